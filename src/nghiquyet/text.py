@@ -1,0 +1,126 @@
+"""Text rules shared by every stage: Unicode normalisation, accent folding, Vietnamese numbers.
+
+Normalise once (NFC → whitespace and dashes), then match. Each rule is a small pure function
+whose docstring carries its cases; the doctests run with the test suite.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Dashes and minus signs that Word and PDF exports scatter through official text.
+_DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
+# Spaces that are not ASCII spaces (no-break, thin, ideographic...) and zero-width marks.
+_SPACES = dict.fromkeys(map(ord, "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+                                 "\u2008\u2009\u200a\u202f\u205f\u3000"), " ")
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
+_TRANSLATE = {**_DASHES, **_SPACES, **_ZERO_WIDTH}
+
+
+def nfc(text: str) -> str:
+    """Compose Vietnamese letters (NFD input from Mac/PDF tools becomes NFC).
+
+    >>> decomposed = unicodedata.normalize("NFD", "Nghị quyết")
+    >>> len(decomposed), len(nfc(decomposed))
+    (13, 10)
+    """
+    return unicodedata.normalize("NFC", text)
+
+
+def normalise(text: str) -> str:
+    r"""NFC, unify dashes and spaces, drop zero-width marks, keep line breaks.
+
+    >>> normalise("Giai\u00a0đoạn 2021\u20132030\u200b")
+    'Giai đoạn 2021-2030'
+    >>> normalise("a\r\nb\rc")
+    'a\nb\nc'
+    """
+    text = nfc(text).translate(_TRANSLATE)
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def squash(text: str) -> str:
+    """Collapse runs of whitespace to one space and strip.
+
+    >>> squash("  Thu   ngân sách\\n đạt ")
+    'Thu ngân sách đạt'
+    """
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def fold(text: str) -> str:
+    """Accent-insensitive, lower-case form for search and matching; `đ` folds to `d`.
+
+    >>> fold("Đảng ủy NÔNG THÔN MỚI")
+    'dang uy nong thon moi'
+    >>> fold("Hoà Bình") == fold("Hòa Bình")
+    True
+    """
+    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+_NUMBER = re.compile(r"""
+    ^\d{1,3}(?:\.\d{3})+(?:,\d+)?$     # 17.900  1.234.567  1.234,5   (dot groups thousands)
+  | ^\d+(?:,\d+)?$                     # 7,3  53  0,6              (comma is the decimal mark)
+""", re.VERBOSE)
+
+
+def parse_number(token: str) -> float | None:
+    """Read a number as Vietnamese writes it: `.` groups thousands, `,` marks decimals.
+
+    >>> parse_number("17.900")
+    17900.0
+    >>> parse_number("7,3")
+    7.3
+    >>> parse_number("1.234.567,5")
+    1234567.5
+    >>> parse_number("517,995")
+    517.995
+    >>> parse_number("2.5")      # a dot before one digit cannot group thousands: a decimal
+    2.5
+    >>> parse_number("abc") is None
+    True
+    """
+    token = token.strip()
+    if not _NUMBER.match(token):
+        # English-style decimals ("2.5", "0.6") appear in sloppy text; accept them when the
+        # dot cannot be a thousands separator (not followed by exactly three digits).
+        m = re.fullmatch(r"(\d+)\.(\d{1,2}|\d{4,})", token)
+        if m:
+            return float(token)
+        return None
+    return float(token.replace(".", "").replace(",", "."))
+
+
+def format_number(value: float | None, decimals: int | None = None) -> str:
+    """Write a number the Vietnamese way (thousands `.`, decimal `,`).
+
+    >>> format_number(17900)
+    '17.900'
+    >>> format_number(7.3)
+    '7,3'
+    >>> format_number(None)
+    ''
+    >>> format_number(1234.5678, 2)
+    '1.234,57'
+    """
+    if value is None:
+        return ""
+    if decimals is None:
+        decimals = 0 if float(value).is_integer() else len(repr(float(value)).split(".")[1])
+        decimals = min(decimals, 4)
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+
+
+def format_date(iso: str | None) -> str:
+    """`2021-12-23` → `23/12/2021` (empty for None).
+
+    >>> format_date("2021-12-23")
+    '23/12/2021'
+    """
+    if not iso:
+        return ""
+    y, m, d = iso[:10].split("-")
+    return f"{d}/{m}/{y}"
