@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from .app import app
-from . import extract as _extract  # noqa: F401  (registers `extract`)
+from . import extract as _extract, library as _library, tracking as _tracking, web as _web  # noqa: F401
 
 
 def main() -> None:
