@@ -5,6 +5,9 @@ from pathlib import Path
 
 import pytest
 
+# Fixture modules owned by each stage's tests; registered here so every test can use them.
+pytest_plugins = ["fixtures_db", "fixtures_track", "fixtures_web"]
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 DOCS = Path(__file__).resolve().parent / "docs"

@@ -1,0 +1,1 @@
+"""Pytest fixtures (registered from conftest.py)."""
