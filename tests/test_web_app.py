@@ -1,0 +1,55 @@
+"""The application shell: layout, navigation, static files, error pages, uploads."""
+from __future__ import annotations
+
+import re
+
+from nghiquyet.web.deps import NAV
+
+
+def test_static_scripts_are_served_by_the_app_with_their_licences(client):
+    for path in ("/static/vendor/htmx.min.js", "/static/vendor/chart.umd.min.js",
+                 "/static/app.css", "/static/app.js", "/static/favicon.svg"):
+        r = client.get(path)
+        assert r.status_code == 200, path
+        assert len(r.content) > 100, path
+    assert "MIT" in client.get("/static/vendor/chart.js.LICENSE.md").text
+    assert "BSD" in client.get("/static/vendor/htmx.LICENSE").text or \
+        "Zero-Clause" in client.get("/static/vendor/htmx.LICENSE").text
+
+
+def test_pages_use_no_outside_urls(client):
+    html = client.get("/tai-len").text
+    assert not re.search(r'(src|href)="(https?:)?//', html), "a page must not load from a CDN"
+
+
+def test_layout_is_vietnamese_accessible_and_marks_the_current_page(client):
+    html = client.get("/tai-len").text
+    assert '<html lang="vi">' in html
+    assert 'name="viewport"' in html
+    assert 'href="#noi-dung"' in html and 'id="noi-dung"' in html
+    assert '<nav aria-label="Điều hướng chính">' in html
+    assert '<a href="/tai-len" aria-current="page">Tải lên</a>' in html
+    for path, label in NAV:
+        assert f'href="{path}"' in html
+    # every input of the quick search has a label a screen reader reads
+    assert '<label for="q-top"' in html
+
+
+def test_unknown_page_is_a_vietnamese_404_and_unknown_api_is_json(client):
+    r = client.get("/khong-co-trang-nay")
+    assert r.status_code == 404
+    assert "Không tìm thấy trang" in r.text and r.headers["content-type"].startswith("text/html")
+    r = client.get("/api/khong-co")
+    assert r.status_code == 404 and r.json() == {"detail": "Not Found"}
+
+
+def test_health_and_openapi(client):
+    assert client.get("/api/health").json() == {"status": "ok"}
+    spec = client.get("/api/openapi.json").json()
+    assert spec["info"]["title"] == "nghiquyet"
+    assert all(p.startswith("/api/") for p in spec["paths"]), "pages stay out of the API document"
+
+
+def test_favicon_does_not_404(client):
+    r = client.get("/favicon.ico")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("image/svg")
