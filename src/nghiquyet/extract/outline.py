@@ -1,36 +1,67 @@
-"""Outline: split the normalised text into paragraphs and build the tree of numbered sections.
+"""Outline: split the normalised text into paragraphs, zones and the tree of numbered sections.
 
 Every later rule works on `Layout.paragraphs`, so each extracted item knows its character span
 and its section path (`II. MỤC TIÊU › 2. Một số chỉ tiêu cụ thể đến năm 2030`).
+
+A document reads, top to bottom, in zones:
+
+    head      issuer header, `Số: 45/QĐ-UBND`, `Hà Tĩnh, ngày ...` (before the kind line)
+    title     `KẾ HOẠCH` + the title lines under it
+    preamble  `Thực hiện ..., Ban Thường vụ ... ban hành Kế hoạch như sau:` / `Căn cứ ...`
+    body      the numbered sections
+    tail      `Nơi nhận:`, the signature block (`T/M BAN THƯỜNG VỤ`, position, name)
+
+Only body paragraphs open sections; an annex after the tail (a plan attached to a decision)
+opens a new title and body.
+
+Section levels are not fixed per label style: the first style seen becomes the outer level and
+a style met again closes everything opened below it, so `Điều 1.` › `1.` › `a)` and
+`I.` › `1.` › `1.1.` › `a)` both nest as written.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from ..model import Footnote, Section, Span
+from ..text import fold
+from .vocab import load
 
-# Heading labels, most specific first. Each pattern captures (label, rest of line).
-_HEADINGS: list[tuple[int, re.Pattern[str]]] = [
-    # "Phần thứ nhất", "PHẦN I", "Chương II", "CHƯƠNG 2"
-    (0, re.compile(r"^((?:PHẦN|Phần|CHƯƠNG|Chương)\s+(?:[IVXLC]+|\d+|thứ\s+\w+|THỨ\s+\w+))[.:]?\s*(.*)$")),
-    # "I. MỤC TIÊU", "II- NHIỆM VỤ"
-    (1, re.compile(r"^([IVXLC]{1,6})\s*[.\-/:)]\s*(\S.*)$")),
+# Heading labels, most specific first: (style, static level, pattern capturing label and rest).
+_HEADINGS: list[tuple[str, int, re.Pattern[str]]] = [
+    # "Phần thứ nhất", "PHẦN I", "Chương II", "CHƯƠNG 2", "Mục 1"
+    ("part", 0, re.compile(r"""^((?:PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục)\s+
+                               (?:thứ\s+\w+|THỨ\s+\w+|[IVXLC]+|\d+))(?!\w)\s*[.:\-]?\s*(.*)$""",
+                           re.VERBOSE)),
+    # "I. MỤC TIÊU", "II- NHIỆM VỤ", "III/ ..."
+    ("roman", 1, re.compile(r"^([IVXLC]{1,6})\s*[.\-/:)]\s*(\S.*)$")),
     # "Điều 1. ..." in decisions and People's Council resolutions
-    (2, re.compile(r"^(Điều\s+\d+)\s*[.:]\s*(.*)$")),
+    ("article", 2, re.compile(r"^(Điều\s+\d+)\s*[.:]\s*(.*)$")),
+    # "A. PHẦN MỞ ĐẦU" (an upper-case letter before an upper-case heading)
+    ("upper", 1, re.compile(r"^([A-H])\s*[.)]\s+([^a-zà-ỹđ]+)$")),
     # "2.1.3. ...", "2.1. ...", "2.1 ..."
-    (4, re.compile(r"^(\d{1,2}\.\d{1,2}\.\d{1,2})\.?\s+(\S.*)$")),
-    (3, re.compile(r"^(\d{1,2}\.\d{1,2})\.?\s+(\S.*)$")),
+    ("num3", 4, re.compile(r"^(\d{1,2}\.\d{1,2}\.\d{1,2})\.?\s+(\S.*)$")),
+    ("num2", 3, re.compile(r"^(\d{1,2}\.\d{1,2})\.?\s+(\S.*)$")),
     # "1. ...", "1) ...", "1/ ..."
-    (2, re.compile(r"^(\d{1,2})\s*[.)/]\s+(\S.*)$")),
+    ("num", 2, re.compile(r"^(\d{1,2})\s*[.)/]\s+(\S.*)$")),
     # "a) ...", "b. ..." (lower-case letter items)
-    (5, re.compile(r"^([a-zđ])\s*[).]\s+(\S.*)$")),
+    ("letter", 5, re.compile(r"^([a-zđ])\s*[).]\s+(\S.*)$")),
 ]
 # Bullet items: they belong to the section above them and are not sections themselves.
 _BULLET = re.compile(r"^([-+*•–])\s*")
 _FOOTNOTE_MARKS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
 _SUPERSCRIPT = str.maketrans(_FOOTNOTE_MARKS, "1234567890")
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d|21\d\d)\b")
+_ROMAN = re.compile(r"M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
+
+# The closing block: "Nơi nhận:" and the "on behalf of" line of a signature.
+_RECIPIENTS = re.compile(r"^\W*n[oơ]i\s+nh[aậ]n\b", re.IGNORECASE)
+_ON_BEHALF = re.compile(r"""^(?:T\s?/\s?M|T\.\s?M|TM|K\s?/\s?T|KT|T\s?/\s?L|TL|TUQ|Q)\.?\s+
+                            [A-ZĐÀ-Ỹ]""", re.VERBOSE)
+# Lines that end the preamble of a decision or resolution without being a section.
+_ENACTING = re.compile(r"^(?:QUYẾT\s+ĐỊNH|QUYẾT\s+NGHỊ|KẾT\s+LUẬN|CHỈ\s+THỊ)\s*:\s*$")
+_HEAD_LIMIT = 40                      # the kind line sits within the first paragraphs
 
 
 @dataclass
@@ -41,6 +72,7 @@ class Paragraph:
     section: int | None = None        # index in Layout.sections of the innermost section
     bullet: str | None = None         # "-", "*", "+" when the line is a list item
     is_heading: bool = False
+    zone: str = "body"                # "head", "title", "preamble", "body", "tail"
 
 
 @dataclass
@@ -49,6 +81,9 @@ class Layout:
     paragraphs: list[Paragraph] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     footnotes: list[Footnote] = field(default_factory=list)
+    kind: str | None = None           # the kind named by the title line ("ke_hoach")
+    title_start: int | None = None    # paragraph index of the kind line
+    tail_start: int | None = None     # paragraph index where the closing block starts
 
     def path(self, section: int | None) -> str | None:
         """`II. MỤC TIÊU › 2. Một số chỉ tiêu cụ thể đến năm 2030` for a section index."""
@@ -67,6 +102,10 @@ class Layout:
                 return s.year
             section = s.parent
         return None
+
+    def zone(self, name: str) -> list[Paragraph]:
+        """The paragraphs of one zone, in order."""
+        return [p for p in self.paragraphs if p.zone == name]
 
 
 def _short(title: str, limit: int = 120) -> str:
@@ -88,7 +127,7 @@ def heading_year(heading: str) -> int | None:
     2030
     >>> heading_year("MỤC TIÊU, CHỈ TIÊU NĂM 2025")
     2025
-    >>> heading_year("Giai đoạn 2021-2025") 
+    >>> heading_year("Giai đoạn 2021-2025")
     2025
     >>> heading_year("Tầm nhìn đến 2050")
     2050
@@ -99,8 +138,21 @@ def heading_year(heading: str) -> int | None:
     return max(years) if years else None
 
 
+def _match_heading(line: str) -> tuple[str, int, str, str] | None:
+    for style, level, pattern in _HEADINGS:
+        m = pattern.match(line)
+        if m:
+            label, rest = m.group(1), m.group(2).strip()
+            if style in ("roman", "part") and not _roman_ok(label):
+                continue
+            return style, level, label, rest
+    return None
+
+
 def classify_line(line: str) -> tuple[int, str, str] | None:
     """(level, label, heading) when a line opens a numbered section, else None.
+
+    The level is the label style's usual depth; `parse` nests by order of appearance.
 
     >>> classify_line("II. MỤC TIÊU, TẦM NHÌN")
     (1, 'II', 'MỤC TIÊU, TẦM NHÌN')
@@ -108,29 +160,75 @@ def classify_line(line: str) -> tuple[int, str, str] | None:
     (3, '2.1', 'Đối với cấp tỉnh: Tổ chức hội nghị')
     >>> classify_line("a) Về kinh tế")
     (5, 'a', 'Về kinh tế')
+    >>> classify_line("Điều 2. Tổ chức thực hiện")
+    (2, 'Điều 2', 'Tổ chức thực hiện')
     >>> classify_line("- Tỷ lệ hộ nghèo giảm còn 3%") is None
     True
     >>> classify_line("2030 là năm cuối") is None
     True
+    >>> classify_line("Phần Công việc còn lại") is None
+    True
     """
-    for level, pattern in _HEADINGS:
-        m = pattern.match(line)
-        if m:
-            label, rest = m.group(1), m.group(2).strip()
-            if level == 1 and not _is_roman(label):
-                continue
-            return level, label, rest
+    found = _match_heading(line)
+    return None if found is None else found[1:]
+
+
+def _roman_ok(label: str) -> bool:
+    """A Roman numeral, or a part label whose number is Arabic or spelled out."""
+    last = label.split()[-1]
+    if not last.isalpha() or not last.isupper():
+        return True
+    return bool(_ROMAN.fullmatch(last))
+
+
+@cache
+def _title_words() -> list[tuple[str, str]]:
+    """(upper-case title words, kind), longest first."""
+    pairs = [(w, kind) for kind, entry in load("kinds")["documents"].items() for w in entry["title"]]
+    return sorted(pairs, key=lambda p: -len(p[0]))
+
+
+def title_kind(line: str) -> str | None:
+    """The kind a title line announces (`KẾ HOẠCH`, `NGHỊ QUYẾT ĐẠI HỘI ...`), else None.
+
+    The kind words must be upper case and stand alone, so a sentence starting `Kế hoạch`
+    or a header `CHƯƠNG TRÌNH MỤC TIÊU` inside the text is not a title.
+
+    >>> title_kind("KẾ HOẠCH")
+    'ke_hoach'
+    >>> title_kind("CHƯƠNG TRÌNH HÀNH ĐỘNG")
+    'chuong_trinh_hanh_dong'
+    >>> title_kind("NGHỊ QUYẾT ĐẠI HỘI ĐẠI BIỂU ĐẢNG BỘ TỈNH QUẢNG NAM")
+    'nghi_quyet'
+    >>> title_kind("Kế hoạch thực hiện") is None, title_kind("QUYẾT ĐỊNH:") is None
+    (True, True)
+    """
+    for words, kind in _title_words():
+        if line.startswith(words):
+            rest = line[len(words):]
+            if not rest or (rest[0] == " " and rest.strip() and not rest.strip().startswith(":")):
+                return kind
     return None
 
 
-def _is_roman(label: str) -> bool:
-    return bool(re.fullmatch(r"M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})", label))
+def is_signature_start(line: str) -> bool:
+    """`T/M BAN THƯỜNG VỤ`, `TM. ỦY BAN NHÂN DÂN`, `KT. CHỦ TỊCH` open a signature block.
+
+    >>> is_signature_start("T/M BAN THƯỜNG VỤ"), is_signature_start("TM. ỦY BAN NHÂN DÂN")
+    (True, True)
+    >>> is_signature_start("TM Ban chỉ đạo đã họp")
+    False
+    """
+    return bool(_ON_BEHALF.match(line)) and line.upper() == line
+
+
+def _is_upper(line: str) -> bool:
+    return any(c.isalpha() for c in line) and line.upper() == line
 
 
 def parse(text: str) -> Layout:
-    """Split text into paragraphs and sections. Footnote bodies (`¹ text`) become footnotes."""
+    """Split text into paragraphs, zones and sections. Footnote bodies (`¹ text`) become footnotes."""
     layout = Layout(text=text)
-    stack: list[int] = []             # open sections, outermost first
     pos = 0
     for raw in text.split("\n"):
         start, end = pos, pos + len(raw)
@@ -144,23 +242,145 @@ def parse(text: str) -> Layout:
             mark = line[0].translate(_SUPERSCRIPT)
             layout.footnotes.append(Footnote(mark=mark, text=line[1:].strip()))
             continue
-        heading = classify_line(line)
-        if heading:
-            level, label, rest = heading
-            while stack and layout.sections[stack[-1]].level >= level:
-                stack.pop()
-            parent = stack[-1] if stack else None
-            section = Section(label=label, heading=rest, level=level, parent=parent, span=span,
-                              year=heading_year(_short(rest, 400)))
-            layout.sections.append(section)
-            stack.append(len(layout.sections) - 1)
-        bullet = _BULLET.match(line)
-        layout.paragraphs.append(Paragraph(
-            text=line, span=span, section=stack[-1] if stack else None,
-            bullet=bullet.group(1) if bullet and not heading else None,
-            is_heading=heading is not None))
+        layout.paragraphs.append(Paragraph(text=line, span=span))
+    _mark_zones(layout)
+    _build_sections(layout)
     _attach_footnotes(layout)
     return layout
+
+
+def _mark_zones(layout: Layout) -> None:
+    paras = layout.paragraphs
+    i = _find_title(paras, 0)
+    if i is not None:
+        layout.title_start = i
+        layout.kind = title_kind(paras[i].text)
+        for p in paras[:i]:
+            p.zone = "head"
+    else:
+        i = 0
+    while i < len(paras):
+        i = _mark_document(layout, i)
+        # An annex (a plan attached to a decision...) starts at its own title line.
+        nxt = _find_title(paras, i)
+        for p in paras[i:nxt if nxt is not None else len(paras)]:
+            p.zone = "tail"
+        if nxt is None:
+            break
+        i = nxt
+
+
+def _find_title(paras: list[Paragraph], start: int) -> int | None:
+    for j in range(start, min(len(paras), start + _HEAD_LIMIT)):
+        line = paras[j].text
+        if title_kind(line):
+            return j
+        if start == 0 and _match_heading(line):
+            return None           # the body has begun: no title line in this document
+    return None
+
+
+def _mark_document(layout: Layout, i: int) -> int:
+    """Mark title, preamble and body from paragraph i; return the index where the tail starts."""
+    paras = layout.paragraphs
+    if title_kind(paras[i].text):
+        i = _mark_title(paras, i)
+    while i < len(paras) and not _opens_body(paras[i].text) and not _closes(paras, i):
+        paras[i].zone = "preamble"
+        i += 1
+    if i < len(paras) and _ENACTING.match(paras[i].text):
+        paras[i].zone = "preamble"
+        i += 1
+    while i < len(paras) and not _closes(paras, i):
+        paras[i].zone = "body"
+        i += 1
+    if i < len(paras) and layout.tail_start is None:
+        layout.tail_start = i
+    return i
+
+
+def _mark_title(paras: list[Paragraph], i: int) -> int:
+    """The kind line and the title lines under it; returns the first index after the title."""
+    paras[i].zone = "title"
+    mixed_seen = not _is_upper(paras[i].text)
+    j = i + 1
+    while j < len(paras) and j - i <= 8:
+        line = paras[j].text
+        if (_match_heading(line) or _ENACTING.match(line) or line.startswith(("(", "Căn cứ"))
+                or re.fullmatch(r"[-_*=.…\s]+", line)):
+            if re.fullmatch(r"[-_*=.…\s]+", line):       # a rule under the title
+                paras[j].zone = "title"
+                j += 1
+            break
+        if _is_upper(line) and mixed_seen and not line.startswith("CỦA"):
+            break                 # "HỘI ĐỒNG NHÂN DÂN TỈNH ..." under a decision's title
+        if line.endswith((":", ".")) or "như sau" in line or len(line) > 450:
+            break                 # the preamble sentence
+        mixed_seen = mixed_seen or not _is_upper(line)
+        paras[j].zone = "title"
+        j += 1
+    return j
+
+
+def _opens_body(line: str) -> bool:
+    return _match_heading(line) is not None
+
+
+def _closes(paras: list[Paragraph], i: int) -> bool:
+    """Paragraph i opens the closing block (`Nơi nhận:` or a signature)."""
+    line = paras[i].text
+    if _RECIPIENTS.match(line) or is_signature_start(line):
+        return True
+    if _is_upper(line) and fold(line).replace(".", "").strip() in _position_keys():
+        # A bare position ("CHỦ TỊCH") signs only near the end, above a name or `Nơi nhận`.
+        rest = paras[i + 1:i + 4]
+        return not rest or any(_RECIPIENTS.match(p.text) or looks_like_name(p.text) for p in rest)
+    return False
+
+
+@cache
+def _position_keys() -> frozenset[str]:
+    return frozenset(fold(p) for p in load("issuers")["positions"])
+
+
+_NAME_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][a-zđà-ỹ]*$")
+
+
+def looks_like_name(line: str) -> bool:
+    """A person's name as signed: 2 to 6 capitalised words (`Nguyễn Văn Thắng`).
+
+    >>> looks_like_name("Nguyễn Văn Thắng"), looks_like_name("Lê Thị Thu Hằng")
+    (True, True)
+    >>> looks_like_name("Nơi nhận:"), looks_like_name("BÍ THƯ"), looks_like_name("Hà")
+    (False, False, False)
+    """
+    words = line.split()
+    return 2 <= len(words) <= 6 and all(_NAME_WORD.match(w) for w in words)
+
+
+def _build_sections(layout: Layout) -> None:
+    stack: list[tuple[str, int]] = []         # open (style, section index), outermost first
+    for p in layout.paragraphs:
+        if p.zone != "body":
+            if p.zone == "title":
+                stack = []                    # an annex starts its own outline
+            continue
+        heading = _match_heading(p.text)
+        if heading:
+            style, _, label, rest = heading
+            styles = [s for s, _ in stack]
+            if style in styles:
+                del stack[styles.index(style):]
+            parent = stack[-1][1] if stack else None
+            layout.sections.append(Section(label=label, heading=rest, level=len(stack),
+                                           parent=parent, span=p.span,
+                                           year=heading_year(_short(rest, 400))))
+            stack.append((style, len(layout.sections) - 1))
+            p.is_heading = True
+        else:
+            bullet = _BULLET.match(p.text)
+            p.bullet = bullet.group(1) if bullet else None
+        p.section = stack[-1][1] if stack else None
 
 
 def _attach_footnotes(layout: Layout) -> None:

@@ -1,0 +1,128 @@
+"""Dates as official Vietnamese documents write them, turned into ISO dates.
+
+`find_dates(text)` finds every date expression (`ngày 23 tháng 12 năm 2021`, `03/11/2022`,
+`tháng 02/2022`, `Quý I năm 2022`, `6 tháng đầu năm 2025`, `năm 2030`) with its grain; a month,
+quarter, half-year or year stands for its last day, since that is what a deadline means.
+Regexes, not a general date parser: dateparser misses quarters and invents months for years.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+# One pass over the text; the alternatives are tried in order at each position, the most
+# specific first, so `ngày 23 tháng 12 năm 2021` is never read as `năm 2021`.
+_DATE = re.compile(r"""
+    (?P<words>                                   # ngày 23 tháng 12 năm 2021
+        ngày \s+ (?P<d1>\d{1,2}) \s+ tháng \s+ (?P<m1>\d{1,2}) \s*,?\s+ năm \s+ (?P<y1>\d{4})
+    )
+  | (?P<numeric>                                 # 23/12/2021, 23-12-2021, 23.12.2021
+        (?<![\d/.,-]) (?P<d2>\d{1,2}) \s?(?P<sep>[/.-])\s? (?P<m2>\d{1,2}) \s?(?P=sep)\s? (?P<y2>(?:19|20|21)\d\d)
+        (?![\d/])
+    )
+  | (?P<quarter>                                 # Quý I năm 2022, quý IV/2024, quý 2-2025
+        quý \s+ (?P<q>IV|I{1,3}|[1-4]) (?![\w])
+        (?: \s*,?\s+ năm \s+ | \s?[/-]\s? ) (?P<yq>\d{4})
+    )
+  | (?P<half>                                    # 6 tháng đầu năm 2025, 6 tháng cuối năm 2025
+        (?:06|6) \s+ tháng \s+ (?P<which>đầu|cuối) \s+ năm \s+ (?P<yh>\d{4})
+    )
+  | (?P<month>                                   # tháng 02/2022, tháng 6 năm 2025, tháng 12-2024
+        tháng \s+ (?P<m3>\d{1,2}) (?: \s*,?\s+ năm \s+ | \s?[/.-]\s? ) (?P<y3>\d{4})
+    )
+  | (?P<year>                                    # năm 2030
+        năm \s+ (?P<y4>(?:19|20|21)\d\d) (?![\d/])
+    )
+""", re.VERBOSE | re.IGNORECASE)
+
+_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    start: int
+    end: int
+    iso: str            # the day, or the last day of the month / quarter / half / year
+    grain: str          # "day", "month", "quarter", "half", "year"
+    text: str
+
+
+def iso_day(day: int, month: int, year: int) -> str | None:
+    """An ISO date, or None when the day does not exist.
+
+    >>> iso_day(5, 3, 2024)
+    '2024-03-05'
+    >>> iso_day(31, 2, 2024) is None
+    True
+    """
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def month_end(month: int, year: int) -> str | None:
+    """The last day of a month.
+
+    >>> month_end(2, 2022)
+    '2022-02-28'
+    >>> month_end(2, 2024)
+    '2024-02-29'
+    >>> month_end(13, 2024) is None
+    True
+    """
+    if not 1 <= month <= 12 or not 1 <= year <= 9999:
+        return None
+    return date(year, month, calendar.monthrange(year, month)[1]).isoformat()
+
+
+def _resolve(m: re.Match[str]) -> tuple[str | None, str]:
+    if m.group("words"):
+        return iso_day(int(m["d1"]), int(m["m1"]), int(m["y1"])), "day"
+    if m.group("numeric"):
+        return iso_day(int(m["d2"]), int(m["m2"]), int(m["y2"])), "day"
+    if m.group("quarter"):
+        return month_end(3 * _QUARTERS[m["q"].lower()], int(m["yq"])), "quarter"
+    if m.group("half"):
+        return month_end(6 if m["which"].lower() == "đầu" else 12, int(m["yh"])), "half"
+    if m.group("month"):
+        return month_end(int(m["m3"]), int(m["y3"])), "month"
+    return month_end(12, int(m["y4"])), "year"
+
+
+def find_dates(text: str) -> list[DateMatch]:
+    """Every date expression in the text, in order, with the day it stands for.
+
+    >>> [(d.iso, d.grain) for d in find_dates("Hoàn thành trong Quý I năm 2022 và trước ngày 20/01/2022")]
+    [('2022-03-31', 'quarter'), ('2022-01-20', 'day')]
+    >>> [(d.iso, d.grain) for d in find_dates("trong tháng 02/2022; 6 tháng đầu năm 2025")]
+    [('2022-02-28', 'month'), ('2025-06-30', 'half')]
+    >>> [d.iso for d in find_dates("Hà Tĩnh, ngày 23 tháng 12 năm 2021")]
+    ['2021-12-23']
+    >>> [d.iso for d in find_dates("tỷ lệ 26/28 chỉ tiêu, 45.799/36.875 tỷ đồng, 31/2/2024")]
+    []
+    """
+    out = []
+    for m in _DATE.finditer(text):
+        iso, grain = _resolve(m)
+        if iso:
+            out.append(DateMatch(m.start(), m.end(), iso, grain, m.group(0)))
+    return out
+
+
+def parse_date(text: str) -> str | None:
+    """The ISO day of the first date expression in `text` (last day for coarser ones).
+
+    >>> parse_date("ngày 05/5/2023")
+    '2023-05-05'
+    >>> parse_date("Quảng Trị, ngày 05 tháng 3 năm 2024")
+    '2024-03-05'
+    >>> parse_date("quý IV/2024")
+    '2024-12-31'
+    >>> parse_date("không có ngày") is None
+    True
+    """
+    found = find_dates(text)
+    return found[0].iso if found else None
