@@ -1,1 +1,115 @@
-"""Pytest fixtures (registered from conftest.py)."""
+"""Database fixtures: every storage and search test runs on SQLite and on PostgreSQL.
+
+PostgreSQL comes from `NGHIQUYET_TEST_POSTGRES_URL` (set by `scripts/test.sh`, or by hand after
+`scripts/pg.sh start`: `export NGHIQUYET_TEST_POSTGRES_URL=$(scripts/pg.sh url)`). When it is
+unset the PostgreSQL cases fail with that advice, unless `NGHIQUYET_TEST_SQLITE_ONLY=1`.
+Each test gets a fresh database: a new SQLite file, or a new schema on the PostgreSQL server.
+"""
+from __future__ import annotations
+
+import json
+import os
+import uuid
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from nghiquyet.model import (Deadline, Extraction, Figure, Identity, Reference, Signer)
+from nghiquyet.store.db import make_engine, session_factory
+from nghiquyet.store.migrate import upgrade
+
+PG_ENV = "NGHIQUYET_TEST_POSTGRES_URL"
+SQLITE_ONLY = os.environ.get("NGHIQUYET_TEST_SQLITE_ONLY") == "1"
+BACKENDS = ["sqlite"] if SQLITE_ONLY else ["sqlite", "postgres"]
+
+
+def postgres_url() -> str:
+    url = os.environ.get(PG_ENV)
+    if not url:
+        pytest.fail(f"{PG_ENV} is not set: run `scripts/pg.sh start` and "
+                    f"`export {PG_ENV}=$(scripts/pg.sh url)` (or scripts/test.sh), "
+                    f"or set NGHIQUYET_TEST_SQLITE_ONLY=1 to test SQLite alone", pytrace=False)
+    return url
+
+
+@pytest.fixture(params=BACKENDS)
+def db_url(request, tmp_path: Path):
+    """A migrated, empty database URL; yields (url, engine) torn down after the test."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'library.db'}"
+        engine = make_engine(url)
+        upgrade(engine)
+        yield engine
+        engine.dispose()
+        return
+    base = postgres_url()
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = make_engine(base)
+    with admin.begin() as conn:
+        conn.execute(text(f"CREATE SCHEMA {schema}"))
+    engine = make_engine(base, connect_args={"options": f"-csearch_path={schema}"})
+    try:
+        upgrade(engine)
+        yield engine
+    finally:
+        engine.dispose()
+        with admin.begin() as conn:
+            conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+        admin.dispose()
+
+
+@pytest.fixture
+def db_engine(db_url):
+    """The engine of a fresh, migrated library database (SQLite and PostgreSQL)."""
+    return db_url
+
+
+@pytest.fixture
+def db_session(db_engine):
+    """A session on a fresh library database; closed (not committed) after the test."""
+    session = session_factory(db_engine)()
+    yield session
+    session.rollback()
+    session.close()
+
+
+@pytest.fixture
+def db_factory(db_engine):
+    """The session factory of a fresh library database."""
+    return session_factory(db_engine)
+
+
+def extraction_from_contract(data: dict, text_: str = "") -> Extraction:
+    """An `Extraction` from the contract JSON (the gold labels' shape), for tests that must not
+    depend on how good the extractor is today."""
+    d = dict(data["document"])
+    signer = Signer(**(d.pop("signer", None) or {}))
+    ident = Identity(signer=signer, **{k: v for k, v in d.items() if k in Identity.__annotations__})
+    def fig(f: dict, kind: str) -> Figure:
+        keep = {k: v for k, v in f.items() if k in Figure.__annotations__ and k != "span"}
+        return Figure(kind=kind, **keep)
+    refs = [Reference(**{k: v for k, v in r.items() if k in Reference.__annotations__ and k != "span"})
+            for r in data.get("references", [])]
+    return Extraction(source=data["source"], document=ident, references=refs,
+                      targets=[fig(t, "target") for t in data.get("targets", [])],
+                      results=[fig(r, "result") for r in data.get("results", [])],
+                      deadlines=[Deadline(**{k: v for k, v in x.items()
+                                             if k in Deadline.__annotations__ and k != "span"})
+                                 for x in data.get("deadlines", [])],
+                      text=text_, file_type="txt", encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def gold_extractions(seeds_dir: Path, gold_dir: Path) -> dict[str, Extraction]:
+    """The seeds' hand labels as extractions (with the seed text), by seed file name."""
+    out = {}
+    for label in sorted(gold_dir.glob("*.json")):
+        data = json.loads(label.read_text(encoding="utf-8"))
+        seed = seeds_dir / data["source"]
+        x = extraction_from_contract(data, seed.read_text(encoding="utf-8"))
+        # What other documents say of a document is the library's job, not the extractor's.
+        x.document.symbol_inferred = x.document.date_inferred = None
+        out[data["source"]] = x
+    return out

@@ -231,8 +231,9 @@ class Correction(Base):
 class SearchEntry(Base):
     """One searchable thing (a document, target, result or deadline) with its original text.
 
-    The accent-folded copy lives in the backend's index: the FTS5 table `search_fts` on
-    SQLite, the `folded` column with a GIN tsvector index on PostgreSQL (see `store.search`).
+    The accent-folded copy lives only in the backend's index, made by raw SQL in the migration:
+    the FTS5 table `search_fts` on SQLite, the `tsv` tsvector column (GIN-indexed) of this
+    table on PostgreSQL (see `store.search`).
     """
     __tablename__ = "search_entries"
     __table_args__ = (UniqueConstraint("entity", "entity_id"),)
@@ -248,4 +249,3 @@ class SearchEntry(Base):
     year: Mapped[int | None] = mapped_column(Integer, index=True)
     title: Mapped[str] = mapped_column(Text, default="")
     body: Mapped[str] = mapped_column(Text, default="")
-    folded: Mapped[str | None] = mapped_column(Text)      # filled on PostgreSQL only

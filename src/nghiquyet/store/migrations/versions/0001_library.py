@@ -183,7 +183,6 @@ def upgrade() -> None:
     sa.Column('year', sa.Integer(), nullable=True),
     sa.Column('title', sa.Text(), nullable=False),
     sa.Column('body', sa.Text(), nullable=False),
-    sa.Column('folded', sa.Text(), nullable=True),
     sa.ForeignKeyConstraint(['document_id'], ['documents.id'], name=op.f('fk_search_entries_document_id_documents'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_search_entries')),
     sa.UniqueConstraint('entity', 'entity_id', name=op.f('uq_search_entries_entity'))
@@ -253,8 +252,8 @@ def upgrade() -> None:
         op.execute("CREATE VIRTUAL TABLE search_fts USING fts5("
                    "title, body, tokenize = 'unicode61 remove_diacritics 2')")
     else:
-        op.execute("CREATE INDEX ix_search_entries_fts ON search_entries "
-                   "USING gin (to_tsvector('simple'::regconfig, coalesce(folded, '')))")
+        op.execute("ALTER TABLE search_entries ADD COLUMN tsv tsvector")
+        op.execute("CREATE INDEX ix_search_entries_fts ON search_entries USING gin (tsv)")
 
 
 def downgrade() -> None:

@@ -1,0 +1,266 @@
+"""The cascade: citations resolved to documents, placeholders, and inferred identities.
+
+A citation names a document by symbol. When the library holds a document with that symbol
+(its own, or one inferred and kept), the citation points to it; otherwise it points to a
+*placeholder* document that carries what the citations say (kind, date, issuer, title).
+
+A document whose own text lacks its symbol (the action programme printed without its
+number) is matched against the placeholders' citations: same kind, same issuer, and the same
+thing implemented ("... thực hiện Nghị quyết số 26-NQ/TW") or a similar title. A unique
+match gives `symbol_inferred` / `date_inferred`, shown as inferred until a person confirms.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from rapidfuzz import fuzz
+from sqlalchemy import or_, select, update
+from sqlalchemy.orm import Session
+
+from ..text import fold, squash
+from .keys import symbol_key
+from .models import Citation, Document
+
+# A document symbol as written in running text: "26-NQ/TW", "531/QĐ-TTg", "30/2020/NĐ-CP".
+SYMBOL = re.compile(r"""
+    (?<![\w/-])
+    \d{1,5}                       # the number
+    (?:/\d{4})?                   # optional year   (30/2020/NĐ-CP)
+    \s?[-/]\s?
+    (?:[A-ZĐ][A-Za-zĐđ]{0,9}[-/])*  # sign parts     (QĐ-, NĐ-)
+    [A-ZĐ][A-Za-zĐđ]{0,9}         # last sign part  (TW, TU, TTg, UBND)
+    (?![\w])
+""", re.VERBOSE)
+
+# Minimum evidence for an inference: kind and issuer agree, plus what it implements or title.
+MIN_SCORE = 3.0
+
+
+def symbols_in(text: str | None) -> set[str]:
+    """Symbol keys written in a text.
+
+    >>> sorted(symbols_in("Thực hiện Nghị quyết số 26-NQ/TW và Quyết định số 531/QĐ-TTg"))
+    ['26-NQ/TW', '531/QD-TTG']
+    """
+    return {symbol_key(m.group()) for m in SYMBOL.finditer(text or "")} - {None}
+
+
+def implemented_in_quote(quote: str, cited: str) -> set[str]:
+    """What a citation says the cited document implements: symbols after "thực hiện" that
+    follow the cited symbol in the same sentence.
+
+    >>> sorted(implemented_in_quote("Chương trình hành động số 28-CTr/TU, ngày 05/5/2023 của "
+    ...     "Ban Thường vụ Tỉnh ủy thực hiện Nghị quyết số 26-NQ/TW, ngày 03/11/2022", "28-CTr/TU"))
+    ['26-NQ/TW']
+    >>> implemented_in_quote("Nghị quyết số 26-NQ/TW của Bộ Chính trị", "26-NQ/TW")
+    set()
+    """
+    folded = fold(quote)
+    key = symbol_key(cited)
+    start = None
+    for m in SYMBOL.finditer(quote):
+        if symbol_key(m.group()) == key:
+            start = m.end()
+            break
+    if start is None:
+        return set()
+    rest = folded[start:]
+    end = re.search(r"[;.](\s|$)", rest)
+    rest_orig = quote[start:start + (end.start() if end else len(rest))]
+    pos = fold(rest_orig).find("thuc hien")
+    if pos < 0:
+        return set()
+    return symbols_in(rest_orig[pos:]) - {key}
+
+
+@dataclass
+class Facts:
+    """What is known of a document, or what a citation says of one, for matching."""
+    kind: str | None
+    issuer: str | None
+    title: str | None
+    implements: set[str] = field(default_factory=set)      # symbol keys
+    written: set[str] = field(default_factory=set)         # the same symbols as written
+
+
+def same_issuer(a: str | None, b: str | None) -> bool | None:
+    """Whether two issuer names agree (None when one is unknown).
+
+    >>> same_issuer("Ban Thường vụ Tỉnh ủy", "BAN THƯỜNG VỤ TỈNH ỦY")
+    True
+    >>> same_issuer("Ban Thường vụ Tỉnh ủy", "Ban Thường vụ Huyện ủy Thạch Hà")
+    False
+    """
+    if not a or not b:
+        return None
+    fa, fb = squash(fold(a)), squash(fold(b))
+    return fa == fb or fuzz.ratio(fa, fb) >= 90
+
+
+def match_score(doc: Facts, cited: Facts) -> tuple[float, list[str]] | None:
+    """How well a citation describes a document lacking its symbol; None when it cannot be it.
+
+    >>> doc = Facts("chuong_trinh_hanh_dong", "Ban Thường vụ Tỉnh ủy",
+    ...             "Chương trình hành động thực hiện Nghị quyết số 26-NQ/TW", {"26-NQ/TW"})
+    >>> match_score(doc, Facts("chuong_trinh_hanh_dong", "Ban Thường vụ Tỉnh ủy", None,
+    ...                        {"26-NQ/TW"}))[0]
+    6.0
+    >>> match_score(doc, Facts("ke_hoach", "Ban Thường vụ Tỉnh ủy", None, {"26-NQ/TW"})) is None
+    True
+    >>> match_score(doc, Facts("chuong_trinh_hanh_dong", "Ban Thường vụ Tỉnh ủy", None,
+    ...                        {"29-NQ/TW"})) is None
+    True
+    """
+    score, why = 0.0, []
+    if doc.kind and cited.kind and doc.kind != "other":
+        if doc.kind != cited.kind:
+            return None
+        score += 1
+        why.append("cùng loại văn bản")
+    issuer = same_issuer(doc.issuer, cited.issuer)
+    if issuer is False:
+        return None
+    if issuer:
+        score += 2
+        why.append("cùng cơ quan ban hành")
+    if doc.implements and cited.implements:
+        if not doc.implements & cited.implements:
+            return None
+        score += 3
+        why.append("cùng thực hiện " + ", ".join(sorted(doc.implements & cited.implements)))
+    if doc.title and cited.title:
+        similarity = fuzz.token_set_ratio(fold(doc.title), fold(cited.title))
+        if similarity >= 70:
+            score += 2 if similarity >= 85 else 1
+            why.append(f"trích yếu giống nhau ({similarity:.0f}%)")
+    return (score, why) if score >= MIN_SCORE else None
+
+
+# --- database side ----------------------------------------------------------------------
+
+def _document_facts(session: Session, doc: Document) -> Facts:
+    written = set(session.scalars(select(Citation.cited_symbol).where(
+        Citation.document_id == doc.id, Citation.implements.is_(True))).all())
+    written |= {m.group() for m in SYMBOL.finditer(doc.title or "")}
+    implements = {symbol_key(w) for w in written} - {None}
+    return Facts(doc.kind, doc.issuer, doc.title, implements, written)
+
+
+def _citation_facts(c: Citation) -> Facts:
+    return Facts(c.kind, c.issuer, c.title, implemented_in_quote(c.quote, c.cited_symbol))
+
+
+def find_by_symbol(session: Session, key: str, exclude_id: int | None = None) -> Document | None:
+    """The library document with this symbol key: a real one before a placeholder."""
+    q = select(Document).where(Document.symbol_key == key)
+    if exclude_id is not None:
+        q = q.where(Document.id != exclude_id)
+    docs = session.scalars(q.order_by(Document.placeholder, Document.id)).all()
+    return docs[0] if docs else None
+
+
+def placeholder_for(session: Session, c: Citation) -> Document:
+    doc = Document(kind=c.kind or "other", symbol=c.cited_symbol, symbol_key=c.cited_key,
+                   date=c.date, issuer=c.issuer, title=c.title, placeholder=True, recipients=[])
+    session.add(doc)
+    session.flush()
+    return doc
+
+
+def merge_into(session: Session, placeholder: Document, doc: Document) -> None:
+    """Point every citation of a placeholder at the real document, then drop the placeholder."""
+    session.execute(update(Citation).where(Citation.cited_document_id == placeholder.id)
+                    .values(cited_document_id=doc.id))
+    session.delete(placeholder)
+    session.flush()
+
+
+def resolve_document(session: Session, doc: Document) -> None:
+    """After `doc` was stored: link its citations, absorb its placeholder, infer identities."""
+    key = doc.symbol_key
+    if key:
+        for other in session.scalars(select(Document).where(
+                Document.symbol_key == key, Document.placeholder.is_(True),
+                Document.id != doc.id)).all():
+            merge_into(session, other, doc)
+    created: list[Citation] = []
+    for c in session.scalars(select(Citation).where(Citation.document_id == doc.id)).all():
+        target = find_by_symbol(session, c.cited_key)
+        if target is None:
+            target = placeholder_for(session, c)
+            created.append(c)
+        c.cited_document_id = target.id
+    session.flush()
+    if not doc.symbol and not doc.inference_confirmed:
+        infer_identity(session, doc)
+    # A new placeholder may describe a document already in the library without a symbol.
+    for c in created:
+        q = select(Document).where(
+            Document.symbol.is_(None), Document.placeholder.is_(False),
+            Document.inference_confirmed.is_(False), Document.symbol_inferred.is_(None),
+            Document.id != doc.id)
+        if c.kind:
+            q = q.where(Document.kind.in_([c.kind, "other"]))
+        for other in session.scalars(q).all():
+            infer_identity(session, other)
+
+
+def _candidates(session: Session, doc: Document, facts: Facts) -> list[Citation]:
+    """Placeholder citations that could describe `doc`, narrowed in SQL by kind, and by
+    issuer or by a symbol the document implements."""
+    q = (select(Citation).join(Document, Document.id == Citation.cited_document_id)
+         .where(Document.placeholder.is_(True), Citation.document_id != doc.id))
+    if doc.kind and doc.kind != "other":
+        q = q.where(Citation.kind == doc.kind)
+    narrow = [Citation.quote.contains(sym) for sym in sorted(facts.written)]
+    if doc.issuer:
+        narrow.append(Citation.issuer == doc.issuer)
+    if not narrow:
+        return []
+    return list(session.scalars(q.where(or_(*narrow))).all())
+
+
+def infer_identity(session: Session, doc: Document) -> bool:
+    """Give `doc` the symbol and date of the unique placeholder citation that describes it."""
+    facts = _document_facts(session, doc)
+    best: dict[str, tuple[float, list[str], Citation]] = {}
+    for c in _candidates(session, doc, facts):
+        scored = match_score(facts, _citation_facts(c))
+        if scored and (c.cited_key not in best or scored[0] > best[c.cited_key][0]):
+            best[c.cited_key] = (scored[0], scored[1], c)
+    if not best:
+        return False
+    ranked = sorted(best.values(), key=lambda b: -b[0])
+    if len(ranked) > 1 and ranked[1][0] == ranked[0][0]:
+        return False                  # two different documents fit equally: do not guess
+    score, why, c = ranked[0]
+    doc.symbol_inferred, doc.date_inferred = c.cited_symbol, c.date
+    doc.symbol_key, doc.inferred_from_id = c.cited_key, c.document_id
+    doc.inference_note = "; ".join(why)
+    if c.cited_document_id and c.cited_document_id != doc.id:
+        placeholder = session.get(Document, c.cited_document_id)
+        if placeholder is not None and placeholder.placeholder:
+            if not doc.issuer and placeholder.issuer:
+                doc.issuer = placeholder.issuer
+            merge_into(session, placeholder, doc)
+    return True
+
+
+def cited_by(session: Session, doc_id: int) -> list[Citation]:
+    """Citations of this document in other documents."""
+    return list(session.scalars(select(Citation).where(Citation.cited_document_id == doc_id)
+                                .order_by(Citation.document_id)).all())
+
+
+def citations_of(session: Session, doc_id: int) -> list[Citation]:
+    return list(session.scalars(select(Citation).where(Citation.document_id == doc_id)
+                                .order_by(Citation.span_start, Citation.id)).all())
+
+
+def _date(iso: str | None) -> date | None:
+    try:
+        return date.fromisoformat(iso[:10]) if iso else None
+    except ValueError:
+        return None

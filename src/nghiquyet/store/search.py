@@ -1,0 +1,303 @@
+"""Accent-insensitive search over documents, targets, results and deadlines.
+
+One interface, two backends. The searchable text is folded in Python (`text.fold`: marks
+dropped, `đ` → `d`, lower case) so both databases see the same tokens:
+
+- SQLite: an FTS5 table `search_fts` (rowid = `search_entries.id`) holding the folded copy;
+- PostgreSQL: a `tsv` tsvector column of `search_entries` built with the `simple`
+  configuration from the folded copy, under a GIN index.
+
+`search_entries` keeps the original text, so snippets and highlights are computed here
+against what the document actually says. Exact (accented) matches rank before folded ones.
+The index is kept in step by `index_document` / `index_item` / `unindex_*`, which the ingest
+and review services call inside their own transactions.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from sqlalchemy import delete, select, text
+from sqlalchemy.orm import Session
+
+from ..text import fold, normalise, squash
+from .models import Deadline, Document, Result, SearchEntry, Target
+
+# Documents longer than this are indexed on their beginning only (PostgreSQL caps a tsvector
+# at 1 MB, and official documents are far shorter).
+MAX_INDEXED_CHARS = 200_000
+SNIPPET_CHARS = 160
+ENTITIES = ("document", "target", "result", "deadline")
+_WORD = re.compile(r"\w+")
+
+
+@dataclass
+class Hit:
+    entity: str                       # document | target | result | deadline
+    entity_id: int
+    document_id: int
+    kind: str | None
+    issuer: str | None
+    year: int | None
+    title: str
+    snippet: str
+    highlights: list[tuple[int, int]] = field(default_factory=list)  # offsets into snippet
+    exact: bool = False               # the accented query occurs as written
+    score: float = 0.0
+
+    def marked(self, open_: str = "[", close: str = "]") -> str:
+        """The snippet with each highlight wrapped in `open_`/`close`."""
+        out, pos = [], 0
+        for start, end in self.highlights:
+            out += [self.snippet[pos:start], open_, self.snippet[start:end], close]
+            pos = end
+        out.append(self.snippet[pos:])
+        return "".join(out)
+
+    def to_dict(self) -> dict:
+        return {"entity": self.entity, "id": self.entity_id, "document_id": self.document_id,
+                "kind": self.kind, "issuer": self.issuer, "year": self.year, "title": self.title,
+                "snippet": self.snippet, "highlights": [list(h) for h in self.highlights],
+                "exact": self.exact}
+
+
+# --- pure text helpers ------------------------------------------------------------------
+
+class _FoldTable(dict):
+    """`str.translate` table folding one character to exactly one (computed once per char)."""
+
+    def __missing__(self, code: int) -> str:
+        c = chr(code)
+        f = fold(c)
+        if len(f) != 1:
+            f = c.lower() if len(c.lower()) == 1 else " "
+        self[code] = f
+        return f
+
+
+_FOLD_TABLE = _FoldTable()
+
+
+def fold_aligned(original: str) -> str:
+    """`text.fold` character by character, so offsets in the result are offsets in `original`
+    (and fast: one `str.translate` pass).
+
+    >>> fold_aligned("Đảng ủy")
+    'dang uy'
+    >>> len(fold_aligned("Hoà Bình NÔNG")) == len("Hoà Bình NÔNG")
+    True
+    """
+    return original.translate(_FOLD_TABLE)
+
+
+def query_tokens(query: str) -> list[str]:
+    """The folded words of a query (punctuation and FTS operators dropped).
+
+    >>> query_tokens('Đảng ủy "nông thôn" OR mới-2025')
+    ['dang', 'uy', 'nong', 'thon', 'or', 'moi', '2025']
+    """
+    return _WORD.findall(fold(query))
+
+
+def find_spans(original: str, tokens: list[str], phrase: str | None = None) -> list[tuple[int, int]]:
+    """Where the query occurs in `original`, accent-insensitively: the whole phrase if it
+    occurs, else each token at word starts. Spans are sorted and do not overlap.
+
+    >>> find_spans("Xây dựng nông thôn mới ở Đức Thọ", ["nong", "thon", "moi"], "nong thon moi")
+    [(9, 22)]
+    >>> find_spans("Đảng ủy xã và đảng viên", ["dang"])
+    [(0, 4), (14, 18)]
+    """
+    folded = fold_aligned(original)
+    spans: list[tuple[int, int]] = []
+    if phrase and len(tokens) > 1:
+        pat = r"(?<!\w)" + r"\s+".join(map(re.escape, tokens)) + r"(?!\w)"
+        spans = [m.span() for m in re.finditer(pat, folded)]
+    if not spans:
+        for tok in tokens:
+            spans += [m.span() for m in re.finditer(r"(?<!\w)" + re.escape(tok), folded)]
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def make_snippet(original: str, spans: list[tuple[int, int]],
+                 width: int = SNIPPET_CHARS) -> tuple[str, list[tuple[int, int]]]:
+    """A window of `original` around the first match, with the matches inside it.
+
+    >>> make_snippet("Mục tiêu: xây dựng nông thôn mới", [(19, 32)], width=20)
+    ('… dựng nông thôn mới', [(7, 20)])
+    """
+    if not spans:
+        snippet = squash(original[:width])
+        return (snippet + ("…" if len(original) > width else ""), [])
+    first = spans[0][0]
+    start = max(0, first - width // 3)
+    end = min(len(original), start + width)
+    start = max(0, min(start, end - width))
+    # Keep offsets exact: replace line breaks by spaces instead of squashing.
+    body = original[start:end].replace("\n", " ").replace("\t", " ")
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if end < len(original) else ""
+    shift = len(prefix) - start
+    inside = [(max(s, start) + shift, min(e, end) + shift) for s, e in spans
+              if s < end and e > start]
+    return prefix + body + suffix, inside
+
+
+# --- keeping the index in step ----------------------------------------------------------
+
+def _dialect(session: Session) -> str:
+    return session.get_bind().dialect.name
+
+
+def _put(session: Session, entity: str, entity_id: int, document: Document, title: str,
+         body: str, year: int | None) -> None:
+    _remove(session, entity, [entity_id])
+    entry = SearchEntry(entity=entity, entity_id=entity_id, document_id=document.id,
+                        kind=document.kind, issuer=document.issuer,
+                        issuer_folded=fold(document.issuer) if document.issuer else None,
+                        year=year, title=title or "", body=body or "")
+    session.add(entry)
+    session.flush()
+    f_title, f_body = fold(title or ""), fold((body or "")[:MAX_INDEXED_CHARS])
+    if _dialect(session) == "sqlite":
+        session.execute(text("INSERT INTO search_fts(rowid, title, body) VALUES (:id, :t, :b)"),
+                        {"id": entry.id, "t": f_title, "b": f_body})
+    else:  # tokenised here like FTS5 does, so "26-NQ/TW" gives 26, nq, tw on both backends
+        f_title, f_body = " ".join(_WORD.findall(f_title)), " ".join(_WORD.findall(f_body))
+        session.execute(text("UPDATE search_entries SET tsv = "
+                             "setweight(to_tsvector('simple', :t), 'A') || "
+                             "to_tsvector('simple', :b) WHERE id = :id"),
+                        {"id": entry.id, "t": f_title, "b": f_body})
+
+
+def _remove(session: Session, entity: str, entity_ids: list[int]) -> None:
+    if not entity_ids:
+        return
+    ids = session.scalars(select(SearchEntry.id).where(
+        SearchEntry.entity == entity, SearchEntry.entity_id.in_(entity_ids))).all()
+    _remove_entries(session, list(ids))
+
+
+def _remove_entries(session: Session, ids: list[int]) -> None:
+    if not ids:
+        return
+    if _dialect(session) == "sqlite":
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            session.execute(text(f"DELETE FROM search_fts WHERE rowid IN "
+                                 f"({','.join(str(int(x)) for x in chunk)})"))
+    session.execute(delete(SearchEntry).where(SearchEntry.id.in_(ids)))
+
+
+def document_year(doc: Document) -> int | None:
+    d = doc.effective_date
+    return d.year if d else None
+
+
+def index_item(session: Session, family: str, item: Target | Result | Deadline,
+               document: Document) -> None:
+    """(Re)index one item, or drop it from the index when it is not active."""
+    if not item.active:
+        _remove(session, family, [item.id])
+        return
+    if family == "deadline":
+        title, year = item.task, (item.due.year if item.due else None)
+        body = " ".join(x for x in (item.task, item.responsible or "", item.quote) if x)
+    else:
+        title, year = item.indicator, item.year
+        body = " ".join(x for x in (item.indicator, item.quote) if x)
+    _put(session, family, item.id, document, title, body, year or document_year(document))
+
+
+def index_document(session: Session, document: Document, text_: str | None) -> None:
+    """(Re)index a document and all its active items (after ingest or an identity change)."""
+    if document.placeholder:
+        unindex_document(session, document.id)
+        return
+    title = " ".join(x for x in (document.effective_symbol, document.title) if x)
+    _put(session, "document", document.id, document, title, text_ or "", document_year(document))
+    models = {"target": Target, "result": Result, "deadline": Deadline}
+    for family, model in models.items():
+        items = session.scalars(select(model).where(model.document_id == document.id)).all()
+        for item in items:
+            index_item(session, family, item, document)
+
+
+def unindex_document(session: Session, document_id: int) -> None:
+    ids = session.scalars(select(SearchEntry.id).where(
+        SearchEntry.document_id == document_id)).all()
+    _remove_entries(session, list(ids))
+
+
+# --- querying ---------------------------------------------------------------------------
+
+def search(session: Session, query: str, *, kind: str | None = None, issuer: str | None = None,
+           year: int | None = None, entity: str | None = None, limit: int = 20) -> list[Hit]:
+    """Ranked hits for `query` (accents optional), best first, with highlighted snippets.
+
+    `kind` filters the document kind, `issuer` matches part of the issuer (accents optional),
+    `year` the year of the document, target or deadline, `entity` one of ENTITIES.
+    """
+    query = normalise(query)
+    tokens = query_tokens(query)
+    if not tokens:
+        return []
+    window = max(limit * 5, 100)        # candidates re-ranked in Python for exact matches
+    filters, params = [], {"n": window}
+    if kind:
+        filters.append("e.kind = :kind")
+        params["kind"] = kind
+    if year:
+        filters.append("e.year = :year")
+        params["year"] = int(year)
+    if entity:
+        filters.append("e.entity = :entity")
+        params["entity"] = entity
+    if issuer:
+        filters.append("e.issuer_folded LIKE :issuer")
+        params["issuer"] = f"%{squash(fold(issuer))}%"
+    where = "".join(f" AND {f}" for f in filters)
+    cols = "e.id, e.entity, e.entity_id, e.document_id, e.kind, e.issuer, e.year, e.title, e.body"
+    if _dialect(session) == "sqlite":
+        params["q"] = " ".join(f'"{t}"' for t in tokens)
+        sql = (f"SELECT {cols}, -bm25(search_fts, 4.0, 1.0) AS r FROM search_fts "
+               f"JOIN search_entries e ON e.id = search_fts.rowid "
+               f"WHERE search_fts MATCH :q{where} ORDER BY bm25(search_fts, 4.0, 1.0) LIMIT :n")
+    else:
+        params["q"] = " & ".join(tokens)
+        sql = (f"SELECT {cols}, ts_rank(e.tsv, q) AS r FROM search_entries e, "
+               f"to_tsquery('simple', :q) q WHERE e.tsv @@ q{where} ORDER BY r DESC LIMIT :n")
+    rows = session.execute(text(sql), params).all()
+    return rank(rows, query, tokens, limit)
+
+
+def rank(rows, query: str, tokens: list[str], limit: int = 20) -> list[Hit]:  # noqa: ANN001
+    """Order candidates: exact accented phrase first, then folded phrase, then backend rank;
+    snippets are computed for the `limit` best only."""
+    wanted = squash(query).lower()
+    accented = wanted != fold(wanted)
+    phrase = " ".join(tokens)
+    scored = []
+    for row in rows:
+        title, body = row.title or "", (row.body or "")[:MAX_INDEXED_CHARS]
+        lowered = f"{title}\n{body}".lower()
+        exact = accented and wanted in lowered
+        folded_phrase = len(tokens) > 1 and phrase in fold_aligned(lowered)
+        score = float(row.r or 0) + (100.0 if exact else 0.0) + (10.0 if folded_phrase else 0.0)
+        scored.append((score, exact, row))
+    scored.sort(key=lambda t: -t[0])
+    hits = []
+    for score, exact, row in scored[:limit]:
+        source = (row.body or "")[:MAX_INDEXED_CHARS] or row.title or ""
+        snippet, highlights = make_snippet(source, find_spans(source, tokens, phrase))
+        hits.append(Hit(entity=row.entity, entity_id=row.entity_id, document_id=row.document_id,
+                        kind=row.kind, issuer=row.issuer, year=row.year, title=row.title or "",
+                        snippet=snippet, highlights=highlights, exact=exact, score=score))
+    return hits
