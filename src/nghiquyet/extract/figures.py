@@ -1,9 +1,283 @@
-"""Figures: quantitative targets and reported results (stub)."""
+"""Figures: quantitative targets (goals with a number) and reported results.
+
+For each paragraph that holds a digit, every quantity (number + unit, see `numbers`) is named
+(`figures_build`), placed in time (the sentence's "đến năm 2030" / "Giai đoạn 2021-2030", else the
+horizon of the enclosing heading, else the year the document plans for) and sorted into a target
+or a result: by the kind of section it sits in (KẾT QUẢ / TÌNH HÌNH → results; MỤC TIÊU /
+CHỈ TIÊU → targets), overridden by the sentence's own cues ("phấn đấu", "ước đạt", "đã", a year
+before the document's own). Rows of a table of targets are read by `figures_table`.
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 from ..model import Figure, Identity
+from ..text import fold
+from . import figures_text as ft
+from . import vocab
+from .figures_build import Named, base_of, name_quantity, part_name, share_name
+from .figures_table import TableReader
+from .numbers import Quantity, find_quantities
 from .outline import Layout
+
+_DIGIT = re.compile(r"\d")
+# "nằm trong nhóm 20 tỉnh", "top 10 địa phương", "xếp thứ 15 cả nước": rankings.
+_RANK = re.compile(r"""
+    (?:(?:nhóm|top|tốp)\s+(?:(?:đầu|dẫn\s+đầu)\s+)?(?P<n>\d{1,3})\s+(?=(?:tỉnh|địa\s+phương|huyện|đơn\s+vị|thành\s+phố|quốc\s+gia|nước|xã)\b))
+  | (?:(?:xếp|đứng|xếp\s+hạng|xếp\s+vị\s+trí|vị\s+trí)\s+thứ\s+(?P<m>\d{1,3})(?!\d))
+""", re.VERBOSE | re.IGNORECASE)
+_TRONG_DO = re.compile(r"\btrong\s+đó\b|\bTrong\s+đó\b|\btrong\s+số\s+đó\b")
+_DATE_LINE = re.compile(r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+((?:19|20)\d\d)")
+_TITLE_YEAR = re.compile(r"(?<!tầm nhìn )(?<!tầm nhìn đến )(?<!tầm nhìn đến năm )"
+                         r"(?<!tháng \d )(?<!tháng \d\d )năm\s+((?:19|20)\d\d)|đến\s+((?:19|20)\d\d)")
+_PAST = re.compile(r"(?:^|\s)(?:đã|Đã)\s")
+
+
+@dataclass
+class _Context:
+    now: int | None                  # the document's own year
+    plan_target: int | None          # the year the document plans for (title)
+    plan_result: int | None          # the year it reports on (title)
 
 
 def extract(layout: Layout, doc: Identity) -> tuple[list[Figure], list[Figure]]:
-    return [], []
+    """Targets and results of one document, in reading order."""
+    ctx = _context(layout, doc)
+    targets: list[Figure] = []
+    results: list[Figure] = []
+    kinds: dict[int | None, str | None] = {}
+    table = TableReader()
+    intro_kind: str | None = None
+    intro_section: int | None = -1
+    for para in layout.paragraphs:
+        if para.section not in kinds:
+            kinds[para.section] = _section_kind(layout, para.section)
+        if para.section != intro_section:
+            intro_kind, intro_section = None, para.section
+        text = para.text
+        if " | " in text:
+            for fig in table.row(text, para, layout, ctx):
+                _append(fig, targets, results)
+            continue
+        table.reset()
+        if not _DIGIT.search(text):
+            intro_kind = _intro(text) or intro_kind
+            continue
+        kind = intro_kind or kinds[para.section]
+        for fig in _paragraph(text, para, layout, kind, ctx):
+            _append(fig, targets, results)
+        intro_kind = _intro(text) or intro_kind
+    return targets, results
+
+
+def _append(fig: Figure, targets: list[Figure], results: list[Figure]) -> None:
+    """Add a figure to its list; its `parent` is still a Figure object and becomes an index."""
+    bucket = targets if fig.kind == "target" else results
+    parent = fig.parent
+    fig.parent = None
+    if isinstance(parent, Figure):
+        for i, other in enumerate(bucket):
+            if other is parent:
+                fig.parent = i
+    bucket.append(fig)
+
+
+def _intro(text: str) -> str | None:
+    """A paragraph like "Các chỉ tiêu chủ yếu năm 2025:" opens a list of targets."""
+    t = text.rstrip()
+    if not t.endswith(":") or len(t) > 200:
+        return None
+    return _kind_of_heading(t)
+
+
+def _kind_of_heading(heading: str) -> str | None:
+    f = fold(ft._short_heading(heading))
+    best: tuple[int, str] | None = None
+    for kind, words in vocab.load("figures")["section_kinds"].items():
+        for w in words:
+            m = re.search(rf"(?:^|\W){re.escape(fold(w))}(?:\W|$)", f)
+            if m and (best is None or m.start() < best[0]):
+                best = (m.start(), kind)
+    return best[1] if best else None
+
+
+def _section_kind(layout: Layout, section: int | None) -> str | None:
+    while section is not None:
+        s = layout.sections[section]
+        kind = _kind_of_heading(s.heading)
+        if kind:
+            return kind
+        section = s.parent
+    return None
+
+
+def _context(layout: Layout, doc: Identity) -> _Context:
+    now = int(doc.date[:4]) if doc and doc.date and doc.date[:4].isdigit() else None
+    head = []
+    for p in layout.paragraphs:
+        if p.section is not None:
+            break
+        head.append(p.text)
+    block = " ".join(head[:12])
+    if now is None:
+        m = _DATE_LINE.search(block)
+        now = int(m.group(1)) if m else None
+    title = (doc.title or "") if doc else ""
+    years = [int(a or b) for a, b in _TITLE_YEAR.findall(_DATE_LINE.sub(" ", title + " " + block))]
+    return _Context(now=now, plan_target=max(years) if years else None,
+                    plan_result=min(years) if years else None)
+
+
+def _quantities(text: str) -> list[Quantity]:
+    qs = find_quantities(text)
+    for m in _RANK.finditer(text):
+        g = "n" if m.group("n") else "m"
+        qs.append(Quantity(start=m.start(g), end=m.end(g), value=float(m.group(g)), value_max=None,
+                           planned=None, unit="thứ hạng", family="rank", number_end=m.end(g)))
+    return sorted(qs, key=lambda q: q.start)
+
+
+def _paragraph(text: str, para, layout: Layout, sec_kind: str | None, ctx: _Context) -> list[Figure]:
+    qs = _quantities(text)
+    if not qs:
+        return []
+    out: list[Figure] = []
+    number: int | None = None
+    section = layout.path(para.section)
+    horizon = layout.horizon(para.section)
+    for s_start, s_end in ft.sentences(text):
+        sq = [q for q in qs if s_start <= q.start < s_end]
+        bounds = ft.boundaries(text[s_start:s_end])
+        for b0, _, n in bounds:
+            if n is not None and not sq and True:
+                number = n
+        if not sq:
+            continue
+        marks = ft.time_marks(text[s_start:s_end])
+        prev: Named | None = None
+        prev_fig: Figure | None = None
+        whole_fig: Figure | None = None      # what "trong đó" parts belong to
+        parts_open = False
+        consumed = s_start
+        sent_figs: list[tuple[Figure, Named]] = []
+        seen_bounds = 0
+        clause = s_start
+        for i, q in enumerate(sq):
+            rel = q.start - s_start
+            while seen_bounds < len(bounds) and bounds[seen_bounds][1] <= rel:
+                _, b1, n = bounds[seen_bounds]
+                seen_bounds += 1
+                clause = s_start + b1
+                if n is not None:
+                    number = n
+                    parts_open, whole_fig, prev = False, None, None
+            clause = max(clause, consumed)
+            between = text[clause:q.start]
+            if _TRONG_DO.search(text, max(consumed, s_start), q.start) and sent_figs:
+                parts_open = True
+                whole_fig = _whole(sent_figs)
+            next_start = sq[i + 1].start if i + 1 < len(sq) else None
+            named = name_quantity(text, q, clause, s_end, next_start, prev)
+            consumed = max(named.consumed_to, q.end)
+            if _in_parentheses(text, s_start, q.start):
+                paren = True
+            else:
+                paren = False
+            year, period, base_year = _when(marks, q.start - s_start)
+            kind = _decide(sec_kind, text, s_start, clause, q, named, year, ctx, paren)
+            if kind is None:
+                prev = named
+                continue
+            if year is None:
+                year = horizon or (ctx.plan_target if kind == "target" else ctx.plan_result or ctx.now)
+            fig = Figure(indicator=named.indicator, comparator=named.comparator, value=q.value,
+                         value_max=q.value_max, unit=q.unit, year=year, period=period,
+                         quote=ft.tidy_quote(text[named.quote_start:named.quote_end]),
+                         section=section, span=(para.span[0] + named.quote_start,
+                                                para.span[0] + named.quote_end),
+                         number=number, base_year=base_year, kind=kind,
+                         estimate=ft.has_cue(ft.low(between), "estimate_cues"), planned=q.planned)
+            if parts_open and whole_fig is not None and whole_fig.kind == kind:
+                fig.parent = whole_fig
+                if named.mode == "share" and not named.share_whole:
+                    fig.indicator = share_name(named.share_sector or "", base_of(whole_fig.indicator))
+                elif named.mode != "share":
+                    fig.indicator = part_name(named.indicator, whole_fig.indicator)
+            fig.indicator = ft.lower_first(fig.indicator)
+            out.append(fig)
+            sent_figs.append((fig, named))
+            prev, prev_fig = named, fig
+        _fill_share_wholes(sent_figs)
+    return out
+
+
+def _whole(sent_figs: list[tuple[Figure, Named]]) -> Figure:
+    """The figure "trong đó" parts belong to: the last level before them, not a multiple."""
+    for fig, named in reversed(sent_figs):
+        if fig.parent is None and named.mode not in ("multiplier", "share"):
+            return fig
+    return sent_figs[-1][0]
+
+
+def _fill_share_wholes(sent_figs: list[tuple[Figure, Named]]) -> None:
+    """Shares listed together name their whole once: "A chiếm x%, B chiếm y% trong cơ cấu kinh tế"."""
+    wholes = [n.share_whole for _, n in sent_figs if n.mode == "share" and n.share_whole]
+    if not wholes:
+        return
+    for fig, named in sent_figs:
+        if named.mode == "share" and not named.share_whole and fig.parent is None:
+            fig.indicator = share_name(named.share_sector or "", wholes[-1])
+
+
+def _in_parentheses(text: str, start: int, pos: int) -> bool:
+    seg = text[start:pos]
+    return seg.count("(") > seg.count(")")
+
+
+def _when(marks: list[ft.TimeMark], pos: int) -> tuple[int | None, str | None, int | None]:
+    """Year, period and base year of a figure at `pos` from the sentence's time marks."""
+    year = period = base = None
+    for m in marks:
+        if m.start >= pos:
+            if m.base_year and base is None and m.start - pos < 80:
+                base = m.base_year
+            continue
+        if m.base_year:
+            continue
+        year, period = m.year, m.period
+    return year, period, base
+
+
+def _decide(sec_kind: str | None, text: str, s_start: int, clause: int, q: Quantity, named: Named,
+            year: int | None, ctx: _Context, paren: bool) -> str | None:
+    """"target", "result" or None (not a figure) for one named quantity."""
+    sentence_before = ft.low(text[s_start:q.start])
+    clause_before = ft.low(text[clause:q.start])
+    goal = ft.has_cue(clause_before, "goal_cues") or ft.has_cue(sentence_before, "goal_cues")
+    past = (ft.has_cue(clause_before, "result_cues") or bool(_PAST.search(text[clause:q.start]))
+            or (q.family == "count" and q.unit == "chỉ tiêu" and q.planned is not None))
+    estimate = ft.has_cue(clause_before, "estimate_cues")
+    future_year = bool(ctx.now and year and year > ctx.now)
+    past_year = bool(ctx.now and year and year < ctx.now)
+    if q.unit == "chỉ tiêu" and q.planned is None:
+        return None                                  # "28 chỉ tiêu" counts a list, it is no figure
+    if sec_kind == "result":
+        kind = "target" if (goal or future_year) and not past else "result"
+    elif sec_kind == "goal":
+        kind = "result" if (past or past_year) and not goal else "target"
+    else:
+        if goal or future_year:
+            kind = "target"
+        elif past or estimate or past_year:
+            kind = "result"
+        elif sec_kind == "task" and named.mode in ("number", "rank", "indicator", "change") \
+                and q.family in ("percent", "rank") and not paren:
+            kind = "target"
+        else:
+            return None
+    if paren and kind == "target":
+        return None                                  # "(chiếm 30%)" asides are not goals
+    if ft.is_empty_indicator(named.indicator):
+        return None
+    return kind

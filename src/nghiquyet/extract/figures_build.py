@@ -1,0 +1,236 @@
+"""Name one quantity: its indicator, comparator and quote, from the words around it.
+
+Documents write a figure in a few shapes, and each has its rule here:
+
+- indicator first: "Tỷ lệ lao động qua đào tạo đạt khoảng 85%" (the words before the number);
+- number first: "trên 98% thôn, tổ dân phố đạt danh hiệu văn hóa", "Xử lý 100% các điểm ..."
+  (the words after the number, "tỷ lệ ..." for a percentage, "... được xử lý" for a verb);
+- a count with a verb: "Giải quyết việc làm mới cho trên 23.500 người" → "số người được ...";
+- shares: "trong đó công nghiệp - xây dựng chiếm khoảng 60,3%" → "tỷ trọng ... trong <whole>";
+- ratios to a plan: "bằng 139,6% Nghị quyết HĐND huyện giao";
+- changes: "giảm 0,6-1%/năm" → "mức giảm ...", "tăng 2,5-3 lần so với năm 2020";
+- rankings: "nằm trong nhóm 20 tỉnh ..." → lte 20 "thứ hạng".
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..text import fold
+from . import figures_text as ft
+from .numbers import Quantity
+from .units import is_rate
+
+# A comparison after the unit that belongs to the figure ("... lần so với năm 2020").
+_SO_VOI = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?so\s+với\s+[^,;.()]{1,60}(?:\s*\([^()]{0,60}\))?")
+# Where the words after a number-first figure stop.
+_AFTER_STOP = re.compile(r";|\.\s|\.$|,?\s+trong\s+đó\b|\(\d{1,3}\)")
+# Where a part of the words after a figure is handed to the next figure ("..., 30% số huyện").
+_SPLIT = re.compile(r",\s+|\s+và\s+|;\s*|\s+với\s+")
+# A whole named in a share ("... chiếm 41% trong cơ cấu kinh tế chung của huyện").
+_WHOLE_AFTER = re.compile(r"^\s*(?:trong|của)\s+([^,;.()]{3,80})")
+_CUT_PARENT = re.compile(r"\s+(?:tăng|giảm|gấp|so\s+với|của|ước|đạt|trên\s+địa\s+bàn)\b.*$")
+# Strong indicator heads that start a new clause after a comma.
+_CLAUSE_HEAD = re.compile(r",\s+(?=(?:tỷ\s+lệ|tỉ\s+lệ|tốc\s+độ|tỷ\s+trọng|tổng|GRDP|kim\s+ngạch)\b)",
+                          re.IGNORECASE)
+_GOAL_CUE = re.compile(r"\b(?:phấn\s+đấu|Phấn\s+đấu)\b")
+
+
+@dataclass
+class Named:
+    indicator: str
+    comparator: str
+    quote_start: int
+    quote_end: int
+    consumed_to: int                  # where the next figure's words may start
+    mode: str = "indicator"           # indicator | number | share | ratio | change | multiplier | rank
+    share_sector: str | None = None
+    share_whole: str | None = None
+    verbs: list[str] = field(default_factory=list)
+    lead: str = ""
+
+
+def base_of(indicator: str) -> str:
+    """The thing a figure measures, without its change or comparison ("GRDP (giá hiện hành) tăng ..." → "GRDP").
+
+    >>> base_of("GRDP (giá hiện hành) tăng so với năm 2020")
+    'GRDP'
+    >>> base_of("giá trị sản xuất của huyện")
+    'giá trị sản xuất'
+    """
+    text = re.sub(r"\([^()]*\)", " ", indicator)
+    text = _CUT_PARENT.sub("", text)
+    return ft.tidy(re.sub(r"^mức\s+(?:tăng|giảm)\s+", "", text))
+
+
+def name_quantity(text: str, q: Quantity, clause_start: int, limit: int,
+                  next_start: int | None, prev: Named | None) -> Named:
+    """Name quantity `q` of `text`, whose words start at `clause_start` and end by `limit`.
+
+    `next_start` is where the next quantity of the sentence starts (None for the last);
+    `prev` is the previous figure of the same sentence, for "..., tăng 6,72 lần".
+    """
+    before = text[clause_start:q.start]
+    comp, comp_at = ft.comparator_before(before)
+    words = before[:comp_at]
+    after_comp, after_len = ft.comparator_after(text[q.end:limit])
+    end = q.end + after_len
+    if q.value_max is not None:
+        comp = "range"
+    elif after_comp:
+        comp = after_comp
+    comp = comp or "eq"
+
+    # Only the words after the last goal cue or strong head belong to this figure.
+    cue = list(_GOAL_CUE.finditer(words))
+    if cue:
+        words = words[cue[-1].start():]
+        clause_start = clause_start + (len(before[:comp_at]) - len(words))
+    heads = list(_CLAUSE_HEAD.finditer(words))
+    if heads:
+        cut = heads[-1].end()
+        clause_start += cut
+        words = words[cut:]
+
+    stripped, verbs = ft.strip_link(ft.strip_time(words))
+    removed, lead = ft.strip_lead(stripped)
+    lead_in = text[clause_start:q.start]
+    quote_start = clause_start + (len(lead_in) - len(lead_in.lstrip(" ,;:.-+*•")))
+
+    so_voi = _SO_VOI.match(text, end, limit)
+    so_voi_text = ft.tidy(so_voi.group(0)) if so_voi else ""
+
+    # Words after the number, up to the next figure's own words.
+    stop = _AFTER_STOP.search(text, end, limit)
+    after_end = stop.start() if stop else limit
+    if next_start is not None and next_start < after_end:
+        after_end = next_start
+        splits = list(_SPLIT.finditer(text, end, after_end))
+        after_end = splits[-1].start() if splits else end
+    after = ft.tidy(text[end:after_end])
+    if after.startswith("("):                       # "(giá hiện hành)" qualifies, never names
+        after = ""
+
+    def result(indicator: str, mode: str, consumed: int, quote_end: int | None = None) -> Named:
+        return Named(indicator=ft.tidy(indicator), comparator=comp, quote_start=quote_start,
+                     quote_end=quote_end or end, consumed_to=consumed, mode=mode, verbs=verbs,
+                     lead=lead)
+
+    verbset = set(verbs)
+    prev_base = base_of(prev.indicator) if prev else ""
+
+    if q.family == "rank":
+        named = result("thứ hạng " + (after or lead), "rank", after_end, after_end)
+        named.comparator = "lte" if re.search(r"(?:nhóm|top|tốp)\s+(?:\S+\s+)?$", ft.low(before)) else "eq"
+        return named
+
+    if "chiếm" in verbset:                           # a share of a whole
+        whole = None
+        sector = lead
+        inside = re.search(r"\s+trong\s+(.+)$", lead)
+        if inside:
+            sector, whole = lead[: inside.start()], inside.group(1)
+        m = _WHOLE_AFTER.match(text, end, limit)
+        if m and not whole:
+            whole = ft.tidy(m.group(1))
+        named = result("", "share", end)
+        named.share_sector, named.share_whole = ft.lower_first(sector), whole
+        named.indicator = share_name(named.share_sector, whole)
+        return named
+
+    if "bằng" in verbset and q.family == "percent":  # a ratio to a plan or a past level
+        subject = lead if not ft.is_empty_indicator(lead) else prev_base
+        target = after or so_voi_text
+        name = f"{subject} so với {target}" if target and not target.startswith("so với") else \
+            f"{subject} {target}"
+        return result(name, "ratio", after_end, max(end, after_end))
+
+    if q.family == "multiplier" and (verbset & {"tăng", "gấp"} or "gấp" in ft.low(before[-12:])):
+        subject = lead if not ft.is_empty_indicator(lead) else prev_base
+        change = " tăng" if "tăng" in verbset else ""
+        name = f"{ft.lower_first(subject)}{change} {so_voi_text}"
+        return result(name, "multiplier", end + (so_voi.end() - end if so_voi else 0),
+                      so_voi.end() if so_voi else end)
+
+    delta = None
+    if verbs and verbs[-1] in ("giảm", "tăng", "giảm bình quân", "tăng bình quân", "tăng thêm") \
+            and not verbset & {"còn", "xuống", "xuống còn", "lên"}:
+        delta = "giảm" if "giảm" in verbs[-1] else "tăng"
+
+    counted = q.family == "count" or is_rate(q.unit)
+    if ft.is_empty_indicator(lead) or (not ft.starts_with_head(lead)
+                                        and ((after and q.family == "percent") or counted)):
+        # number first: "trên 98% thôn ...", "Xử lý 100% các điểm ...", "cho trên 23.500 người"
+        action = "" if ft.is_empty_indicator(lead) else ft.lower_first(lead)
+        if q.family == "percent" and after:
+            name = "tỷ lệ " + after
+        elif q.family == "count" or is_rate(q.unit):
+            head = "số " + q.unit
+            name = head + (" " + after if after and not fold(after).startswith(fold(head)) else "")
+            if fold(after).startswith("so "):
+                name = after
+        elif after:
+            name = after
+        elif prev_base and not action:
+            name = prev_base
+        else:
+            name = action or q.unit
+            action = ""
+        if action:
+            name += " được " + re.sub(r"\s+(?:cho|tới|đến)$", "", action)
+        if delta and not name.startswith("mức"):
+            name = f"mức {delta} {name}"
+        return result(name, "number", after_end if after else end, after_end if after else end)
+
+    name = ft.lower_first(lead)
+    if delta:
+        name = f"mức {delta} {name}"
+    return result(name, "change" if delta else "indicator", end)
+
+
+def share_name(sector: str, whole: str | None) -> str:
+    """"tỷ trọng <sector> trong <whole>" unless the sector already names it.
+
+    >>> share_name("dịch vụ", "GRDP")
+    'tỷ trọng dịch vụ trong GRDP'
+    >>> share_name("tỷ trọng kinh tế số trong GRDP", None)
+    'tỷ trọng kinh tế số trong GRDP'
+    """
+    sector = ft.tidy(sector)
+    if fold(sector).startswith(("ty trong", "ti trong")):
+        return sector
+    return f"tỷ trọng {sector}" + (f" trong {whole}" if whole else "")
+
+
+def part_name(part: str, parent: str) -> str:
+    """The indicator of a "trong đó" part, completed from its parent's.
+
+    >>> part_name("có bằng cấp, chứng chỉ", "tỷ lệ lao động qua đào tạo")
+    'tỷ lệ lao động qua đào tạo có bằng cấp, chứng chỉ'
+    >>> part_name("nước đạt tiêu chuẩn", "tỷ lệ dân số nông thôn sử dụng nước hợp vệ sinh")
+    'tỷ lệ dân số nông thôn sử dụng nước đạt tiêu chuẩn'
+    >>> part_name("mức giảm tỷ lệ trong đồng bào dân tộc thiểu số", "mức giảm tỷ lệ hộ nghèo")
+    'mức giảm tỷ lệ hộ nghèo trong đồng bào dân tộc thiểu số'
+    >>> part_name("thu nội địa", "tổng thu ngân sách trên địa bàn")
+    'thu nội địa'
+    """
+    part, parent = ft.tidy(part), ft.tidy(parent)
+    fp, fpar = fold(part), fold(parent)
+    prefix = ""
+    m = re.match(r"muc (?:tang|giam) ", fp)
+    if m:
+        n = m.end()
+        if fpar.startswith(fp[:n]):
+            parent, fpar = parent[n:], fpar[n:]
+        prefix, part, fp = part[:n], part[n:], fp[n:]
+    words_par = fpar.split()
+    head = " ".join(words_par[:2])
+    if len(words_par) > 2 and fp.startswith(head + " ") and ft.starts_with_head(part):
+        return prefix + parent + part[len(head):]            # "tỷ lệ <in group>" of the same rate
+    if ft.starts_with_head(part):
+        return prefix + part                                 # a complete name of its own
+    first = fp.split()[0] if fp.split() else ""
+    idx = fpar.rfind(" " + first + " ") if first else -1
+    if first and idx > 0 and first not in ("co", "la", "dat", "trong"):
+        return prefix + parent[: idx + 1] + part             # "... sử dụng nước" + "nước đạt ..."
+    return prefix + parent + " " + part

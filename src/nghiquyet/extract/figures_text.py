@@ -1,0 +1,352 @@
+"""Text rules for figures: sentences, time phrases, comparators and the words around a number.
+
+Pure functions over strings; `figures.py` strings them together. Vocabulary comes from
+`comparators.yaml` and `figures.yaml`; cue words are matched lower-cased but with their accents,
+because folding merges words that differ only by accent ("từ" from, "tư" in "đầu tư").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..text import fold
+from . import vocab
+
+# ---------------------------------------------------------------- sentences and clauses
+
+# A sentence ends at ". " before a capital, a bullet or a list label, or at the end of the text.
+_SENTENCE_END = re.compile(r"""
+    (?<=[^\s.])\.(?:\s+|$)(?=[A-ZĐÀ-Ỹ(\-+*•"“]|$)   # ". Tỷ lệ", ". (12)", end of paragraph
+    | \.{3}\s+                                          # "..." followed by anything
+""", re.VERBOSE)
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of a paragraph.
+
+    >>> t = "Tỷ lệ hộ nghèo giảm còn 3%. Đạt 28 giường bệnh/vạn dân; trên 9 bác sĩ/vạn dân."
+    >>> [t[a:b] for a, b in sentences(t)]
+    ['Tỷ lệ hộ nghèo giảm còn 3%', 'Đạt 28 giường bệnh/vạn dân; trên 9 bác sĩ/vạn dân']
+    """
+    out, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        out.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        out.append((start, len(text)))
+    return [(a, b) for a, b in out if b > a]
+
+
+# Clause boundaries inside a sentence: ";", ":", a list label "(12)", "trong đó".
+_BOUNDARY = re.compile(r"""
+      ;\s*
+    | :\s+
+    | \(\d{1,3}\)\s*                    # "(12) Tỷ lệ ..." numbered target lists
+    | (?<![\w/])\d{1,2}[.)]\s+(?=[A-ZĐÀ-Ỹ])   # "1) Tốc độ ...", "2. GRDP ..." inline lists
+""", re.VERBOSE)
+_LABEL = re.compile(r"\((\d{1,3})\)|(?<![\w/])(\d{1,2})[.)]\s")
+
+
+def boundaries(text: str) -> list[tuple[int, int, int | None]]:
+    """(start, end, list number) of each boundary mark in a sentence.
+
+    >>> [(text[a:b], n) for text in ["(1) Tốc độ đạt 7%; (2) GRDP đạt 91 triệu đồng"]
+    ...  for a, b, n in boundaries(text)]
+    [('(1) ', 1), ('; ', None), ('(2) ', 2)]
+    """
+    out = []
+    for m in _BOUNDARY.finditer(text):
+        lab = _LABEL.match(m.group(0))
+        number = int(lab.group(1) or lab.group(2)) if lab else None
+        out.append((m.start(), m.end(), number))
+    return out
+
+
+# ---------------------------------------------------------------- years and periods
+
+_TIME = re.compile(r"""
+      (?P<period>(?:[Gg]iai\s+đoạn|[Tt]hời\s+kỳ|[Tt]rong)\s+(?P<p1>(?:19|20)\d\d)\s*-\s*(?P<p2>(?:19|20)\d\d))
+    | (?P<base>so\s+với\s+(?:cùng\s+kỳ\s+)?năm\s+(?P<by>(?:19|20)\d\d))
+    | (?P<cmp>giá\s+(?:so\s+sánh|cố\s+định|hiện\s+hành)\s+năm\s+(?:19|20)\d\d)
+    | (?P<kw>nhiệm\s+kỳ\s+(?:19|20)\d\d\s*-\s*(?:19|20)\d\d)
+    | (?:(?:[Đđ]ến|[Tt]ới|[Tt]rước)\s+(?:hết\s+)?(?:năm\s+)?|[Nn]ăm\s+)(?P<year>(?:19|20)\d\d)(?![\d/])
+""", re.VERBOSE)
+
+
+@dataclass
+class TimeMark:
+    start: int
+    end: int
+    year: int | None = None
+    period: str | None = None
+    base_year: int | None = None
+
+
+def time_marks(text: str) -> list[TimeMark]:
+    """Years, periods and base years stated in a sentence, left to right.
+
+    "so với năm 2020" is a base year and "giá so sánh năm 2010" a price base: neither is the
+    year a figure is due. Dates (`21/10/2010`) and terms (`nhiệm kỳ 2020-2025`) are ignored.
+
+    >>> [(m.year, m.period, m.base_year) for m in time_marks(
+    ...     "Giai đoạn 2021 - 2030, ... Đến năm 2030, tăng 3 lần so với năm 2020 (giá so sánh năm 2010)")]
+    [(2030, '2021-2030', None), (2030, None, None), (None, None, 2020)]
+    """
+    out = []
+    for m in _TIME.finditer(text):
+        if m.group("period"):
+            out.append(TimeMark(m.start(), m.end(), int(m.group("p2")),
+                                f"{m.group('p1')}-{m.group('p2')}"))
+        elif m.group("base"):
+            out.append(TimeMark(m.start(), m.end(), base_year=int(m.group("by"))))
+        elif m.group("year"):
+            out.append(TimeMark(m.start(), m.end(), int(m.group("year"))))
+    return out
+
+
+def strip_time(text: str) -> str:
+    """Remove time phrases from an indicator ("đến năm 2020", "Giai đoạn 2021-2030,").
+
+    >>> strip_time("Giá trị sản xuất trên địa bàn huyện năm 2004")
+    'Giá trị sản xuất trên địa bàn huyện'
+    >>> strip_time("Đến năm 2030, giá trị sản xuất")
+    'giá trị sản xuất'
+    """
+    def repl(m: re.Match[str]) -> str:
+        return m.group(0) if (m.group("base") or m.group("cmp")) else " "
+    text = _TIME.sub(repl, text)
+    return tidy(text)
+
+
+# ---------------------------------------------------------------- vocabulary
+
+def low(text: str) -> str:
+    """Lower-case, keeping accents (same length as the text, so offsets carry over).
+
+    >>> low("Đạt TRÊN")
+    'đạt trên'
+    """
+    out = text.lower()
+    return out if len(out) == len(text) else "".join(c.lower()[:1] or c for c in text)
+
+
+@cache
+def _words(name: str, key: str) -> tuple[str, ...]:
+    """A list from a vocabulary file, lower-cased, longest first."""
+    items = vocab.load(name)[key]
+    return tuple(sorted({low(w) for w in items}, key=len, reverse=True))
+
+
+def _spaced(phrase: str) -> str:
+    """A literal phrase as a regex whose spaces match any run of blanks."""
+    return re.escape(phrase).replace(r"\ ", r"\s+")
+
+
+def _phrase_regex(words: tuple[str, ...], *, at: str) -> re.Pattern[str]:
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    if at == "end":
+        return re.compile(rf"(?:^|(?<=[\s,(]))(?:{alt})[\s,]*$")
+    return re.compile(rf"^[\s,:\-+*]*(?:{alt})(?=[\s,:]|$)[\s,:]*")
+
+
+@cache
+def _cue_regex(name: str, key: str, at: str) -> re.Pattern[str]:
+    return _phrase_regex(_words(name, key), at=at)
+
+
+@cache
+def _comparators() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    data = vocab.load("comparators")["before"]
+    pairs = [(low(w), comp) for comp, ws in data.items() for w in ws]
+    pairs.sort(key=lambda p: -len(p[0]))
+    return tuple((comp, re.compile(r"(?:^|(?<=[\s(,]))(?:" + _spaced(w) + r")\s*$")) for w, comp in pairs)
+
+
+def has_cue(lowered: str, key: str) -> bool:
+    """Whether a lower-cased text contains one of the `figures.yaml` cue phrases under `key`.
+
+    >>> has_cue(low("Phấn đấu đến năm 2030 đạt 50%"), "goal_cues")
+    True
+    >>> has_cue(low("Tăng trưởng kinh tế ước đạt 7,3%"), "estimate_cues")
+    True
+    """
+    return bool(_cue_search(key).search(lowered))
+
+
+@cache
+def _cue_search(key: str) -> re.Pattern[str]:
+    alt = "|".join(_spaced(w) for w in _words("figures", key))
+    return re.compile(rf"(?:^|(?<=\W))(?:{alt})(?=\W|$)")
+
+
+# Words allowed between a comparator and the number ("trên mức 9%", "khoảng gấp 2 lần").
+_BETWEEN = re.compile(r"(?:\s+(?:mức|gấp|là|đạt|bình\s+quân))*\s*$")
+
+
+def comparator_before(text: str) -> tuple[str | None, int]:
+    """The comparator written just before a number, and where it starts in `text`.
+
+    >>> comparator_before("Tỷ lệ tham gia bảo hiểm y tế đạt trên ")
+    ('gt', 33)
+    >>> comparator_before("Thu nhập bình quân đầu người gấp khoảng ")
+    ('approx', 33)
+    >>> comparator_before("tăng gần gấp ")
+    ('approx', 5)
+    >>> comparator_before("Tỷ lệ hộ nghèo giảm còn ")
+    (None, 24)
+    >>> comparator_before("không quá ")
+    ('lte', 0)
+    """
+    offset = max(0, len(text) - 60)          # a comparator is a few words before the number
+    lowered = low(text[offset:])
+    tail = _BETWEEN.search(lowered)
+    core = lowered[: tail.start() if tail else len(lowered)]
+    for comp, rx in _comparators():
+        m = rx.search(core)
+        if m:
+            if comp == "gte" and core[m.start():].strip() == "từ":
+                return None, offset + m.start()   # bare "từ": a range or a start, not a bound
+            return comp, offset + m.start()
+    return None, len(text)
+
+
+@cache
+def _after_comparators() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    data = vocab.load("comparators")["after"]
+    return tuple((comp, re.compile(r"^\s*(?:" + _spaced(low(w)) + r")(?!\w)"))
+                 for comp, ws in data.items() for w in ws)
+
+
+def comparator_after(text: str) -> tuple[str | None, int]:
+    """A comparator written after the unit ("từ 80% trở lên") and its length.
+
+    >>> comparator_after(" trở lên; ")
+    ('gte', 8)
+    >>> comparator_after(" dân số")
+    (None, 0)
+    """
+    lowered = low(text)
+    for comp, rx in _after_comparators():
+        m = rx.match(lowered)
+        if m:
+            return comp, m.end()
+    return None, 0
+
+
+# ---------------------------------------------------------------- indicator text
+
+_SPACES = re.compile(r"\s+")
+
+
+def tidy(text: str) -> str:
+    """Collapse spaces and trim punctuation left at either end.
+
+    >>> tidy(" , tỷ lệ hộ nghèo  (")
+    'tỷ lệ hộ nghèo'
+    >>> tidy("(giá hiện hành)")
+    '(giá hiện hành)'
+    """
+    text = _SPACES.sub(" ", text).strip(" ,;:.-+*•")
+    if text.endswith("(") or (text.count("(") > text.count(")") and text.endswith(" (")):
+        text = text[:-1]
+    if text.startswith(")"):
+        text = text[1:]
+    if text.count("(") > text.count(")"):
+        text = text[: text.rfind("(")] if text.rfind("(") > 0 else text.replace("(", "")
+    if text.count(")") > text.count("("):
+        text = text.replace(")", "")
+    return text.strip(" ,;:.-+*•")
+
+
+def strip_lead(text: str) -> tuple[str, str]:
+    """Remove cue words from the start of an indicator; returns (what was removed, the rest).
+
+    >>> strip_lead("Duy trì ổn định tỷ lệ độ che phủ rừng")
+    ('Duy trì ổn định', 'tỷ lệ độ che phủ rừng')
+    >>> strip_lead("Có ")
+    ('Có', '')
+    >>> strip_lead("trong đó có bằng cấp")
+    ('trong đó', 'có bằng cấp')
+    """
+    rx = _cue_regex("figures", "lead_cues", "start")
+    removed_to = 0
+    while True:
+        m = rx.match(low(text[removed_to:]))
+        if not m or m.end() == 0:
+            break
+        # keep "có" after "trong đó": "trong đó có bằng cấp" names the part
+        if low(text[:removed_to]).strip().endswith("trong đó"):
+            break
+        removed_to += m.end()
+    return tidy(text[:removed_to]), tidy(text[removed_to:])
+
+
+def strip_link(text: str) -> tuple[str, list[str]]:
+    """Remove the verbs between an indicator and its number; returns (indicator, verbs removed).
+
+    >>> strip_link("Tỷ lệ hộ nghèo giảm còn")
+    ('Tỷ lệ hộ nghèo', ['giảm', 'còn'])
+    >>> strip_link("Tỷ lệ trường đạt chuẩn Quốc gia là")
+    ('Tỷ lệ trường đạt chuẩn Quốc gia', ['là'])
+    >>> strip_link("công nghiệp - xây dựng chiếm")
+    ('công nghiệp - xây dựng', ['chiếm'])
+    """
+    rx = _cue_regex("figures", "link_verbs", "end")
+    verbs: list[str] = []
+    while True:
+        lowered = low(text)
+        m = rx.search(lowered)
+        if not m or m.start() == len(lowered):
+            break
+        verbs.insert(0, lowered[m.start():].strip(" ,"))
+        text = text[: m.start()]
+    return tidy(text), [v for v in (_SPACES.sub(" ", x) for x in verbs) if v]
+
+
+def starts_with_head(text: str) -> bool:
+    """Whether a text opens with an indicator noun ("Tỷ lệ ...", "Tổng vốn ...", "GRDP ...").
+
+    >>> starts_with_head("Tỷ lệ che phủ rừng"), starts_with_head("Xử lý các điểm tồn lưu")
+    (True, False)
+    """
+    return bool(_cue_regex("figures", "indicator_heads", "start").match(low(text)))
+
+
+def is_empty_indicator(text: str) -> bool:
+    """A leftover that names nothing ("tăng", "và", "").
+
+    >>> is_empty_indicator(" tăng "), is_empty_indicator("thu nội địa")
+    (True, False)
+    """
+    f = low(tidy(text))
+    return not f or f in _words("figures", "empty_indicators") or not re.search(r"[^\W\d_]", f)
+
+
+def lower_first(text: str) -> str:
+    """Lower-case the first letter unless the first word is an acronym ("GRDP").
+
+    >>> lower_first("Tỷ lệ hộ nghèo"), lower_first("GRDP bình quân")
+    ('tỷ lệ hộ nghèo', 'GRDP bình quân')
+    """
+    if len(text) > 1 and text[0].isupper() and not text[1].isupper():
+        return text[0].lower() + text[1:]
+    return text
+
+
+def tidy_quote(text: str) -> str:
+    """A quote without the punctuation and spaces around it.
+
+    >>> tidy_quote(", trong đó thu nội địa trên 8.800 tỷ đồng; ")
+    'trong đó thu nội địa trên 8.800 tỷ đồng'
+    """
+    return _SPACES.sub(" ", text).strip(" ,;:-+*•")
+
+
+def _short_heading(heading: str, limit: int = 100) -> str:
+    """The part of a heading that names its section: up to the first ":" or sentence end.
+
+    >>> _short_heading("Đối với cấp tỉnh: Tổ chức Hội nghị")
+    'Đối với cấp tỉnh'
+    """
+    return re.split(r"(?<=\w)[:;.](?:\s|$)", heading, maxsplit=1)[0][:limit]

@@ -1,0 +1,84 @@
+"""Quantities in a sentence: a number (or a range, or an achieved/planned pair) with its unit.
+
+A quantity is only what could be a figure: a number written as Vietnamese writes it, followed by a
+unit from `units.yaml`. Years, dates (`21/10/2010`), document symbols (`26-NQ/TW`,
+`1946/QĐ-TTg`), ordinals (`lần thứ 4`), list labels (`(12)`) and names (`500kV`, `Đề án 06`)
+have no unit after them and are never quantities.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..text import parse_number
+from .units import match_unit
+
+# One number: 17.900 | 1.234,5 | 7,3 | 53 | 2.5 (sloppy English decimal; parse_number decides).
+_NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
+
+_QUANTITY = re.compile(rf"""
+    (?<![\w./,\-])                      # not glued to a word, a symbol or a date before it
+    (?P<a>{_NUM})
+    (?:                                 # a range: "8 - 10", "2,5-3", "5 đến 7", "40% - 45%"
+        \s*%?\s*(?:-|đến|tới)\s*
+        (?P<b>{_NUM})
+    |                                   # or achieved/planned: "45.799/36.875", "26/28"
+        /(?P<c>{_NUM})
+    )?
+    (?![\d/.,]\d|[\d/])                 # not the first part of a date or a symbol ("21/10/2010")
+""", re.VERBOSE)
+
+# "lần thứ 4", "thứ 3", "khóa 12", "số 06" (an ordinal or a name, never a quantity).
+_ORDINAL_BEFORE = re.compile(r"(?:thứ|khóa|khoá|số|Số|loại|mạch|lần\s+thứ|Đề\s+án|đề\s+án)\s*$")
+# A range of years ("2021 - 2025") is a period, never a quantity.
+_YEARISH = re.compile(r"^(?:19|20|21)\d\d$")
+
+
+@dataclass
+class Quantity:
+    start: int                 # offset of the first digit
+    end: int                   # offset just after the unit
+    value: float
+    value_max: float | None
+    planned: float | None      # "45.799/36.875": the second number (plan, or the whole)
+    unit: str
+    family: str                # percent | multiplier | money | count | measure
+    number_end: int            # offset just after the digits (before the unit)
+
+    @property
+    def text(self) -> str:     # for debugging
+        return f"{self.value}-{self.value_max} {self.unit}"
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every number-with-unit in `text`, left to right.
+
+    >>> [(q.value, q.value_max, q.unit) for q in find_quantities(
+    ...     "Giai đoạn 2021 - 2030, tăng trưởng đạt khoảng 8 - 10%/năm; thu 900 - 1.000 tỷ đồng/năm")]
+    [(8.0, 10.0, '%/năm'), (900.0, 1000.0, 'tỷ đồng/năm')]
+    >>> [(q.value, q.planned, q.unit) for q in find_quantities("Có 26/28 chỉ tiêu đạt; thu 45.799/36.875 tỷ đồng")]
+    [(26.0, 28.0, 'chỉ tiêu'), (45799.0, 36875.0, 'tỷ đồng')]
+    >>> find_quantities("Quyết định số 1946/QĐ-TTg ngày 21/10/2010, lần thứ 4, đường điện 500kV mạch 3, Đề án 06")
+    []
+    >>> [(q.value, q.unit) for q in find_quantities("GRDP tăng khoảng 2,5-3 lần; 12 bác sĩ/1 vạn dân")]
+    [(2.5, 'lần'), (12.0, 'bác sĩ/vạn dân')]
+    """
+    out: list[Quantity] = []
+    for m in _QUANTITY.finditer(text):
+        unit = match_unit(text, m.end())
+        if unit is None:
+            continue
+        if _ORDINAL_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        a = parse_number(m.group("a"))
+        b = parse_number(m.group("b")) if m.group("b") else None
+        c = parse_number(m.group("c")) if m.group("c") else None
+        if a is None or (m.group("b") and b is None) or (m.group("c") and c is None):
+            continue
+        if m.group("b") and _YEARISH.match(m.group("a")) and _YEARISH.match(m.group("b")):
+            continue
+        if b is not None and b < a:      # "10 - 8%" is not a range we understand
+            continue
+        out.append(Quantity(start=m.start(), end=unit.end, value=a, value_max=b, planned=c,
+                            unit=unit.unit, family=unit.family, number_end=m.end()))
+    return out

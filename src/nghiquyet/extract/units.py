@@ -1,0 +1,91 @@
+"""Units written after a number: `%`, `%/năm`, `tỷ đồng`, `triệu đồng/người/năm`, `giường bệnh/vạn dân`.
+
+The vocabulary is `data/vocab/units.yaml`; this module turns it into one compiled regex (longest
+spelling first, so `triệu đồng/người/năm` wins over `triệu đồng`) and rewrites a match into the
+unit as written, lightly normalised: lower-case, single spaces, `tỷ đô la Mỹ` → `tỷ USD`,
+`/1 vạn dân` → `/vạn dân`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from . import vocab
+
+
+@dataclass(frozen=True)
+class UnitMatch:
+    unit: str          # normalised unit
+    family: str        # percent | multiplier | money | count | measure
+    end: int           # offset just after the unit in the scanned text
+
+
+def _alternatives(words) -> str:
+    """A regex alternation, longest first, spaces matching any run of blanks."""
+    items = sorted({w for w in words if w}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
+
+
+@cache
+def _tables() -> tuple[re.Pattern[str], dict[str, str], dict[str, str], dict[str, str]]:
+    data = vocab.load("units")
+    currencies = {k.lower(): v for k, v in data["money"]["currencies"].items()}
+    per = {k.lower(): v for k, v in data["per"].items()}
+    families: dict[str, str] = {}
+    for fam, key in (("percent", "percent"), ("multiplier", "multiplier"),
+                     ("count", "counts"), ("measure", "measures")):
+        for w in data[key]:
+            families[w.lower()] = fam
+    money = rf"(?:(?:{_alternatives(data['money']['scales'])})\s*)?(?:{_alternatives(currencies)})"
+    base = _alternatives(list(families))
+    pattern = re.compile(rf"""
+        \s*                                   # "7,3%" or "7,3 %"
+        (?P<base>{money}|{base})
+        (?P<per>(?:\s*/\s*(?:{_alternatives(per)}))*)   # "/người/năm", "/1 vạn dân"
+        (?![\w/])                             # a whole word: "hộ" is not the start of "hội"
+    """, re.VERBOSE | re.IGNORECASE)
+    return pattern, families, currencies, per
+
+
+def match_unit(text: str, pos: int) -> UnitMatch | None:
+    """The unit written at `pos` (just after a number), or None.
+
+    >>> match_unit("7,3%/năm trở lên", 3)
+    UnitMatch(unit='%/năm', family='percent', end=8)
+    >>> match_unit("2,5 tỷ đô la Mỹ;", 3).unit
+    'tỷ USD'
+    >>> match_unit("12 bác sĩ/1 vạn dân.", 2).unit
+    'bác sĩ/vạn dân'
+    >>> match_unit("170 triệu đồng/người/năm (giá hiện hành)", 3).unit
+    'triệu đồng/người/năm'
+    >>> match_unit("500kV mạch 3", 3) is None
+    True
+    >>> match_unit("3 hội nghị", 1) is None
+    True
+    """
+    pattern, families, currencies, per = _tables()
+    m = pattern.match(text, pos)
+    if not m:
+        return None
+    base = re.sub(r"\s+", " ", m.group("base")).lower()
+    if base in families:
+        family = families[base]
+    else:
+        family = "money"
+        for spelling, canonical in sorted(currencies.items(), key=lambda kv: -len(kv[0])):
+            if base.endswith(spelling):
+                base = base[: len(base) - len(spelling)] + canonical
+                break
+    parts = [re.sub(r"\s+", " ", p).strip().lower() for p in m.group("per").split("/")[1:]]
+    unit = base + "".join("/" + per.get(p, p) for p in parts)
+    return UnitMatch(unit=unit.replace(" /", "/"), family=family, end=m.end())
+
+
+def is_rate(unit: str) -> bool:
+    """A count per population or area ("giường bệnh/vạn dân"), named "số <unit>" as an indicator.
+
+    >>> is_rate("giường bệnh/vạn dân"), is_rate("%/năm"), is_rate("tỷ đồng/năm")
+    (True, False, False)
+    """
+    return "/" in unit and "dân" in unit.split("/", 1)[1]
