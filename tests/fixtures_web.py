@@ -59,3 +59,89 @@ def client(web_app) -> TestClient:
     """An httpx client talking to the application in-process."""
     with TestClient(web_app) as c:
         yield c
+
+
+# --- documents built from code -----------------------------------------------------------
+
+PLAN_TEXT = """HUYỆN ỦY CAM LỘ
+Số 41-KH/HU
+ĐẢNG CỘNG SẢN VIỆT NAM
+Cam Lộ, ngày 15 tháng 3 năm 2022
+
+KẾ HOẠCH
+thực hiện Nghị quyết số 05-NQ/TU của Ban Thường vụ Tỉnh ủy về phát triển nông nghiệp
+
+I. MỤC TIÊU
+1. Chỉ tiêu đến năm 2025
+- Tỷ lệ lao động qua đào tạo đạt 70% vào năm 2025.
+- Thu ngân sách trên địa bàn đạt 17.900 tỷ đồng.
+- Tỷ lệ hộ nghèo giảm còn dưới 2,5%.
+II. NHIỆM VỤ
+- Phòng Nông nghiệp hoàn thành rà soát quy hoạch trước ngày 30/6/2022.
+III. KẾT QUẢ
+Năm 2021 tỷ lệ hộ nghèo còn 4,1%.
+"""
+
+
+def plan_extraction(source: str = "ke_hoach_cam_lo.txt", *, symbol: str = "41-KH/HU",
+                    text: str = PLAN_TEXT, due: str = "2022-06-30"):
+    """A district plan in the seeds' style as the extractor would return it (spans into text)."""
+    from nghiquyet.model import Deadline, Extraction, Figure, Identity, Reference, Section
+
+    def span(quote: str) -> tuple[int, int]:
+        start = text.index(quote)
+        return (start, start + len(quote))
+
+    targets = [
+        Figure("Tỷ lệ lao động qua đào tạo", "gte", 70.0, unit="%", year=2025,
+               quote="Tỷ lệ lao động qua đào tạo đạt 70% vào năm 2025.", number=1,
+               section="I. MỤC TIÊU"),
+        Figure("Thu ngân sách trên địa bàn", "gte", 17900.0, unit="tỷ đồng", year=2025,
+               quote="Thu ngân sách trên địa bàn đạt 17.900 tỷ đồng.", number=2),
+        Figure("Tỷ lệ hộ nghèo", "lt", 2.5, unit="%", year=2025,
+               quote="Tỷ lệ hộ nghèo giảm còn dưới 2,5%.", number=3),
+    ]
+    for t in targets:
+        t.span = span(t.quote)
+    result = Figure("Tỷ lệ hộ nghèo", "eq", 4.1, unit="%", year=2021, kind="result",
+                    quote="Năm 2021 tỷ lệ hộ nghèo còn 4,1%.")
+    result.span = span(result.quote)
+    deadline = Deadline("Hoàn thành rà soát quy hoạch", due, "Phòng Nông nghiệp",
+                        quote="Phòng Nông nghiệp hoàn thành rà soát quy hoạch trước ngày 30/6/2022.")
+    deadline.span = span(deadline.quote)
+    outline = [Section("I", "MỤC TIÊU", 0, None, span("I. MỤC TIÊU")),
+               Section("1", "Chỉ tiêu đến năm 2025", 1, 0, span("1. Chỉ tiêu đến năm 2025")),
+               Section("II", "NHIỆM VỤ", 0, None, span("II. NHIỆM VỤ"))]
+    ref = Reference("05-NQ/TU", kind="nghi_quyet", issuer="Ban Thường vụ Tỉnh ủy",
+                    implements=True, quote="thực hiện Nghị quyết số 05-NQ/TU")
+    ref.span = span(ref.quote)
+    return Extraction(
+        source=source, text=text, file_type="txt",
+        document=Identity(kind="ke_hoach", symbol=symbol, date="2022-03-15",
+                          issuer="Huyện ủy Cam Lộ", place="Cam Lộ",
+                          title="thực hiện Nghị quyết số 05-NQ/TU về phát triển nông nghiệp"),
+        references=[ref], targets=targets, results=[result], deadlines=[deadline],
+        outline=outline)
+
+
+@pytest.fixture
+def store_extraction(web_app):
+    """`store_extraction(extraction) -> document id`: stored through the library service."""
+    import hashlib
+
+    from nghiquyet.store import library
+    from nghiquyet.store.db import transaction
+
+    def store(extraction) -> int:
+        digest = hashlib.sha256(extraction.text.encode() + extraction.source.encode()).hexdigest()
+        with transaction(web_app.state.sessions) as session:
+            outcome = library.ingest_extraction(session, extraction=extraction, file_hash=digest,
+                                                size=len(extraction.text.encode()))
+        return outcome.document_id
+    return store
+
+
+@pytest.fixture
+def plan_id(store_extraction) -> int:
+    """The id of a stored district plan with 3 targets, 1 result and 1 deadline (draft)."""
+    return store_extraction(plan_extraction())

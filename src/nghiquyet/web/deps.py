@@ -29,6 +29,9 @@ def make_templates() -> Jinja2Templates:
     templates = Jinja2Templates(directory=str(TEMPLATES))
     templates.env.filters.update(present.FILTERS)
     templates.env.globals["NAV"] = NAV
+    from . import forms
+    templates.env.globals.update(FAMILIES=forms.FAMILIES, FORM_FIELDS=forms.FORM_FIELDS,
+                                 COMPARATOR_CHOICES=forms.COMPARATOR_CHOICES)
     return templates
 
 

@@ -8,7 +8,11 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
+import logging
+
 from fastapi import FastAPI
+
+log = logging.getLogger("nghiquyet.web")
 
 SUFFIXES = (".txt", ".docx", ".pdf")
 
@@ -21,20 +25,22 @@ def sample_files() -> list[Path]:
 
 
 def load_samples_if_empty(app: FastAPI) -> int:
-    """Ingest the samples when the library holds no document; returns how many were stored."""
-    try:
-        from ..store import library
-    except ImportError:   # the library stage is not there yet
-        return 0
-    from ..store.db import transaction
-    from ..store.models import Document
+    """Ingest the samples when the library holds no document; returns how many were stored.
+
+    Each file is its own transaction (`library.ingest_paths`); a sample that fails is logged
+    and the others are still stored.
+    """
     from sqlalchemy import select
-    with transaction(app.state.sessions) as session:
+
+    from ..store import library
+    from ..store.models import Document
+    session = app.state.sessions()
+    try:
         if session.scalar(select(Document.id).limit(1)) is not None:
             return 0
-    stored = 0
-    for path in sample_files():
-        with transaction(app.state.sessions) as session:
-            library.ingest(session, path)
-            stored += 1
-    return stored
+        summary = library.ingest_paths(session, paths=sample_files())
+        for bad in summary.errors:
+            log.warning("mẫu không nạp được: %s", bad.message)
+        return summary.count("new") + summary.count("updated")
+    finally:
+        session.close()

@@ -1,6 +1,6 @@
 """Routes, one module per resource; pages speak Vietnamese HTML, `api_*` modules speak JSON."""
 from __future__ import annotations
 
-from . import meta, upload
+from . import documents, meta, upload
 
-ROUTERS = [meta.router, upload.router]
+ROUTERS = [meta.router, documents.router, upload.router]
