@@ -1,9 +1,339 @@
-"""Identity: kind, symbol, place and date, issuer, title, signer, recipients (stub)."""
+"""Identity: kind, symbol, place and date, issuer, title, signer, recipients.
+
+Everything comes from the zones `outline.parse` marks: the head (issuer header, `Số: ...`,
+`Hà Tĩnh, ngày ...`), the title (`KẾ HOẠCH` and the lines under it), the preamble (`...,
+Ban Thường vụ Huyện ủy Thạch Hà ban hành Kế hoạch ...`) and the tail (`Nơi nhận:`, the
+signature). Nothing is invented: a field the text does not give stays None.
+"""
 from __future__ import annotations
 
-from ..model import Identity
-from .outline import Layout
+import re
+from functools import cache
+
+from ..model import Identity, Signer
+from ..text import fold, squash
+from .dates import find_dates
+from .outline import Layout, Paragraph, is_signature_start, looks_like_name
+from .symbols import SYMBOL, kind_of_code, normalise_symbol, parse_symbols
+from .vocab import load
+
+# "Số 62 -KH/TU", "Số: 45/QĐ-UBND" in the header.
+_NUMBER_LINE = re.compile(r"(?:^|\s)Số\s*:?\s*(?=\d)", re.IGNORECASE)
+# "Hà Tĩnh, ngày 23 tháng 12 năm 2021" / "Quảng Trị, ngày 05/3/2024": the place before ", ngày".
+_PLACE_DATE = re.compile(r"(?P<before>[^,]*?)\s*,\s*(?=ngày\s+\d)", re.IGNORECASE)
+_NATIONAL = re.compile(r"ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|CỘNG\s+HÒA\s+XÃ\s+HỘI|CỘNG\s+HOÀ\s+XÃ\s+HỘI"
+                       r"|ĐỘC\s+LẬP\s*-", re.IGNORECASE)
+# The preamble names the issuer as the subject of "ban hành": "..., Ban Thường vụ Huyện ủy
+# Thạch Hà ban hành Kế hoạch thực hiện như sau:".
+_ISSUING = re.compile(r"""
+    (?:^|(?<=[,.;:])\s*|(?<=\s))
+    (?P<who>(?:Ban\s+Thường\s+vụ|Ban\s+Chấp\s+hành|Ban\s+Bí\s+thư|Bộ\s+Chính\s+trị|Thường\s+trực
+             |Tỉnh\s+ủy|Huyện\s+ủy|Thành\s+ủy|Thị\s+ủy|Quận\s+ủy|Đảng\s+ủy|Chi\s+ủy|Chi\s+bộ
+             |Ủy\s+ban\s+nhân\s+dân|UBND|Hội\s+đồng\s+nhân\s+dân|HĐND|Ban\s+cán\s+sự\s+đảng
+             |Đảng\s+đoàn|Ban\s+chỉ\s+đạo|Sở)\b
+       [^,;:.()]{0,80}?)
+    \s+(?:thống\s+nhất\s+)?(?:ban\s+hành|quyết\s+nghị|xây\s+dựng|kết\s+luận|thông\s+báo|chỉ\s+thị)\b
+""", re.VERBOSE)
+_UPPER_ORGAN = re.compile(r"(ĐẠI HỘI|BAN CHẤP HÀNH|BAN THƯỜNG VỤ|THƯỜNG TRỰC|ỦY BAN|UỶ BAN"
+                          r"|HỘI ĐỒNG|TỈNH ỦY|TỈNH UỶ|HUYỆN ỦY|THÀNH ỦY|ĐẢNG ỦY)")
+_PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+_MARKER = re.compile(r"^(?:T\s?/\s?M|T\.\s?M|TM|K\s?/\s?T|KT|T\s?/\s?L|TL|TUQ|Q)\.?\s+")
+_ROMAN = re.compile(r"^[IVXLC]+$")
 
 
 def extract(layout: Layout) -> Identity:
-    return Identity()
+    symbol = own_symbol(layout)
+    place, day = place_and_date(layout)
+    signer = signer_block(layout)
+    kind = layout.kind
+    if kind is None and symbol:
+        found = parse_symbols(symbol)
+        kind = kind_of_code(found[0].kind_code) if found else None
+    return Identity(
+        kind=kind or "other", symbol=symbol, date=day, place=place,
+        issuer=issuer(layout, signer), title=title(layout), signer=signer,
+        recipients=recipients(layout))
+
+
+def _head(layout: Layout) -> list[Paragraph]:
+    """The header lines; without a title line, the first few lines stand in for them."""
+    head = [p for p in layout.paragraphs if p.zone == "head"]
+    if layout.title_start is None:
+        head = layout.paragraphs[:8]
+    return head
+
+
+def own_symbol(layout: Layout) -> str | None:
+    """The document's own number from `Số ...` in the header, or None."""
+    for p in _head(layout):
+        m = _NUMBER_LINE.search(p.text)
+        if m:
+            s = SYMBOL.match(p.text, m.end())
+            if s:
+                return normalise_symbol(s.group(0))
+    return None
+
+
+def place_and_date(layout: Layout) -> tuple[str | None, str | None]:
+    """`Hà Tĩnh, ngày 23 tháng 12 năm 2021` → ("Hà Tĩnh", "2021-12-23")."""
+    for p in _head(layout):
+        if "ngày" not in p.text.lower():
+            continue
+        days = [d for d in find_dates(p.text) if d.grain == "day"]
+        if not days:
+            continue
+        m = _PLACE_DATE.search(p.text)
+        place = _place(m["before"]) if m and m.end() <= days[0].start else None
+        return place, days[0].iso
+    return None, None
+
+
+def _place(before: str) -> str | None:
+    """The place name at the end of the text before `, ngày` (header words dropped).
+
+    >>> _place("Hà Tĩnh"), _place("Số: 45/QĐ-UBND Quảng Bình"), _place("CỘNG HÒA Thành phố Huế")
+    ('Hà Tĩnh', 'Quảng Bình', 'Thành phố Huế')
+    """
+    words = before.split()
+    keep: list[str] = []
+    for w in reversed(words):
+        if any(c.isdigit() for c in w) or "/" in w or (w.isupper() and len(w) > 1) or w in "-–*":
+            break
+        keep.append(w)
+    place = " ".join(reversed(keep)).strip(" ,.-")
+    return place if place and place[0].isupper() else None
+
+
+def title(layout: Layout) -> str | None:
+    lines = [p.text for p in layout.paragraphs if p.zone == "title"
+             and not re.fullmatch(r"[-_*=.…\s]+", p.text)]
+    if layout.title_start is not None:
+        # only the first document's title (an annex has its own)
+        first = []
+        for p in layout.paragraphs[layout.title_start:]:
+            if p.zone != "title":
+                break
+            if not re.fullmatch(r"[-_*=.…\s]+", p.text):
+                first.append(p.text)
+        lines = first
+    return squash(" ".join(lines)) or None
+
+
+# --- issuer -------------------------------------------------------------------------------
+
+@cache
+def _organs() -> list[tuple[tuple[str, ...], list[str]]]:
+    """(folded words, official words) of every organ name, longest first."""
+    out = [(tuple(fold(name).split()), name.split()) for name in load("issuers")["organs"]]
+    return sorted(out, key=lambda o: -len(o[0]))
+
+
+@cache
+def _place_after() -> tuple[frozenset[tuple[str, ...]], frozenset[str]]:
+    vocab = load("issuers")
+    return (frozenset(tuple(fold(w).split()) for w in vocab["place_after"]),
+            frozenset(w.lower() for w in vocab["place_stop"]))   # not folded: năm ≠ Nam
+
+
+def official_case(text: str) -> str:
+    """Re-case an upper-case body name as running text writes it.
+
+    >>> official_case("BAN THƯỜNG VỤ TỈNH ỦY")
+    'Ban Thường vụ Tỉnh ủy'
+    >>> official_case("ỦY BAN NHÂN DÂN TỈNH QUẢNG BÌNH")
+    'Ủy ban nhân dân tỉnh Quảng Bình'
+    >>> official_case("BAN CHẤP HÀNH ĐẢNG BỘ TỈNH")
+    'Ban Chấp hành Đảng bộ tỉnh'
+    >>> official_case("ĐẠI HỘI ĐẠI BIỂU ĐẢNG BỘ TỈNH QUẢNG NAM LẦN THỨ XXII")
+    'Đại hội đại biểu Đảng bộ tỉnh Quảng Nam lần thứ XXII'
+    >>> official_case("Ban Thường vụ Huyện ủy Thạch Hà")
+    'Ban Thường vụ Huyện ủy Thạch Hà'
+    """
+    text = squash(text).strip(" ,.;:")
+    if not text or text.upper() != text:
+        return text
+    words = text.split()
+    folded = [fold(w) for w in words]
+    places, stops = _place_after()
+    out: list[str] = []
+    in_place = False
+    i = 0
+    while i < len(words):
+        for key, official in _organs():
+            if tuple(folded[i:i + len(key)]) == key:
+                out.extend(official)
+                in_place = key in places
+                i += len(key)
+                break
+        else:
+            w, f = words[i], folded[i]
+            if _ROMAN.match(w) and len(w) > 1 or any(c.isdigit() for c in w):
+                out.append(w)
+            elif in_place and w.lower() not in stops:
+                out.append("-".join(part.capitalize() for part in w.lower().split("-")))
+            else:
+                out.append(w.lower())
+                in_place = False
+            two = tuple(folded[i:i + 2])
+            if (f,) in places:
+                in_place = True
+            elif two in places:
+                out.append(words[i + 1].lower())
+                in_place = True
+                i += 1
+            i += 1
+    return " ".join(out)
+
+
+def issuer(layout: Layout, signer: Signer | None = None) -> str | None:
+    """Who issues the document, in the order the text is surest about it."""
+    for p in layout.paragraphs:
+        if p.zone != "title":
+            continue
+        line = p.text
+        if line.upper() != line:
+            continue
+        m = re.search(r"\bCỦA\s+(.+)$", line)
+        if m:
+            return official_case(m.group(1))
+        m = _UPPER_ORGAN.search(line)
+        if m:
+            return official_case(_cut_organ(line[m.start():]))
+    preamble = [p.text for p in layout.paragraphs if p.zone == "preamble"]
+    for text in preamble:
+        m = _ISSUING.search(text)
+        if m:
+            return squash(m["who"])
+    for text in preamble:
+        if text.upper() == text and re.search(r"NHÂN DÂN", text):
+            return official_case(_cut_organ(re.sub(r"^CHỦ\s+TỊCH\s+", "", text)))
+    header = _header_organ(layout)
+    behalf = None
+    if signer and signer.on_behalf_of:
+        behalf = _MARKER.sub("", signer.on_behalf_of).split(" KT.")[0].strip()
+    if header and behalf:
+        h, b = official_case(header), official_case(behalf)
+        if fold(b) in fold(h):
+            return h
+        if re.match(r"(?:tinh|huyen|thanh|thi|quan|dang) uy\b", fold(h)):
+            return f"{b} {h}"               # T/M BAN THƯỜNG VỤ under TỈNH ỦY HÀ TĨNH
+        return h
+    if header:
+        return official_case(header)
+    if behalf:
+        return official_case(behalf)
+    return None
+
+
+def _cut_organ(text: str) -> str:
+    """An organ line without its session details ("..., KHÓA VIII, KỲ HỌP THỨ 25")."""
+    text = re.split(r",|\s+(?:KHÓA|KHOÁ|NHIỆM KỲ|KỲ HỌP)\b", text)[0]
+    return text.strip()
+
+
+def _header_organ(layout: Layout) -> str | None:
+    """The upper-case issuer header ("TỈNH ỦY HÀ TĨNH", "ỦY BAN NHÂN DÂN / TỈNH QUẢNG BÌNH")."""
+    lines: list[str] = []
+    for p in _head(layout) if layout.title_start is not None else []:
+        text = p.text
+        m = _NATIONAL.search(text)
+        if m:
+            text = text[:m.start()]
+        text = _NUMBER_LINE.split(text)[0].strip(" *-_")
+        if text and text.upper() == text and any(c.isalpha() for c in text):
+            lines.append(text)
+        if m or _NUMBER_LINE.search(p.text) or "ngày" in p.text.lower():
+            break
+    if not lines:
+        return None
+    if len(lines) > 1 and re.match(r"(BAN|ĐẠI HỘI|THƯỜNG TRỰC)\b", lines[-1]):
+        lines = [lines[-1]] + lines[:-1]     # "ĐẢNG BỘ TỈNH X / BAN CHẤP HÀNH"
+    return " ".join(lines)
+
+
+# --- signature and recipients ---------------------------------------------------------------
+
+@cache
+def _positions() -> list[str]:
+    return sorted(load("issuers")["positions"], key=len, reverse=True)
+
+
+def _tail(layout: Layout) -> list[str]:
+    if layout.tail_start is None:
+        return []
+    out = []
+    for p in layout.paragraphs[layout.tail_start:]:
+        if p.zone != "tail":
+            break
+        out.append(p.text)
+    return out
+
+
+def _is_position(line: str) -> bool:
+    return line.upper() == line and fold(line).strip(" .") in {fold(p) for p in _positions()}
+
+
+def signer_block(layout: Layout) -> Signer:
+    """`T/M BAN THƯỜNG VỤ` / `PHÓ BÍ THƯ` / `Nguyễn Văn Thắng`; name None when not printed."""
+    tail = _tail(layout)
+    start = next((i for i, t in enumerate(tail) if is_signature_start(t) or _is_position(t)), None)
+    if start is None:
+        return Signer()
+    upper: list[str] = []
+    name = None
+    for t in tail[start:start + 8]:
+        t = squash(_PAREN.sub(" ", t))
+        if not t:
+            continue
+        if t.startswith(("-", "+")) or re.match(r"\W*n[oơ]i\s+nh[aậ]n", t, re.I):
+            if upper:
+                continue
+            break
+        words = t.split()
+        k = 0
+        while k < len(words) and words[k].upper() == words[k]:
+            k += 1
+        if k:
+            upper.append(" ".join(words[:k]))
+        rest = " ".join(words[k:])
+        if rest:
+            if looks_like_name(rest):
+                name = rest
+            break
+    behalf_lines = [u for u in upper if _MARKER.match(u)]
+    others = [u for u in upper if not _MARKER.match(u)]
+    position = " ".join(others) or None
+    behalf = " ".join(behalf_lines) or None
+    if position is None and behalf:
+        for pos in _positions():
+            head = behalf[:-len(pos)].strip() if behalf.endswith(" " + pos) else None
+            if head and len(_MARKER.sub("", head).split()) >= 2:
+                behalf, position = head, pos
+                break
+    return Signer(name=name, position=position, on_behalf_of=behalf)
+
+
+def recipients(layout: Layout) -> list[str]:
+    """The lines after `Nơi nhận:`, without their leading dash."""
+    tail = _tail(layout)
+    out: list[str] = []
+    collecting = False
+    last_was_recipient = False
+    for t in tail:
+        m = re.match(r"\W*n[oơ]i\s+nh[aậ]n\s*:?\s*", t, re.I)
+        if m:
+            collecting = True
+            t = t[m.end():]
+            if not t:
+                continue
+        if not collecting:
+            continue
+        if t.startswith(("-", "+", "•")):
+            out.append(t.lstrip("-+• ").strip())
+            last_was_recipient = True
+        elif (last_was_recipient and not is_signature_start(t) and t.upper() != t
+              and not looks_like_name(t) and len(t) < 150):
+            out.append(t)                   # a recipient wrapped onto a second line
+        else:
+            last_was_recipient = False
+    return [r for r in out if r]

@@ -1,9 +1,217 @@
-"""References: documents cited by symbol (stub)."""
+"""References: every other document the text cites by its symbol, once per symbol.
+
+A citation is a symbol (`26-NQ/TW`, `892/QĐ-TTg`, see `symbols`) with what surrounds it:
+
+    [kind words] [số] SYMBOL [, ngày DATE] [của ISSUER] [về SUBJECT]
+
+Kind comes from the words before ("Chương trình hành động số ...") or the symbol's code;
+an issuer written once for several citations applies to each ("Nghị quyết 05-NQ/TU,
+Nghị quyết 06-NQ/TU của Tỉnh ủy"; "các nghị quyết của Ban Chấp hành Đảng bộ tỉnh: Nghị quyết
+số 05-NQ/TU, ...; Nghị quyết số 06-NQ/TU ..."). Mentions of one symbol are merged, the first
+date, issuer and kind seen winning. Short back-references ("Nghị quyết số 26") carry no symbol
+and are not new references; the document's own symbol is not a reference.
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from functools import cache
+
 from ..model import Reference
+from ..text import squash
+from .dates import find_dates
+from .identity import own_symbol
 from .outline import Layout
+from .symbols import kind_of_code, parse_symbols
+from .vocab import load
+
+# Lower-case words allowed inside a body's name after "của" ("Ban Chấp hành Đảng bộ tỉnh",
+# "Ủy ban nhân dân tỉnh", "Ban Chấp hành Trung ương Đảng khóa XII"); any other lower-case
+# word ("về", "thực hiện", "và") ends the name.
+_NAME_LOWER = frozenset("""
+    hành vụ nhân dân tỉnh huyện thành phố thị xã trấn phường quận khóa khoá trị phủ đảng bộ
+    ủy uỷ ban tịch nước hội quốc đồng chính tướng trung ương thường trực đại biểu cán sự đoàn
+    kiểm tra giáo tuyên tổ chức vận phòng chỉ đạo thư bí mặt trận
+""".split())
+_ROMAN = re.compile(r"^[IVXLC]+$")
+_OF = re.compile(r"\s*,?\s*của\s+")
+_APPROVED_BY = re.compile(r"(?:được|do)\s+(?P<who>[^,;.]{3,80}?)\s+(?:phê\s+duyệt|ban\s+hành)"
+                          r"\s+(?:tại|theo)\s+$")
+_GROUP_OF = re.compile(r"\bcác\s+(?:nghị\s+quyết|kết\s+luận|chỉ\s+thị|văn\s+bản|quyết\s+định"
+                       r"|chương\s+trình|kế\s+hoạch)\s+(?:sau\s+)?của\s+(?P<who>[^:;.]{3,80}?)\s*:",
+                       re.IGNORECASE)
+_CHAIN_GAP = re.compile(r"^\s*(?:,\s*(?:và\s+)?|và\s+)(?:(?!của\b)[^.;]){0,40}$")
+_IMPLEMENTS = re.compile(r"\b(?:thực\s+hiện|triển\s+khai|quán\s+triệt|cụ\s+thể\s+hóa|thi\s+hành)\b",
+                         re.IGNORECASE)
+_SUBJECT = re.compile(r"\s*,?\s*về\s+(?P<about>[^;.()]{3,200})")
+
+
+@dataclass
+class _Mention:
+    symbol: str
+    kind: str | None
+    date: str | None
+    issuer: str | None
+    about: str | None
+    implements: bool
+    start: int                # where the citation starts (kind words) in the text
+    sym_end: int              # end of the symbol
+    end: int                  # end of the citation (after date and issuer)
+
+
+@cache
+def _cite_words() -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """The kind words that may precede a symbol (longest first), and the kind of each group."""
+    kinds = load("kinds")
+    pairs = [(w, kind) for group in ("documents", "cited_only")
+             for kind, entry in kinds[group].items() for w in entry["cite"]]
+    pairs.sort(key=lambda p: -len(p[0]))
+    alts = "|".join("(?P<k%d>%s)" % (i, r"\s+".join(map(re.escape, w.split())))
+                    for i, (w, _) in enumerate(pairs))
+    pattern = re.compile(rf"(?:{alts})\s+(?:số\s*:?\s*)?$", re.IGNORECASE)
+    return pattern, tuple(kind for _, kind in pairs)
+
+
+def body_name(text: str) -> str | None:
+    """The body's name at the start of `text` (the words after `của`).
+
+    >>> body_name("Ban Thường vụ Tỉnh ủy thực hiện Nghị quyết")
+    'Ban Thường vụ Tỉnh ủy'
+    >>> body_name("Ban Chấp hành Trung ương Đảng khóa XII về Chiến lược")
+    'Ban Chấp hành Trung ương Đảng khóa XII'
+    >>> body_name("Bộ Chính trị, Chương trình hành động số 28")
+    'Bộ Chính trị'
+    >>> body_name("Tỉnh ủy\n\nĐể triển khai")
+    'Tỉnh ủy'
+    >>> body_name("các địa phương") is None
+    True
+    """
+    words: list[str] = []
+    for raw in text[:160].split("\n", 1)[0].split():
+        w = raw.rstrip(",;.:)")
+        ok = bool(w) and (w[0].isupper() or w in _NAME_LOWER or _ROMAN.match(w))
+        if not ok or (not w[0].isupper() and not words):
+            break
+        words.append(w)
+        if w != raw or len(words) >= 14:
+            break
+    while words and words[-1] in ("và", "khóa", "khoá"):
+        words.pop()
+    return " ".join(words) if words and words[0][0].isupper() else None
+
+
+def _date_after(text: str, pos: int) -> tuple[str | None, int]:
+    """A day written right after a symbol: `, ngày 03/11/2022`, ` ngày 22 tháng 10 năm 2021`."""
+    m = re.compile(r"\s*,?\s*").match(text, pos)
+    window = text[m.end():m.end() + 40]
+    if not window.lower().startswith(("ngày", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9")):
+        return None, pos
+    found = find_dates(window)
+    if found and found[0].grain == "day" and found[0].start <= 5:
+        return found[0].iso, m.end() + found[0].end
+    return None, pos
+
+
+def _mentions(layout: Layout) -> list[_Mention]:
+    text = layout.text
+    own = own_symbol(layout)
+    cite, cite_kinds = _cite_words()
+    runs = _runs(layout)
+    out: list[_Mention] = []
+    for lo, hi, in_front in runs:
+        chunk = text[lo:hi]
+        groups = [(lo + g.end(), g["who"]) for g in _GROUP_OF.finditer(chunk)]
+        for s in parse_symbols(chunk):
+            if s.text == own:
+                continue
+            start, end = lo + s.start, lo + s.end
+            before = text[max(lo, start - 60):start]
+            kind = None
+            m = cite.search(before)
+            if m:
+                kind = cite_kinds[int(m.lastgroup[1:])]
+                start -= len(before) - m.start()
+            kind = kind or kind_of_code(s.kind_code)
+            date, pos = _date_after(text, end)
+            issuer = None
+            of = _OF.match(text, pos)
+            if of:
+                issuer = body_name(text[of.end():hi])
+                if issuer:
+                    pos = of.end() + len(issuer)
+            if issuer is None:
+                by = _APPROVED_BY.search(text[max(lo, start - 120):start])
+                if by:
+                    issuer = body_name(by["who"])
+            about = None
+            sub = _SUBJECT.match(text, pos)
+            if sub:
+                about = squash(sub["about"]).rstrip(",")
+            implements = in_front and _implements(text, lo, start)
+            out.append(_Mention(s.text, kind, date, issuer, about, implements, start, end, pos))
+            if issuer is None:
+                # "các nghị quyết của X: Nghị quyết số ...; Nghị quyết số ..." (same sentence)
+                for g_end, who in reversed(groups):
+                    if g_end <= start and not re.search(r"\.\s+[A-ZĐ]|\n", text[g_end:start]):
+                        out[-1].issuer = body_name(who) or squash(who)
+                        break
+                if out[-1].issuer is None and s.issuer:
+                    out[-1].issuer = s.issuer
+    _share_issuers(text, out)
+    return out
+
+
+def _share_issuers(text: str, mentions: list[_Mention]) -> None:
+    """`A, B và C của X`: an issuer written after a chain of citations applies to each."""
+    for i in range(len(mentions) - 2, -1, -1):
+        a, b = mentions[i], mentions[i + 1]
+        if a.issuer is None and b.issuer and _CHAIN_GAP.match(text[a.end:b.start]):
+            a.issuer = b.issuer
+
+
+def _implements(text: str, lo: int, start: int) -> bool:
+    """The citation is what this document carries out: `Thực hiện ...`, `Để triển khai ...`."""
+    sentence = re.split(r"\.\s|\n", text[lo:start])[-1]
+    clause = sentence.split(";")[-1].strip()
+    if clause.lower().startswith("căn cứ"):
+        return False
+    return bool(_IMPLEMENTS.search(sentence))
+
+
+def _runs(layout: Layout) -> list[tuple[int, int, bool]]:
+    """Character ranges of consecutive title/preamble/body paragraphs (head and tail are not
+    cited text), and whether the run is the title or preamble."""
+    runs: list[tuple[int, int, bool]] = []
+    for p in layout.paragraphs:
+        if p.zone in ("head", "tail"):
+            continue
+        front = p.zone in ("title", "preamble")
+        if runs and runs[-1][2] == front and _adjacent(layout, runs[-1][1], p.span[0]):
+            runs[-1] = (runs[-1][0], p.span[1], front)
+        else:
+            runs.append((p.span[0], p.span[1], front))
+    return runs
+
+
+def _adjacent(layout: Layout, end: int, start: int) -> bool:
+    return not layout.text[end:start].strip()
 
 
 def extract(layout: Layout) -> list[Reference]:
-    return []
+    merged: dict[str, Reference] = {}
+    for m in _mentions(layout):
+        key = m.symbol.upper()
+        ref = merged.get(key)
+        if ref is None:
+            merged[key] = Reference(symbol=m.symbol, kind=m.kind, date=m.date, issuer=m.issuer,
+                                    title=m.about, implements=m.implements,
+                                    quote=squash(layout.text[m.start:m.end]),
+                                    span=(m.start, m.end))
+            continue
+        ref.kind = ref.kind or m.kind
+        ref.date = ref.date or m.date
+        ref.issuer = ref.issuer or m.issuer
+        ref.title = ref.title or m.about
+        ref.implements = ref.implements or m.implements
+    return list(merged.values())
+

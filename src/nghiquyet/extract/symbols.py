@@ -1,0 +1,109 @@
+"""Document symbols (số ký hiệu): `62-KH/TU`, `25/NQ-CP`, `123/2024/NQ-HĐND`, `1283/NQ-UBTVQH15`.
+
+Party documents write number-KIND/BODY (`26-NQ/TW`), state documents number/KIND-BODY
+(`892/QĐ-TTg`), laws and decrees may put the year in (`30/2020/NĐ-CP`, `47/2019/QH14`).
+Typed text adds spaces (`05 - NQ/TU`) and line breaks (`08-⏎NQ/TU`); `normalise_symbol`
+removes them. The kind and, for state symbols, the issuer are read from the codes.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .vocab import load
+
+# A code: capital first (Đ counts), then letters and digits (UBTVQH15, CTr, QĐi), whole word.
+_CODE = r"[A-ZĐ][A-Za-zĐđ0-9]*(?![\w])"
+SYMBOL = re.compile(rf"""
+    (?<![\w/.,-])
+    (?P<num>\d{{1,5}})                           # 62, 1283
+    (?: \s* / \s* (?P<year>(?:19|20)\d\d) )?     # /2024 in state symbols
+    \s* (?P<sep>[-/]) \s*                        # 62-KH or 892/QĐ; spaces and line breaks typed in
+    (?P<codes> {_CODE} (?: \s* [-/] \s* {_CODE} )* )
+""", re.VERBOSE)
+
+
+@dataclass(frozen=True)
+class Symbol:
+    text: str                 # normalised: "05-NQ/TU"
+    kind_code: str | None     # "NQ"
+    issuer: str | None        # from a state symbol's body code ("TTg" → "Thủ tướng Chính phủ")
+    party: bool               # number-KIND/BODY style (26-NQ/TW)
+    start: int
+    end: int
+
+
+def normalise_symbol(text: str) -> str:
+    """The symbol without the spaces and line breaks typed into it.
+
+    >>> normalise_symbol("62 -KH/TU"), normalise_symbol("08-\\n\\nNQ/TU")
+    ('62-KH/TU', '08-NQ/TU')
+    """
+    return re.sub(r"\s+", "", text)
+
+
+@cache
+def _kind_codes() -> dict[str, str]:
+    kinds = load("kinds")
+    out = {}
+    for group in ("documents", "cited_only"):
+        for kind, entry in kinds[group].items():
+            for code in entry.get("codes") or []:
+                out[code] = kind
+    return out
+
+
+def kind_of_code(code: str | None) -> str | None:
+    """The document kind a symbol's kind code stands for.
+
+    >>> kind_of_code("NQ"), kind_of_code("CTr"), kind_of_code("QĐ"), kind_of_code("UBND")
+    ('nghi_quyet', 'chuong_trinh_hanh_dong', 'quyet_dinh', None)
+    """
+    if not code:
+        return None
+    codes = _kind_codes()
+    if code in codes:
+        return codes[code]
+    upper = {k.upper(): v for k, v in codes.items()}
+    return upper.get(code.upper())
+
+
+def _issuer_of_code(code: str) -> str | None:
+    table = load("issuers")["symbol_issuers"]
+    return table.get(code) or table.get(re.sub(r"\d+$", "", code))
+
+
+def parse_symbols(text: str) -> list[Symbol]:
+    """Every symbol in the text, normalised, with its kind code and (state symbols) issuer.
+
+    >>> [(s.text, s.kind_code, s.issuer) for s in parse_symbols(
+    ...     "Nghị quyết số 26-NQ/TW, Quyết định số 892/QĐ-TTg, Luật số 47/2019/QH14")]
+    [('26-NQ/TW', 'NQ', None), ('892/QĐ-TTg', 'QĐ', 'Thủ tướng Chính phủ'), ('47/2019/QH14', None, 'Quốc hội')]
+    >>> [s.text for s in parse_symbols("Số 62 -KH/TU; 1283/NQ-UBTVQH15; số 05 - NQ/TU")]
+    ['62-KH/TU', '1283/NQ-UBTVQH15', '05-NQ/TU']
+    >>> parse_symbols("ngày 03/11/2022, 26/28 chỉ tiêu, Covid-19, 2021-2030, 1/TW")
+    []
+    """
+    out = []
+    for m in SYMBOL.finditer(text):
+        codes = re.split(r"\s*[-/]\s*", m["codes"])
+        party = m["sep"] == "-" and not m["year"]
+        if m["year"] and len(codes) == 1:
+            kind_code, body = None, codes                 # 47/2019/QH14
+        elif len(codes) >= 2:
+            kind_code, body = codes[0], codes[1:]
+        else:
+            continue                                      # "10/TTr" alone is too weak
+        issuer = None
+        if not party:
+            for code in reversed(body):
+                issuer = _issuer_of_code(code)
+                if issuer:
+                    break
+        if kind_of_code(kind_code) is None and kind_code is not None and not party:
+            # "1234/UBND-KT": an office letter, the first code is the issuer's, not a kind.
+            kind_code = None
+        out.append(Symbol(normalise_symbol(m.group(0)), kind_code, issuer, party,
+                          m.start(), m.end()))
+    return out
