@@ -1,15 +1,26 @@
 """Read: turn a .txt/.docx/.pdf file into clean, NFC-normalised text.
 
-`read_file(path)` picks the reader by content and suffix and returns `ReadText`; any failure
-is a `ReadError` naming the file and the reason, never a traceback.
+`read_file(path)` picks the reader by content first (a zip with `word/document.xml` is Word,
+`%PDF` is PDF, anything else is tried as text) and by suffix second, and returns `ReadText`.
+Any failure is one `ReadError` naming the file and the reason (Vietnamese, with a short
+English gloss), never a traceback:
+
+    read → txt.decode (encodings, legacy TCVN3/VNI)  ┐
+         → docx.read_docx (numbering, tables, notes) ├→ normalise → clean.clean_text
+         → pdf.read_pdf (running heads, line joins)  ┘
 """
 from __future__ import annotations
 
+import io
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..text import normalise
 from .clean import clean_text
+
+MAX_BYTES = 20 * 1024 * 1024      # larger files are refused before any parser sees them
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"    # old binary Office (.doc, .xls)
 
 
 class ReadError(Exception):
@@ -29,14 +40,98 @@ class ReadText:
 
 
 def read_file(path: str | Path) -> ReadText:
-    """Read a document file into cleaned Unicode text (stub: UTF-8 .txt only)."""
+    """Read a document file into cleaned Unicode text; raises `ReadError` with the reason."""
     path = Path(path)
+    raw = _read_bytes(path)
     try:
-        raw = path.read_bytes()
+        kind = sniff(raw, path.suffix.lower())
+    except ReadError as e:
+        raise ReadError(path, e.reason) from None
+    # Readers are imported when needed: pypdf and python-docx cost time at start-up.
+    try:
+        if kind == "docx":
+            from .docx import read_docx
+            text, encoding, warnings = read_docx(io.BytesIO(raw))
+        elif kind == "pdf":
+            from .pdf import PdfProblem, read_pdf
+            try:
+                text, encoding, warnings = read_pdf(io.BytesIO(raw))
+            except PdfProblem as e:
+                raise ReadError(path, str(e)) from None
+        else:
+            from .txt import NotText, decode
+            try:
+                text, encoding = decode(raw)
+            except NotText as e:
+                raise ReadError(path, str(e)) from None
+            warnings = []
+    except ReadError:
+        raise
+    except Exception as e:            # a parser's own bug or a malformed part: one clear line
+        raise ReadError(path, f"không đọc được tệp {kind} ({type(e).__name__}: {e})") from None
+    text = clean_text(normalise(text))
+    if not text.strip():
+        raise ReadError(path, "tệp không có nội dung văn bản (no text in file)")
+    return ReadText(text=text, file_type=kind, encoding=encoding, warnings=warnings)
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The file's bytes, refusing a directory, an empty file or one over `MAX_BYTES` first."""
+    try:
+        size = path.stat().st_size
+        if path.is_dir():
+            raise ReadError(path, "là thư mục, không phải tệp (is a directory)")
+        if size > MAX_BYTES:
+            raise ReadError(path, f"tệp quá lớn: {size / 2**20:.0f} MB, tối đa "
+                                  f"{MAX_BYTES // 2**20} MB (file too large)")
+        with path.open("rb") as f:
+            raw = f.read(MAX_BYTES + 1)   # a file that grew since stat() is still bounded
+    except ReadError:
+        raise
+    except FileNotFoundError:
+        raise ReadError(path, "không tìm thấy tệp (file not found)") from None
+    except PermissionError:
+        raise ReadError(path, "không có quyền đọc tệp (permission denied)") from None
     except OSError as e:
-        raise ReadError(path, e.strerror or str(e)) from None
+        raise ReadError(path, f"không đọc được tệp ({e.strerror or e})") from None
+    if len(raw) > MAX_BYTES:
+        raise ReadError(path, f"tệp quá lớn, tối đa {MAX_BYTES // 2**20} MB (file too large)")
+    if not raw.strip():
+        raise ReadError(path, "tệp rỗng (empty file)")
+    return raw
+
+
+def sniff(raw: bytes, suffix: str = "") -> str:
+    """The reader for these bytes: "docx", "pdf" or "txt"; ReadError (no path) for others.
+
+    >>> sniff(b"%PDF-1.7 ..."), sniff("Kế hoạch".encode()), sniff(b"abc", ".txt")
+    ('pdf', 'txt', 'txt')
+    """
+    head = raw[:1024]
+    if head.startswith(b"PK\x03\x04"):
+        return _sniff_zip(raw, suffix)
+    if b"%PDF-" in head:
+        return "pdf"
+    if head.startswith(_OLE):
+        raise ReadError("", "tệp Word cũ (.doc) hoặc Office nhị phân chưa hỗ trợ: hãy mở bằng "
+                            "Word/LibreOffice và lưu thành .docx (old binary .doc: save as .docx)")
+    if head.lstrip().startswith(b"{\\rtf"):
+        raise ReadError("", "tệp RTF chưa hỗ trợ: hãy lưu thành .docx (RTF: save as .docx)")
+    if suffix == ".docx":
+        raise ReadError("", "không phải tệp .docx hợp lệ (not a valid .docx: not a zip file)")
+    if suffix == ".pdf":
+        raise ReadError("", "không phải tệp PDF hợp lệ (not a valid PDF: no %PDF header)")
+    return "txt"
+
+
+def _sniff_zip(raw: bytes, suffix: str) -> str:
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ReadError(path, "not UTF-8 text") from None
-    return ReadText(text=clean_text(normalise(text)), file_type="txt", encoding="utf-8")
+        names = set(zipfile.ZipFile(io.BytesIO(raw)).namelist())
+    except (zipfile.BadZipFile, ValueError, OSError):
+        raise ReadError("", "tệp nén hỏng, không đọc được (corrupt zip/.docx)") from None
+    if "word/document.xml" in names:
+        return "docx"
+    if "xl/workbook.xml" in names or "ppt/presentation.xml" in names or "content.xml" in names:
+        raise ReadError("", "định dạng chưa hỗ trợ, chỉ đọc .txt, .docx, .pdf "
+                            "(unsupported format: only .txt, .docx, .pdf)")
+    raise ReadError("", "tệp nén không phải .docx (zip file without word/document.xml)")

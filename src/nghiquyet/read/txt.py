@@ -1,0 +1,117 @@
+r"""Plain-text files: find the encoding, decode, convert legacy TCVN3/VNI typing.
+
+Vietnamese `.txt` files come in UTF-8 (with or without BOM), UTF-16 (Notepad's "Unicode",
+sometimes without BOM), Windows-1258 (which writes tones as combining marks) and the legacy
+font encodings TCVN3 and VNI, whose bytes are Latin-1 characters. `decode` tries them in
+that order of certainty and returns the text with the encoding's name.
+
+>>> decode("Nghị quyết".encode("utf-16-le"))
+('Nghị quyết', 'utf-16')
+>>> decode(b"Nghi\xf2 quy\xea\xect")      # cp1258: letter, then the tone as a combining mark
+('Nghị quyết', 'cp1258')
+"""
+from __future__ import annotations
+
+import codecs
+import unicodedata
+
+from viparse.normalize.frequency import vietnamese_score
+
+from . import legacy
+
+
+class NotText(ValueError):
+    """The bytes are not a text document; the message is the reason, in Vietnamese."""
+
+
+_BOMS = [                                  # longest first: UTF-32-LE starts like UTF-16-LE
+    (codecs.BOM_UTF32_LE, "utf-32", "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32", "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig", "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16", "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16", "utf-16"),
+]
+_CONTROL_SHARE = 0.01     # more control characters than this: a binary file, not text
+_ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+
+
+def decode(raw: bytes) -> tuple[str, str]:
+    """Decode a text file's bytes: (text, encoding name). Raises `NotText`."""
+    text, encoding = _decode_unicode(raw)
+    if encoding == "utf-8" or encoding in ("utf-16", "utf-32"):
+        found = legacy.detect(text)                   # TCVN3 saved through a Unicode editor
+        if found:
+            text, encoding = legacy.convert(text, found), found
+    _check_text(text)
+    return text, encoding
+
+
+def _decode_unicode(raw: bytes) -> tuple[str, str]:
+    for bom, codec, name in _BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw.decode(codec), name
+            except UnicodeDecodeError:
+                raise NotText(f"hỏng mã {name} (invalid {name} text)") from None
+    if b"\x00" in raw:
+        codec = _utf16_without_bom(raw)
+        if codec is None:
+            raise NotText("tệp nhị phân, không phải văn bản (binary file: NUL bytes)")
+        try:
+            return raw.decode(codec), "utf-16"
+        except UnicodeDecodeError:
+            raise NotText("hỏng mã UTF-16 (invalid UTF-16 text)") from None
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    return _decode_8bit(raw)
+
+
+def _utf16_without_bom(raw: bytes) -> str | None:
+    """UTF-16 without a BOM shows as NUL in every other byte (ASCII's high byte).
+
+    >>> _utf16_without_bom("Kế hoạch 2025".encode("utf-16-le")), _utf16_without_bom(bytes(range(32)))
+    ('utf-16-le', None)
+    """
+    sample = raw[:8192]
+    half = len(sample) // 2
+    if half < 8:
+        return None
+    even = sample[0::2].count(0) / half
+    odd = sample[1::2].count(0) / half
+    if odd > 0.3 and even < 0.02:
+        return "utf-16-le"
+    if even > 0.3 and odd < 0.02:
+        return "utf-16-be"
+    return None
+
+
+def _decode_8bit(raw: bytes) -> tuple[str, str]:
+    """Not UTF-8: Windows-1258, or TCVN3/VNI bytes read as Latin-1, whichever is most Vietnamese."""
+    candidates: list[tuple[float, str, str]] = []
+    try:
+        text = unicodedata.normalize("NFC", raw.decode("cp1258"))
+        candidates.append((vietnamese_score(text[:6000]), text, "cp1258"))
+    except UnicodeDecodeError:
+        pass
+    latin = raw.decode("latin-1")                     # never fails: every byte is a char
+    found = legacy.detect(latin)
+    if found:
+        text = legacy.convert(latin, found)
+        candidates.append((vietnamese_score(text[:6000]), text, found))
+    if not candidates:
+        _check_text(latin)                            # binary junk gets its own message
+        raise NotText("không đọc được mã ký tự (unknown text encoding: not UTF-8, "
+                      "UTF-16, Windows-1258, TCVN3 or VNI)")
+    _, text, name = max(candidates, key=lambda c: c[0])
+    return text, name
+
+
+def _check_text(text: str) -> None:
+    """Refuse decoded bytes that are mostly control characters (a renamed binary file)."""
+    sample = text[:20000]
+    controls = sum(1 for c in sample if (c < " " or "\x7f" <= c < "\xa0")
+                   and c not in _ALLOWED_CONTROLS)
+    if sample and controls > _CONTROL_SHARE * len(sample):
+        raise NotText("tệp nhị phân, không phải văn bản (binary file: control characters)")
