@@ -81,7 +81,7 @@ def body_name(text: str) -> str | None:
     'Ban Chấp hành Trung ương Đảng khóa XII'
     >>> body_name("Bộ Chính trị, Chương trình hành động số 28")
     'Bộ Chính trị'
-    >>> body_name("Tỉnh ủy\n\nĐể triển khai")
+    >>> body_name("Tỉnh ủy\\n\\nĐể triển khai")
     'Tỉnh ủy'
     >>> body_name("các địa phương") is None
     True
