@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import uuid
 from pathlib import Path
 
@@ -34,30 +35,54 @@ def postgres_url() -> str:
     return url
 
 
-@pytest.fixture(params=BACKENDS)
-def db_url(request, tmp_path: Path):
-    """A migrated, empty database URL; yields (url, engine) torn down after the test."""
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'library.db'}"
-        engine = make_engine(url)
-        upgrade(engine)
-        yield engine
-        engine.dispose()
-        return
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory) -> Path:
+    """A migrated SQLite file, copied for each test (migrating every time is slow)."""
+    path = tmp_path_factory.mktemp("template") / "library.db"
+    engine = make_engine(f"sqlite:///{path}")
+    upgrade(engine)
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    engine.dispose()
+    return path
+
+
+@pytest.fixture(scope="session")
+def postgres_schema():
+    """A schema of its own on the test server, migrated once per test session (per worker)."""
     base = postgres_url()
     schema = f"t_{uuid.uuid4().hex[:12]}"
     admin = make_engine(base)
     with admin.begin() as conn:
         conn.execute(text(f"CREATE SCHEMA {schema}"))
     engine = make_engine(base, connect_args={"options": f"-csearch_path={schema}"})
-    try:
-        upgrade(engine)
+    upgrade(engine)
+    tables = [t for t in engine.dialect.get_table_names(engine.connect(), schema=schema)
+              if t != "alembic_version"]
+    engine.dispose()
+    yield base, schema, tables
+    with admin.begin() as conn:
+        conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+    admin.dispose()
+
+
+@pytest.fixture(params=BACKENDS)
+def db_url(request, tmp_path: Path):
+    """A migrated, empty library database: a copy of the SQLite template, or the session's
+    PostgreSQL schema emptied (TRUNCATE ... RESTART IDENTITY) before the test."""
+    if request.param == "sqlite":
+        path = tmp_path / "library.db"
+        shutil.copyfile(request.getfixturevalue("sqlite_template"), path)
+        engine = make_engine(f"sqlite:///{path}")
         yield engine
-    finally:
         engine.dispose()
-        with admin.begin() as conn:
-            conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
-        admin.dispose()
+        return
+    base, schema, tables = request.getfixturevalue("postgres_schema")
+    engine = make_engine(base, connect_args={"options": f"-csearch_path={schema}"})
+    with engine.begin() as conn:
+        conn.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
+    yield engine
+    engine.dispose()
 
 
 @pytest.fixture
@@ -113,3 +138,28 @@ def gold_extractions(seeds_dir: Path, gold_dir: Path) -> dict[str, Extraction]:
         x.document.symbol_inferred = x.document.date_inferred = None
         out[data["source"]] = x
     return out
+
+
+def make_extraction(source: str, *, kind: str = "ke_hoach", symbol: str | None = None,
+                    date: str | None = None, issuer: str | None = None, title: str | None = None,
+                    references: list[Reference] | None = None, targets: list[Figure] | None = None,
+                    results: list[Figure] | None = None, deadlines: list[Deadline] | None = None,
+                    text_: str | None = None) -> Extraction:
+    """A small extraction written by hand, in the style of the documents."""
+    body = text_ if text_ is not None else " ".join(x for x in (title or "", source) if x)
+    return Extraction(source=source, document=Identity(kind=kind, symbol=symbol, date=date,
+                                                       issuer=issuer, title=title),
+                      references=references or [], targets=targets or [],
+                      results=results or [], deadlines=deadlines or [], text=body,
+                      file_type="txt", encoding="utf-8")
+
+
+def store(session: Session, extraction: Extraction, content: str | None = None):
+    """Ingest an extraction as if from a file whose bytes are `content` (default: its text)."""
+    import hashlib
+    from nghiquyet.store.library import ingest_extraction
+    raw = (content if content is not None else extraction.source + extraction.text).encode()
+    outcome = ingest_extraction(session, extraction=extraction,
+                                file_hash=hashlib.sha256(raw).hexdigest(), size=len(raw))
+    session.commit()
+    return outcome

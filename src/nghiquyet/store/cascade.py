@@ -75,6 +75,21 @@ def implemented_in_quote(quote: str, cited: str) -> set[str]:
     return symbols_in(rest_orig[pos:]) - {key}
 
 
+def implemented_in_title(title: str | None) -> set[str]:
+    """Symbols a document's title says it carries out ("Kế hoạch thực hiện Nghị quyết số ...").
+
+    >>> sorted(implemented_in_title("KẾ HOẠCH Thực hiện Nghị quyết số 26-NQ/TW; Chương trình "
+    ...                             "hành động số 28-CTr/TU của Ban Thường vụ Tỉnh ủy"))
+    ['26-NQ/TW', '28-CTR/TU']
+    >>> implemented_in_title("Về phát triển du lịch theo Nghị quyết số 15-NQ/TU")
+    set()
+    """
+    if not title:
+        return set()
+    pos = fold(title).find("thuc hien")
+    return symbols_in(title[pos:]) if pos >= 0 else set()
+
+
 @dataclass
 class Facts:
     """What is known of a document, or what a citation says of one, for matching."""
@@ -199,8 +214,7 @@ def resolve_document(session: Session, doc: Document) -> None:
     for c in created:
         q = select(Document).where(
             Document.symbol.is_(None), Document.placeholder.is_(False),
-            Document.inference_confirmed.is_(False), Document.symbol_inferred.is_(None),
-            Document.id != doc.id)
+            Document.inference_confirmed.is_(False), Document.id != doc.id)
         if c.kind:
             q = q.where(Document.kind.in_([c.kind, "other"]))
         for other in session.scalars(q).all():
@@ -210,8 +224,11 @@ def resolve_document(session: Session, doc: Document) -> None:
 def _candidates(session: Session, doc: Document, facts: Facts) -> list[Citation]:
     """Placeholder citations that could describe `doc`, narrowed in SQL by kind, and by
     issuer or by a symbol the document implements."""
+    # Placeholders' citations, and those already resolved to this document by an earlier
+    # (unconfirmed) inference, which is re-examined when new citations arrive.
     q = (select(Citation).join(Document, Document.id == Citation.cited_document_id)
-         .where(Document.placeholder.is_(True), Citation.document_id != doc.id))
+         .where(or_(Document.placeholder.is_(True), Document.id == doc.id),
+                Citation.document_id != doc.id))
     if doc.kind and doc.kind != "other":
         q = q.where(Citation.kind == doc.kind)
     narrow = [Citation.quote.contains(sym) for sym in sorted(facts.written)]
@@ -223,29 +240,52 @@ def _candidates(session: Session, doc: Document, facts: Facts) -> list[Citation]
 
 
 def infer_identity(session: Session, doc: Document) -> bool:
-    """Give `doc` the symbol and date of the unique placeholder citation that describes it."""
+    """Give `doc` the symbol and date of the unique citation that describes it, or withdraw
+    an earlier unconfirmed inference that is no longer unique."""
     facts = _document_facts(session, doc)
     best: dict[str, tuple[float, list[str], Citation]] = {}
     for c in _candidates(session, doc, facts):
         scored = match_score(facts, _citation_facts(c))
         if scored and (c.cited_key not in best or scored[0] > best[c.cited_key][0]):
             best[c.cited_key] = (scored[0], scored[1], c)
-    if not best:
-        return False
     ranked = sorted(best.values(), key=lambda b: -b[0])
-    if len(ranked) > 1 and ranked[1][0] == ranked[0][0]:
-        return False                  # two different documents fit equally: do not guess
+    if not ranked or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
+        # Nothing fits, or two different documents fit equally: do not guess.
+        if doc.symbol_inferred:
+            withdraw_inference(session, doc)
+        return False
     score, why, c = ranked[0]
+    if doc.symbol_inferred and symbol_key(doc.symbol_inferred) == c.cited_key:
+        return True
+    if doc.symbol_inferred:
+        withdraw_inference(session, doc)
     doc.symbol_inferred, doc.date_inferred = c.cited_symbol, c.date
     doc.symbol_key, doc.inferred_from_id = c.cited_key, c.document_id
     doc.inference_note = "; ".join(why)
-    if c.cited_document_id and c.cited_document_id != doc.id:
-        placeholder = session.get(Document, c.cited_document_id)
-        if placeholder is not None and placeholder.placeholder:
-            if not doc.issuer and placeholder.issuer:
-                doc.issuer = placeholder.issuer
-            merge_into(session, placeholder, doc)
+    placeholder = find_by_symbol(session, c.cited_key, exclude_id=doc.id)
+    if placeholder is not None and placeholder.placeholder:
+        if not doc.issuer and placeholder.issuer:
+            doc.issuer = placeholder.issuer
+        merge_into(session, placeholder, doc)
+    session.execute(update(Citation).where(Citation.cited_key == c.cited_key)
+                    .values(cited_document_id=doc.id))
+    session.flush()
     return True
+
+
+def withdraw_inference(session: Session, doc: Document) -> None:
+    """Undo an unconfirmed inference: the citations get their placeholder back."""
+    key = symbol_key(doc.symbol_inferred)
+    cites = session.scalars(select(Citation).where(Citation.cited_key == key)
+                            .order_by(Citation.id)).all()
+    doc.symbol_inferred = doc.date_inferred = doc.inferred_from_id = doc.inference_note = None
+    doc.symbol_key = None
+    session.flush()
+    if cites:
+        placeholder = placeholder_for(session, cites[0])
+        for c in cites:
+            c.cited_document_id = placeholder.id
+    session.flush()
 
 
 def cited_by(session: Session, doc_id: int) -> list[Citation]:

@@ -16,7 +16,6 @@ from typing import Callable, Iterable
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..extract import extract_file
 from ..model import Extraction
 from ..read import ReadError
 from . import cascade, search
@@ -93,7 +92,7 @@ def looks_binary(text: str) -> bool:
 
 def ingest_paths(session: Session, *, paths: Iterable[Path],
                  progress: Callable[[IngestOutcome], None] | None = None,
-                 extract: Callable[[Path], Extraction] = extract_file) -> IngestSummary:
+                 extract: Callable[[Path], Extraction] | None = None) -> IngestSummary:
     """Ingest files one transaction each (commit or roll back per file)."""
     summary = IngestSummary()
     for path in paths:
@@ -114,8 +113,11 @@ def ingest_paths(session: Session, *, paths: Iterable[Path],
 
 
 def ingest_file(session: Session, *, path: Path,
-                extract: Callable[[Path], Extraction] = extract_file) -> IngestOutcome:
-    """Read, extract and store one file inside the caller's transaction (no commit)."""
+                extract: Callable[[Path], Extraction] | None = None) -> IngestOutcome:
+    """Read, extract and store one file inside the caller's transaction (no commit).
+
+    `extract` defaults to `nghiquyet.extract.extract_file`.
+    """
     path = Path(path)
     try:
         size = path.stat().st_size
@@ -135,6 +137,8 @@ def ingest_file(session: Session, *, path: Path,
         DocumentVersion.file_hash == file_hash).limit(1)).first()
     if known is not None:
         return IngestOutcome(str(path), "unchanged", known.document_id)
+    if extract is None:
+        from ..extract import extract_file as extract
     extraction = extract(path)
     if not extraction.text.strip():
         raise IngestError(f"{path}: không có nội dung văn bản (no text in the file)")
@@ -215,6 +219,9 @@ def _replace_citations(session: Session, doc: Document, x: Extraction) -> None:
     for old in session.scalars(select(Citation).where(Citation.document_id == doc.id)).all():
         session.delete(old)
     seen: set[str] = set()
+    # What the title says the document carries out counts as implemented even when the
+    # extractor did not mark the reference.
+    by_title = cascade.implemented_in_title(doc.title)
     for r in x.references:
         key = symbol_key(r.symbol)
         if not key or key in seen or key == doc.symbol_key:
@@ -222,7 +229,8 @@ def _replace_citations(session: Session, doc: Document, x: Extraction) -> None:
         seen.add(key)
         session.add(Citation(document_id=doc.id, cited_symbol=r.symbol.strip(), cited_key=key,
                              kind=r.kind, date=_iso(r.date), issuer=r.issuer, title=r.title,
-                             implements=bool(r.implements), quote=r.quote or "",
+                             implements=bool(r.implements) or key in by_title,
+                             quote=r.quote or "",
                              span_start=r.span[0], span_end=r.span[1]))
     session.flush()
 

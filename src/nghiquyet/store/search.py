@@ -131,7 +131,7 @@ def make_snippet(original: str, spans: list[tuple[int, int]],
     """A window of `original` around the first match, with the matches inside it.
 
     >>> make_snippet("Mục tiêu: xây dựng nông thôn mới", [(19, 32)], width=20)
-    ('… dựng nông thôn mới', [(7, 20)])
+    ('… y dựng nông thôn mới', [(9, 22)])
     """
     if not spans:
         snippet = squash(original[:width])

@@ -14,7 +14,6 @@ except ModuleNotFoundError as e:  # only a missing tracking module is expected
     if e.name not in ("nghiquyet.track", "nghiquyet.track.models"):
         raise
 
-config = context.config
 target_metadata = Base.metadata
 
 
@@ -34,12 +33,23 @@ def _run(connection) -> None:  # noqa: ANN001
         context.run_migrations()
 
 
-connection = config.attributes.get("connection")
-if connection is not None:
-    _run(connection)
-else:  # `alembic -x url=...` from a developer's shell
+def main() -> None:
+    config = context.config
+    connection = config.attributes.get("connection")
+    if connection is not None:
+        _run(connection)
+        return
+    # `alembic -x url=...` from a developer's shell
     url = context.get_x_argument(as_dictionary=True).get("url") or config.get_main_option(
         "sqlalchemy.url")
     with make_engine(url).connect() as conn:
         _run(conn)
         conn.commit()
+
+
+try:
+    context.config  # noqa: B018  (only set while Alembic runs this file)
+except AttributeError:  # imported by something else (pytest's doctest collection)
+    pass
+else:
+    main()
