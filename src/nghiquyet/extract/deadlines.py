@@ -1,9 +1,245 @@
-"""Deadlines: dated tasks with the body responsible (stub)."""
+"""Deadlines: dated tasks (`Hoàn thành trước 30/01/2022`, `trong tháng 02/2022`, `Quý I năm 2022`).
+
+A date is a deadline when the words before it set a limit: `trước (ngày)`, `chậm nhất`,
+`hạn`, `xong trước`, a `Thời gian: ...` line, or `trong/vào` after a task verb
+(`hoàn thành trong tháng 02/2022`). Dates of cited documents, the document's own date,
+dates before it, recurring periods (`định kỳ 6 tháng`) and horizons (`đến năm 2030`) are not.
+
+The task is the sentence without its deadline phrase; when nothing is left ("* Thời gian:
+Hoàn thành trước 30/01/2022" under "2.1. Đối với cấp tỉnh: Tổ chức Hội nghị ..."), the
+enclosing item's activity. The responsible body is the one the section names (`Đối với X:`,
+`3. Ban cán sự đảng Ủy ban nhân dân tỉnh`), or the subject (`X chủ trì`, `giao X`).
+"""
 from __future__ import annotations
 
+import re
+from functools import cache
+
 from ..model import Deadline
-from .outline import Layout
+from ..text import squash
+from .dates import DateMatch, find_dates
+from .identity import place_and_date
+from .outline import Layout, Paragraph
+from .vocab import load
+
+# Words right before a date that make it a limit, whatever the sentence.
+_LIMIT = re.compile(r"""
+    (?:trước|chậm\s+nhất(?:\s+là)?|không\s+muộn\s+hơn|không\s+quá|hạn\s+chót|hạn\s+cuối|thời\s+hạn
+       |hạn\s+hoàn\s+thành|xong\s+trong|xong\s+vào)
+    (?:\s+(?:ngày|trong|vào|hết))?\s*:?\s*$
+""", re.VERBOSE | re.IGNORECASE)
+# "trong/vào" before a date is a limit only after a task verb in the same clause.
+_WITHIN = re.compile(r"(?:trong|vào|hết|đến\s+hết)\s*$", re.IGNORECASE)
+_TASK_VERB = re.compile(r"\b(?:hoàn\s+thành|xong|tổ\s+chức|thực\s+hiện|triển\s+khai|xây\s+dựng"
+                        r"|ban\s+hành|báo\s+cáo|trình|gửi|nộp|tổng\s+kết|sơ\s+kết|quán\s+triệt)\b",
+                        re.IGNORECASE)
+_DONE = re.compile(r"\b(?:hoàn\s+thành|xong)\b", re.IGNORECASE)
+# "Thời gian: ...", "Thời gian thực hiện: ...", "Thời hạn hoàn thành: ..."
+_TIME_LABEL = re.compile(r"^(?:thời\s+(?:gian|hạn)(?:\s+[^\s:]+){0,2})\s*:", re.IGNORECASE)
+# A citation's own date: "... số 26-NQ/TW, ngày 03/11/2022".
+_CITED = re.compile(r"[A-ZĐ][\w]*/[\w-]+\s*,?\s*(?:ngày\s*)?$")
+_RECURRING = re.compile(r"\b(?:định\s+kỳ|hằng|hàng)\s+\w*\s*$", re.IGNORECASE)
+# The deadline phrase to cut from a sentence to leave its task.
+_PHRASE_START = re.compile(r"\(?\s*(?:(?:phải\s+|và\s+)?(?:hoàn\s+thành|xong)\s+)?(?:trước|chậm\s+nhất"
+                           r"|không\s+muộn\s+hơn|trong|vào|hạn|thời\s+hạn|đến\s+hết)\b[^()]*$",
+                           re.IGNORECASE)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ*(\-])")
+_FOR = re.compile(r"^Đối\s+với\s+(?P<who>[^:]{3,120}?)\s*:\s*(?P<what>.*)$")
 
 
 def extract(layout: Layout) -> list[Deadline]:
-    return []
+    _, own_date = place_and_date(layout)
+    out: list[Deadline] = []
+    seen: set[tuple[str, str]] = set()
+    for i, p in enumerate(layout.paragraphs):
+        if p.zone != "body" or not any(c.isdigit() for c in p.text):
+            continue
+        for d in _deadline_dates(p.text):
+            if own_date and d.iso < own_date:
+                continue              # already past when the document was signed
+            sentence, s_start = _sentence_at(p.text, d.start)
+            quote = squash(sentence.lstrip("-+*•– ")).rstrip(" .;")
+            key = (d.iso, quote)
+            if key in seen:
+                continue
+            seen.add(key)
+            task = _task(layout, i, sentence, d.start - s_start, d.end - s_start)
+            out.append(Deadline(
+                task=task, due=d.iso, responsible=_responsible(layout, p, sentence),
+                quote=quote, section=layout.path(p.section),
+                span=(p.span[0] + s_start, p.span[0] + s_start + len(sentence))))
+    return out
+
+
+def _deadline_dates(text: str) -> list[DateMatch]:
+    """The dates in a paragraph that are limits.
+
+    >>> [d.iso for d in _deadline_dates("* Thời gian: Hoàn thành trước 30/01/2022.")]
+    ['2022-01-30']
+    >>> [d.iso for d in _deadline_dates("Hoàn thành trong Quý I năm 2022 và báo cáo.")]
+    ['2022-03-31']
+    >>> [d.iso for d in _deadline_dates("báo cáo UBND tỉnh chậm nhất ngày 15/6/2025")]
+    ['2025-06-15']
+    >>> _deadline_dates("Nghị quyết số 26-NQ/TW, ngày 03/11/2022 của Bộ Chính trị")
+    []
+    >>> _deadline_dates("Đến năm 2030, tỷ lệ đô thị hóa đạt 45%; phấn đấu hoàn thành cao nhất mục tiêu năm 2025")
+    []
+    >>> [d.iso for d in _deadline_dates("Thời gian thực hiện: từ tháng 3/2025 đến tháng 6/2025")]
+    ['2025-06-30']
+    """
+    dates = find_dates(text)
+    if not dates:
+        return []
+    out = []
+    label = _TIME_LABEL.match(text.lstrip("-+*•– "))
+    if label:
+        # "Thời gian: từ tháng 3 đến tháng 6/2025": the end of the period is the limit.
+        sentence_end = _sentence_at(text, dates[0].start)[1] + len(_sentence_at(text, dates[0].start)[0])
+        in_label = [d for d in dates if d.end <= sentence_end]
+        out.append(in_label[-1] if in_label else dates[0])
+    for d in dates:
+        if d in out:
+            continue
+        before = text[max(0, d.start - 60):d.start]
+        if _CITED.search(before) or _RECURRING.search(before):
+            continue
+        if _LIMIT.search(before):
+            if d.grain == "year" and not _DONE.search(_clause(text, d.start)):
+                continue
+            out.append(d)
+        elif _WITHIN.search(before):
+            clause = _clause(text, d.start)
+            verb = _DONE if d.grain == "year" else _TASK_VERB
+            if verb.search(clause[-80:]):
+                out.append(d)
+    return sorted(out, key=lambda d: d.start)
+
+
+def _clause(text: str, pos: int) -> str:
+    """The text from the start of the clause holding `pos` up to `pos`."""
+    head = text[:pos]
+    cut = max(head.rfind(";"), head.rfind(". "), head.rfind(":"))
+    return head[cut + 1:]
+
+
+def _sentence_at(text: str, pos: int) -> tuple[str, int]:
+    """The sentence of a paragraph that holds offset `pos`, and its start offset."""
+    start = 0
+    for m in _SENTENCE.finditer(text):
+        if m.start() >= pos:
+            return text[start:m.start()], start
+        start = m.end()
+    return text[start:], start
+
+
+def _task(layout: Layout, i: int, sentence: str, at: int, end: int) -> str:
+    """The task: the sentence without its deadline phrase, else the enclosing item's activity."""
+    head = sentence[:at]
+    m = _PHRASE_START.search(head)
+    rest = sentence[:m.start()] if m else head
+    tail = sentence[end:]
+    if m and m.group(0).lstrip().startswith("("):
+        tail = re.sub(r"^\s*\)", "", tail)      # "(Hoàn thành trong Quý I năm 2022)"
+    task = squash(rest + " " + tail)
+    task = _TIME_LABEL.sub("", task.lstrip("-+*•– ")).strip(" ,.;:")
+    task = re.sub(r"\(\s*\)", "", task).strip(" ,.;:(")
+    if task.count(")") > task.count("(") and task.endswith(")"):
+        task = task[:-1].rstrip()
+    if len(task.split()) >= 3:
+        return _first_sentence(task)
+    p = layout.paragraphs[i]
+    # "* Thời gian: ..." under an item: the item's activity.
+    before = sentence_before(layout, i)
+    if before and not p.text.lstrip("-+*•– ").lower().startswith("thời"):
+        return before
+    for s in _enclosing(layout, p):
+        text = s.heading
+        m = _FOR.match(text)
+        if m:
+            return _first_sentence(m["what"]) or squash(text)
+        if len(text.split()) >= 3:
+            return _first_sentence(text)
+    return task or squash(sentence)
+
+
+def sentence_before(layout: Layout, i: int) -> str | None:
+    """The last sentence of the previous paragraph in the same section (a list item's text)."""
+    if i == 0:
+        return None
+    prev, cur = layout.paragraphs[i - 1], layout.paragraphs[i]
+    if prev.section != cur.section or prev.is_heading or prev.zone != "body":
+        return None
+    text = prev.text.lstrip("-+*•– ")
+    if re.match(r"(?:thành\s+phần|thời\s+gian|địa\s+điểm)\s*:", text, re.IGNORECASE):
+        return None
+    return _first_sentence(text)
+
+
+def _first_sentence(text: str) -> str:
+    return squash(_SENTENCE.split(text, maxsplit=1)[0]).rstrip(" .;")
+
+
+def _enclosing(layout: Layout, p: Paragraph):
+    s = p.section
+    depth = 0
+    while s is not None and depth < 3:
+        yield layout.sections[s]
+        s = layout.sections[s].parent
+        depth += 1
+
+
+@cache
+def _body_start() -> re.Pattern[str]:
+    words = sorted(load("issuers")["body_starts"], key=len, reverse=True)
+    alts = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
+    return re.compile(rf"^(?:{alts})\b", re.IGNORECASE)
+
+
+# Verbs that end the subject of a task sentence ("Ban Tuyên giáo Tỉnh ủy chủ trì, ...").
+_VERB = re.compile(r"\s(?:chủ\s+trì|phối\s+hợp|chỉ\s+đạo|lãnh\s+đạo|tổ\s+chức|xây\s+dựng|tham\s+mưu"
+                   r"|hướng\s+dẫn|triển\s+khai|thực\s+hiện|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm"
+                   r"|theo\s+dõi|đẩy\s+mạnh|tăng\s+cường|ban\s+hành|rà\s+soát|báo\s+cáo|hoàn\s+thành"
+                   r"|cụ\s+thể\s+hoá|cụ\s+thể\s+hóa|quán\s+triệt|tuyên\s+truyền|kiểm\s+tra)\b")
+_LEAD = re.compile(r"(?:giao|đề\s+nghị|yêu\s+cầu)\s+(?P<who>.{3,100}?)\s+(?:chủ\s+trì|thực\s+hiện|"
+                   r"tham\s+mưu|xây\s+dựng|tổ\s+chức)\b")
+
+
+def subject_body(text: str) -> str | None:
+    """The body a sentence opens with, up to its verb.
+
+    >>> subject_body("Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với Văn phòng Tỉnh ủy")
+    'Ban Tuyên giáo Tỉnh ủy'
+    >>> subject_body("Sở Kế hoạch và Đầu tư tham mưu Ủy ban nhân dân tỉnh")
+    'Sở Kế hoạch và Đầu tư'
+    >>> subject_body("Tập trung triển khai các nhiệm vụ") is None
+    True
+    """
+    text = squash(text.lstrip("-+*•– "))
+    if not _body_start().match(text):
+        return None
+    m = _VERB.search(text[:160])
+    if not m:
+        return None
+    who = text[:m.start()].strip(" ,;:")
+    return who if 1 <= len(who.split()) <= 16 else None
+
+
+def _responsible(layout: Layout, p: Paragraph, sentence: str) -> str | None:
+    m = _LEAD.search(sentence)
+    if m:
+        return squash(m["who"])
+    who = subject_body(sentence)
+    if who:
+        return who
+    for s in _enclosing(layout, p):
+        m = _FOR.match(s.heading)
+        if m and not m["who"].lower().startswith("cấp"):
+            who = squash(m["who"])
+            return who[0].upper() + who[1:]
+        short = s.heading.split(":")[0].strip(" .")
+        if _body_start().match(short) and len(short.split()) <= 12 and not _VERB.search(" " + short):
+            return short
+        who = subject_body(s.heading)
+        if who:
+            return who
+    return None
