@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from ..model import Figure, Identity
 from ..text import fold
@@ -91,15 +92,25 @@ def _intro(text: str) -> str | None:
     return _kind_of_heading(t)
 
 
-def _kind_of_heading(heading: str) -> str | None:
-    f = fold(ft._short_heading(heading))
-    best: tuple[int, str] | None = None
+@cache
+def _heading_regex() -> re.Pattern[str]:
+    """One regex over folded headings; the group that matches names the kind."""
+    groups = []
     for kind, words in vocab.load("figures")["section_kinds"].items():
-        for w in words:
-            m = re.search(rf"(?:^|\W){re.escape(fold(w))}(?:\W|$)", f)
-            if m and (best is None or m.start() < best[0]):
-                best = (m.start(), kind)
-    return best[1] if best else None
+        alt = "|".join(re.escape(fold(w)) for w in sorted(words, key=len, reverse=True))
+        groups.append(f"(?P<{kind}>{alt})")
+    return re.compile(r"(?:^|(?<=\W))(?:" + "|".join(groups) + r")(?=\W|$)")
+
+
+@cache
+def _kind_of_heading(heading: str) -> str | None:
+    """The kind of figures under a heading: the first kind word it says, else None.
+
+    >>> _kind_of_heading("KẾT QUẢ LÃNH ĐẠO, CHỈ ĐẠO NĂM 2024"), _kind_of_heading("MỤC TIÊU, NHIỆM VỤ")
+    ('result', 'goal')
+    """
+    m = _heading_regex().search(fold(ft._short_heading(heading)))
+    return m.lastgroup if m else None
 
 
 def _section_kind(layout: Layout, section: int | None) -> str | None:
@@ -131,6 +142,9 @@ def _context(layout: Layout, doc: Identity) -> _Context:
 
 def _quantities(text: str) -> list[Quantity]:
     qs = find_quantities(text)
+    lowered = text.lower()
+    if "nhóm" not in lowered and "top" not in lowered and "tốp" not in lowered and "thứ" not in lowered:
+        return qs
     for m in _RANK.finditer(text):
         g = "n" if m.group("n") else "m"
         qs.append(Quantity(start=m.start(g), end=m.end(g), value=float(m.group(g)), value_max=None,

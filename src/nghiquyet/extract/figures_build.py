@@ -29,7 +29,7 @@ _AFTER_STOP = re.compile(r";|\.\s|\.$|,?\s+trong\s+đó\b|\(\d{1,3}\)")
 _SPLIT = re.compile(r",\s+|\s+và\s+|;\s*|\s+với\s+")
 # A whole named in a share ("... chiếm 41% trong cơ cấu kinh tế chung của huyện").
 _WHOLE_AFTER = re.compile(r"^\s*(?:trong|của)\s+([^,;.()]{3,80})")
-_CUT_PARENT = re.compile(r"\s+(?:tăng|giảm|gấp|so\s+với|của|ước|đạt|trên\s+địa\s+bàn)\b.*$")
+_CUT_PARENT = re.compile(r"\s+(?:tăng(?!\s+trưởng)|giảm|gấp|so\s+với|của|ước|đạt|trên\s+địa\s+bàn)\b.*$")
 # Strong indicator heads that start a new clause after a comma.
 _CLAUSE_HEAD = re.compile(r",\s+(?=(?:tỷ\s+lệ|tỉ\s+lệ|tốc\s+độ|tỷ\s+trọng|tổng|GRDP|kim\s+ngạch)\b)",
                           re.IGNORECASE)
@@ -120,7 +120,10 @@ def name_quantity(text: str, q: Quantity, clause_start: int, limit: int,
     prev_base = base_of(prev.indicator) if prev else ""
 
     if q.family == "rank":
-        named = result("thứ hạng " + (after or lead), "rank", after_end, after_end)
+        subject = lead if not ft.is_empty_indicator(lead) and not after else ""
+        if not subject and prev_base and fold(lead) in ("", "dung", "xep", "xep hang", "dung thu"):
+            subject = prev_base                  # "..., đứng thứ 12 cả nước": rank of that figure
+        named = result(ft.tidy(f"thứ hạng {subject} {after}"), "rank", after_end, after_end)
         named.comparator = "lte" if re.search(r"(?:nhóm|top|tốp)\s+(?:\S+\s+)?$", ft.low(before)) else "eq"
         return named
 
@@ -161,11 +164,15 @@ def name_quantity(text: str, q: Quantity, clause_start: int, limit: int,
     if ft.is_empty_indicator(lead) or (not ft.starts_with_head(lead)
                                         and ((after and q.family == "percent") or counted)):
         # number first: "trên 98% thôn ...", "Xử lý 100% các điểm ...", "cho trên 23.500 người"
+        if "," in lead:                          # "Năm 2023, trong bối cảnh ..., toàn tỉnh đạt 24/27"
+            lead = ft.strip_lead(lead.rsplit(",", 1)[1])[1]
         action = "" if ft.is_empty_indicator(lead) else ft.lower_first(lead)
-        if q.family == "percent" and after:
+        if fold(after).startswith("so voi") and prev_base and not action:
+            name = f"{prev_base} {after}"       # "..., tăng 9,5% so với cùng kỳ"
+        elif q.family == "percent" and after:
             name = "tỷ lệ " + after
-        elif q.family == "count" or is_rate(q.unit):
-            head = "số " + q.unit
+        elif counted:
+            head = "số " + re.sub(r"^(?:nghìn|ngàn|triệu|vạn|trăm nghìn|chục nghìn)\s+", "", q.unit)
             name = head + (" " + after if after and not fold(after).startswith(fold(head)) else "")
             if fold(after).startswith("so "):
                 name = after

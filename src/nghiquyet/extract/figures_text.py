@@ -16,10 +16,11 @@ from . import vocab
 # ---------------------------------------------------------------- sentences and clauses
 
 # A sentence ends at ". " before a capital, a bullet or a list label, or at the end of the text.
-_SENTENCE_END = re.compile(r"""
-    (?<=[^\s.])\.(?:\s+|$)(?=[A-ZĐÀ-Ỹ(\-+*•"“]|$)   # ". Tỷ lệ", ". (12)", end of paragraph
-    | \.{3}\s+                                          # "..." followed by anything
-""", re.VERBOSE)
+# The regex starts with a literal so `re` can skip ahead quickly; the letter before the dot and
+# the one after the space are checked in Python.
+_DOT = re.compile(r"\.+(?:\s+|$)")
+_OPENERS = set("(-+*•\"“")
+_LIST_LABEL = re.compile(r"\s*(?:\d{1,2}(?:\.\d{1,2})*|[IVXLC]{1,6}|[a-zđ])\.?$")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -28,24 +29,36 @@ def sentences(text: str) -> list[tuple[int, int]]:
     >>> t = "Tỷ lệ hộ nghèo giảm còn 3%. Đạt 28 giường bệnh/vạn dân; trên 9 bác sĩ/vạn dân."
     >>> [t[a:b] for a, b in sentences(t)]
     ['Tỷ lệ hộ nghèo giảm còn 3%', 'Đạt 28 giường bệnh/vạn dân; trên 9 bác sĩ/vạn dân']
+    >>> t = "Thu 7.3 tỷ đồng, v.v. còn lại"
+    >>> [t[a:b] for a, b in sentences(t)]
+    ['Thu 7.3 tỷ đồng, v.v. còn lại']
     """
     out, start = [], 0
-    for m in _SENTENCE_END.finditer(text):
-        out.append((start, m.start()))
-        start = m.end()
+    for m in _DOT.finditer(text):
+        i, j = m.start(), m.end()
+        if i == 0 or text[i - 1].isspace():
+            continue
+        dots = len(m.group(0).rstrip())
+        nxt = text[j] if j < len(text) else ""
+        if not (nxt == "" or dots >= 3 or nxt.isupper() or nxt in _OPENERS):
+            continue
+        if _LIST_LABEL.match(text, start, i):
+            continue                     # "1. Tốc độ ...", "2.1. ...", "II. ...": a label, no sentence
+        out.append((start, i))
+        start = j
     if start < len(text):
         out.append((start, len(text)))
     return [(a, b) for a, b in out if b > a]
 
 
-# Clause boundaries inside a sentence: ";", ":", a list label "(12)", "trong đó".
+# Clause boundaries inside a sentence: ";", ":", a list label "(12)" or "1)" before a capital.
 _BOUNDARY = re.compile(r"""
       ;\s*
     | :\s+
     | \(\d{1,3}\)\s*                    # "(12) Tỷ lệ ..." numbered target lists
-    | (?<![\w/])\d{1,2}[.)]\s+(?=[A-ZĐÀ-Ỹ])   # "1) Tốc độ ...", "2. GRDP ..." inline lists
+    | \d{1,2}[.)]\s+(?=[A-ZĐÀ-Ỹ])        # "1) Tốc độ ...", "2. GRDP ..." inline lists
 """, re.VERBOSE)
-_LABEL = re.compile(r"\((\d{1,3})\)|(?<![\w/])(\d{1,2})[.)]\s")
+_LABEL = re.compile(r"\((\d{1,3})\)|(\d{1,2})[.)]\s")
 
 
 def boundaries(text: str) -> list[tuple[int, int, int | None]]:
@@ -57,6 +70,9 @@ def boundaries(text: str) -> list[tuple[int, int, int | None]]:
     """
     out = []
     for m in _BOUNDARY.finditer(text):
+        i = m.start()
+        if text[i].isdigit() and i > 0 and (text[i - 1].isalnum() or text[i - 1] in "/.,"):
+            continue                     # "7,3. Tiếp" or "2.1. " are not list labels
         lab = _LABEL.match(m.group(0))
         number = int(lab.group(1) or lab.group(2)) if lab else None
         out.append((m.start(), m.end(), number))
@@ -72,6 +88,8 @@ _TIME = re.compile(r"""
     | (?P<kw>nhiệm\s+kỳ\s+(?:19|20)\d\d\s*-\s*(?:19|20)\d\d)
     | (?:(?:[Đđ]ến|[Tt]ới|[Tt]rước)\s+(?:hết\s+)?(?:năm\s+)?|[Nn]ăm\s+)(?P<year>(?:19|20)\d\d)(?![\d/])
 """, re.VERBOSE)
+# Years are rare: find them first (a fast scan), then read the words just before each one.
+_YEAR4 = re.compile(r"(?:19|20)\d\d")
 
 
 @dataclass
@@ -93,8 +111,20 @@ def time_marks(text: str) -> list[TimeMark]:
     ...     "Giai đoạn 2021 - 2030, ... Đến năm 2030, tăng 3 lần so với năm 2020 (giá so sánh năm 2010)")]
     [(2030, '2021-2030', None), (2030, None, None), (None, None, 2020)]
     """
-    out = []
-    for m in _TIME.finditer(text):
+    out: list[TimeMark] = []
+    last_end = 0
+    for y in _YEAR4.finditer(text):
+        if y.start() < last_end:
+            continue
+        start = max(last_end, y.start() - 30)
+        m = None
+        for m2 in _TIME.finditer(text, start, min(len(text), y.end() + 8)):
+            if m2.start() <= y.start() < m2.end():
+                m = m2
+                break
+        if m is None:
+            continue
+        last_end = m.end()
         if m.group("period"):
             out.append(TimeMark(m.start(), m.end(), int(m.group("p2")),
                                 f"{m.group('p1')}-{m.group('p2')}"))
@@ -156,11 +186,17 @@ def _cue_regex(name: str, key: str, at: str) -> re.Pattern[str]:
 
 
 @cache
-def _comparators() -> tuple[tuple[str, re.Pattern[str]], ...]:
+def _comparators() -> re.Pattern[str]:
+    """One regex for the comparator phrases that can end a text; the named group is the comparator.
+
+    Anchored at the end, the leftmost match is the longest phrase: "không dưới" beats "dưới".
+    """
     data = vocab.load("comparators")["before"]
-    pairs = [(low(w), comp) for comp, ws in data.items() for w in ws]
-    pairs.sort(key=lambda p: -len(p[0]))
-    return tuple((comp, re.compile(r"(?:^|(?<=[\s(,]))(?:" + _spaced(w) + r")\s*$")) for w, comp in pairs)
+    groups = []
+    for comp, ws in data.items():
+        alt = "|".join(_spaced(low(w)) for w in sorted(ws, key=len, reverse=True))
+        groups.append(f"(?P<{comp}>{alt})")
+    return re.compile(r"(?:^|(?<=[\s(,]))(?:" + "|".join(groups) + r")\s*$")
 
 
 def has_cue(lowered: str, key: str) -> bool:
@@ -195,20 +231,21 @@ def comparator_before(text: str) -> tuple[str | None, int]:
     ('approx', 5)
     >>> comparator_before("Tỷ lệ hộ nghèo giảm còn ")
     (None, 24)
-    >>> comparator_before("không quá ")
-    ('lte', 0)
+    >>> comparator_before("không quá "), comparator_before("không dưới "), comparator_before("dưới ")
+    (('lte', 0), ('gte', 0), ('lt', 0))
+    >>> comparator_before("chủ trương đầu tư ")
+    (None, 18)
     """
-    offset = max(0, len(text) - 60)          # a comparator is a few words before the number
+    offset = max(0, len(text) - 40)          # a comparator is a few words before the number
     lowered = low(text[offset:])
     tail = _BETWEEN.search(lowered)
     core = lowered[: tail.start() if tail else len(lowered)]
-    for comp, rx in _comparators():
-        m = rx.search(core)
-        if m:
-            if comp == "gte" and core[m.start():].strip() == "từ":
-                return None, offset + m.start()   # bare "từ": a range or a start, not a bound
-            return comp, offset + m.start()
-    return None, len(text)
+    m = _comparators().search(core)
+    if not m:
+        return None, len(text)
+    if m.lastgroup == "gte" and m.group(0).strip() == "từ":
+        return None, offset + m.start()       # bare "từ": a range or a start, not a bound
+    return m.lastgroup, offset + m.start()
 
 
 @cache
@@ -295,12 +332,13 @@ def strip_link(text: str) -> tuple[str, list[str]]:
     rx = _cue_regex("figures", "link_verbs", "end")
     verbs: list[str] = []
     while True:
-        lowered = low(text)
+        offset = max(0, len(text) - 24)      # link verbs are short: look at the end only
+        lowered = low(text[offset:])
         m = rx.search(lowered)
         if not m or m.start() == len(lowered):
             break
         verbs.insert(0, lowered[m.start():].strip(" ,"))
-        text = text[: m.start()]
+        text = text[: offset + m.start()]
     return tidy(text), [v for v in (_SPACES.sub(" ", x) for x in verbs) if v]
 
 

@@ -17,7 +17,6 @@ from .units import match_unit
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
 
 _QUANTITY = re.compile(rf"""
-    (?<![\w./,\-])                      # not glued to a word, a symbol or a date before it
     (?P<a>{_NUM})
     (?:                                 # a range: "8 - 10", "2,5-3", "5 đến 7", "40% - 45%"
         \s*%?\s*(?:-|đến|tới)\s*
@@ -27,6 +26,10 @@ _QUANTITY = re.compile(rf"""
     )?
     (?![\d/.,]\d|[\d/])                 # not the first part of a date or a symbol ("21/10/2010")
 """, re.VERBOSE)
+
+# A run of digits: the fast scan; each run is then read with `_QUANTITY` anchored at its start.
+_DIGITS = re.compile(r"\d[\d.,]*")
+_GLUE = "./,-_"
 
 # "lần thứ 4", "thứ 3", "khóa 12", "số 06" (an ordinal or a name, never a quantity).
 _ORDINAL_BEFORE = re.compile(r"(?:thứ|khóa|khoá|số|Số|loại|mạch|lần\s+thứ|Đề\s+án|đề\s+án)\s*$")
@@ -64,7 +67,18 @@ def find_quantities(text: str) -> list[Quantity]:
     [(2.5, 'lần'), (12.0, 'bác sĩ/vạn dân')]
     """
     out: list[Quantity] = []
-    for m in _QUANTITY.finditer(text):
+    pos = 0
+    while True:
+        d = _DIGITS.search(text, pos)
+        if d is None:
+            break
+        pos = d.end()
+        i = d.start()
+        if i > 0 and (text[i - 1].isalnum() or text[i - 1] in _GLUE):
+            continue                     # glued to a word, a symbol or a date before it
+        m = _QUANTITY.match(text, i)
+        if m is None:
+            continue
         unit = match_unit(text, m.end())
         if unit is None:
             continue
@@ -81,4 +95,5 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         out.append(Quantity(start=m.start(), end=unit.end, value=a, value_max=b, planned=c,
                             unit=unit.unit, family=unit.family, number_end=m.end()))
+        pos = unit.end
     return out

@@ -38,7 +38,7 @@ def _tables() -> tuple[re.Pattern[str], dict[str, str], dict[str, str], dict[str
         for w in data[key]:
             families[w.lower()] = fam
     money = rf"(?:(?:{_alternatives(data['money']['scales'])})\s*)?(?:{_alternatives(currencies)})"
-    base = _alternatives(list(families))
+    base = rf"(?:(?:{_alternatives(data['count_scales'])})\s+)?(?:{_alternatives(list(families))})"
     pattern = re.compile(rf"""
         \s*                                   # "7,3%" or "7,3 %"
         (?P<base>{money}|{base})
@@ -59,6 +59,8 @@ def match_unit(text: str, pos: int) -> UnitMatch | None:
     'bác sĩ/vạn dân'
     >>> match_unit("170 triệu đồng/người/năm (giá hiện hành)", 3).unit
     'triệu đồng/người/năm'
+    >>> match_unit("8 triệu lượt khách du lịch", 1).unit
+    'triệu lượt khách'
     >>> match_unit("500kV mạch 3", 3) is None
     True
     >>> match_unit("3 hội nghị", 1) is None
@@ -69,8 +71,10 @@ def match_unit(text: str, pos: int) -> UnitMatch | None:
     if not m:
         return None
     base = re.sub(r"\s+", " ", m.group("base")).lower()
-    if base in families:
-        family = families[base]
+    bare = base.split(" ", 1)[1] if " " in base and base.split(" ", 1)[1] in families \
+        and base not in families else base
+    if bare in families:
+        family = families[bare]
     else:
         family = "money"
         for spelling, canonical in sorted(currencies.items(), key=lambda kv: -len(kv[0])):
