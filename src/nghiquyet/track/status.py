@@ -262,3 +262,71 @@ def explain(res: StatusResult, spec: TargetSpec) -> str:
     if res.status in ("on_track", "at_risk", "off_track") and res.required_rate is not None:
         return head + f" Tiến độ bình quân {r(res.observed_rate)}/năm, cần {r(res.required_rate)}/năm."
     return head
+
+
+def _period(period: str | None) -> tuple[int | None, int | None]:
+    """`"2021-2030"` → (2021, 2030).
+
+    >>> _period("2021-2030"), _period(None)
+    ((2021, 2030), (None, None))
+    """
+    import re
+    m = re.fullmatch(r"\s*(\d{4})\s*-\s*(\d{4})\s*", period or "")
+    return (int(m.group(1)), int(m.group(2))) if m else (None, None)
+
+
+def spec_for(*, comparator: str, value: float | None, value_max: float | None, unit: str | None,
+             year: int | None, period: str | None, base_year: int | None,
+             indicator, catalogue, text: str = "") -> tuple[TargetSpec | None, str]:  # noqa: ANN001
+    """A stored target (library columns) as a `TargetSpec` in its indicator's unit.
+
+    Returns (spec, "") or (None, why it cannot be judged). `indicator` is a
+    `catalogue.Indicator`, `catalogue` the `Catalogue` whose unit families convert.
+
+    >>> from nghiquyet.track.catalogue import load_catalogue
+    >>> cat = load_catalogue()
+    >>> spec, _ = spec_for(comparator="range", value=2.5, value_max=3, unit="lần", year=2030,
+    ...     period=None, base_year=2020, indicator=cat.get("GRDP"), catalogue=cat)
+    >>> spec.multiple, spec.base_year
+    (True, 2020)
+    >>> spec, _ = spec_for(comparator="gt", value=2500, value_max=None, unit="triệu USD", year=2025,
+    ...     period=None, base_year=None, indicator=cat.get("EXPORT_TURNOVER"), catalogue=cat)
+    >>> spec.value
+    2.5
+    """
+    import re
+    p_start, p_end = _period(period)
+    if base_year is None:   # "tăng 3 lần so với năm 2020" when the extractor left base_year empty
+        m = re.search(r"so\s+v[ớo]i\s+(?:năm\s+)?((?:19|20)\d{2})\b", text or "", re.IGNORECASE)
+        base_year = int(m.group(1)) if m else None
+    year = year or p_end
+    if value is None:
+        return None, "chỉ tiêu không có giá trị số"
+    if not year:
+        return None, "chỉ tiêu không có năm"
+    if comparator not in ("eq", "gt", "gte", "lt", "lte", "approx", "range"):
+        comparator = "eq"
+    u = (unit or "").strip().lower()
+    ind_unit = (indicator.unit or "").strip().lower()
+    base = base_year or (p_start - 1 if p_start else None)
+    multiple = False
+    if u == "lần" and ind_unit != "lần":
+        multiple = True
+    elif u == "%" and not ind_unit.startswith("%") and base_year:
+        multiple, value = True, 1 + value / 100
+        value_max = None if value_max is None else 1 + value_max / 100
+    if multiple:
+        if base is None:
+            return None, "chỉ tiêu gấp nhiều lần nhưng không rõ năm gốc"
+    else:
+        conv = catalogue.convert(value, unit, indicator.unit)
+        if conv is None:
+            return None, f"đơn vị {unit!r} không đổi được sang {indicator.unit!r}"
+        conv_max = None if value_max is None else catalogue.convert(value_max, unit, indicator.unit)
+        value, value_max = conv, conv_max
+    nature = indicator.nature
+    start = p_start if nature in ("rate", "change") else None
+    return TargetSpec(comparator=comparator, value=float(value),
+                      value_max=None if value_max is None else float(value_max), year=int(year),
+                      direction=indicator.direction, nature=nature, start_year=start,
+                      base_year=base, multiple=multiple), ""

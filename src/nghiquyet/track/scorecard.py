@@ -1,0 +1,194 @@
+"""Status of many targets at once, and scorecards ("26/28 chỉ tiêu đạt và vượt").
+
+The yearly values come from one windowed query (`observations.yearly_table`), are laid out as
+a (target × year) matrix with numpy, and judged by `status.evaluate` in one pass — no Python
+loop over observations. A `change` indicator with no figures of its own ("mức giảm tỷ lệ hộ
+nghèo") is derived from the yearly differences of the indicator it is the change `of`.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+
+import numpy as np
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..store.models import Document, Target
+from .catalogue import Catalogue
+from .linking import as_catalogue_indicator, db_catalogue
+from .models import Indicator, Organisation, TargetIndicator
+from .observations import yearly_table
+from .status import ACHIEVED, LABELS, STATUSES, TargetSpec, evaluate, explain, spec_for
+
+
+@dataclass
+class TargetStatus:
+    target_id: int
+    document_id: int
+    indicator: str                    # the target's own words
+    indicator_code: str
+    indicator_name: str
+    organisation: str | None
+    comparator: str
+    value: float | None
+    value_max: float | None
+    unit: str | None
+    year: int | None
+    status: str
+    label: str
+    observed: float | None = None     # figure judged (or the average, for rates)
+    observed_year: int | None = None
+    goal: float | None = None         # in the indicator's unit
+    observed_rate: float | None = None
+    required_rate: float | None = None
+    note: str = ""
+
+
+@dataclass
+class Scorecard:
+    title: str
+    as_of: date
+    rows: list[TargetStatus] = field(default_factory=list)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        c = {s: 0 for s in STATUSES}
+        for r in self.rows:
+            c[r.status] += 1
+        return c
+
+    @property
+    def achieved(self) -> int:
+        return sum(1 for r in self.rows if r.status in ACHIEVED)
+
+    @property
+    def total(self) -> int:
+        return len(self.rows)
+
+    @property
+    def summary(self) -> str:
+        """`26/28 chỉ tiêu đạt và vượt`, then the other statuses that occur."""
+        rest = ", ".join(f"{n} {LABELS[s]}" for s, n in self.counts.items() if n and s not in ACHIEVED)
+        return f"{self.achieved}/{self.total} chỉ tiêu đạt và vượt" + (f" ({rest})" if rest else "")
+
+    def as_dict(self) -> dict:
+        return {"title": self.title, "as_of": self.as_of.isoformat(), "summary": self.summary,
+                "achieved": self.achieved, "total": self.total, "counts": self.counts,
+                "targets": [asdict(r) for r in self.rows]}
+
+
+def _matrix(table: np.ndarray, keys: np.ndarray, years: np.ndarray) -> np.ndarray:
+    """Dense (len(keys) × len(years)) values from a yearly table, NaN where none."""
+    out = np.full((len(keys), len(years)), np.nan)
+    if not len(table) or not len(keys):
+        return out
+    tkeys = table["ind"] * 10_000_000 + table["org"]
+    order = np.argsort(keys)
+    pos = np.searchsorted(keys[order], tkeys)
+    pos = np.clip(pos, 0, len(keys) - 1)
+    hit = keys[order][pos] == tkeys
+    yc = table["year"] - years[0]
+    hit &= (yc >= 0) & (yc < len(years))
+    out[order[pos[hit]], yc[hit]] = table["value"][hit]
+    return out
+
+
+def evaluate_links(session: Session, *, links: list[tuple[Target, TargetIndicator, Indicator]],
+                   as_of: date, catalogue: Catalogue | None = None) -> list[TargetStatus]:
+    """Status of each (target, link, indicator) at `as_of`, vectorised over all of them."""
+    catalogue = catalogue or db_catalogue(session)
+    specs: list[TargetSpec] = []
+    problems: list[str] = []
+    ind_ids, org_ids, of_ids = [], [], []
+    code_to_id = {}
+    for t, link, ind in links:
+        c_ind = catalogue.get(ind.code) or as_catalogue_indicator(ind)
+        spec, why = spec_for(comparator=t.comparator, value=t.value, value_max=t.value_max, unit=t.unit,
+                             year=t.year, period=t.period, base_year=t.base_year, indicator=c_ind,
+                             catalogue=catalogue, text=f"{t.indicator} {t.quote}")
+        specs.append(spec or TargetSpec("eq", np.nan, year=t.year or 0))
+        problems.append(why if spec is not None or why else "")
+        if link.organisation_id is None:
+            problems[-1] = problems[-1] or "chưa rõ đơn vị (organisation) của chỉ tiêu"
+        ind_ids.append(ind.id)
+        org_ids.append(link.organisation_id or -1)
+        of_ids.append(ind.of_code)
+    if any(of_ids):
+        code_to_id = dict(session.execute(select(Indicator.code, Indicator.id).where(
+            Indicator.code.in_({c for c in of_ids if c}))).all())
+    base_ids = [code_to_id.get(c, -1) if c else -1 for c in of_ids]
+    table = yearly_table(session, as_of=as_of, indicator_ids=set(ind_ids) | set(base_ids) - {-1},
+                         organisation_ids=set(org_ids) - {-1})
+    years = np.arange(int(table["year"].min()), max(int(table["year"].max()), as_of.year) + 1) \
+        if len(table) else np.array([as_of.year])
+    keys = np.array(ind_ids, dtype=np.int64) * 10_000_000 + np.array(org_ids, dtype=np.int64)
+    Y = _matrix(table, keys, years)
+    # change indicators without figures of their own: yearly differences of their base series
+    if any(b >= 0 for b in base_ids):
+        bkeys = np.array(base_ids, dtype=np.int64) * 10_000_000 + np.array(org_ids, dtype=np.int64)
+        B = _matrix(table, bkeys, years)
+        diff = np.full_like(B, np.nan)
+        diff[:, 1:] = B[:, :-1] - B[:, 1:]     # a fall of a lower-is-better rate counts as positive
+        lower_base = np.array([catalogue.get(c).lower_is_better if c and catalogue.get(c) else True
+                               for c in of_ids])
+        diff = np.where(lower_base[:, None], diff, -diff)
+        empty = np.isnan(Y).all(1) & (np.array(base_ids) >= 0)
+        Y[empty] = diff[empty]
+    ev = evaluate(specs, years.tolist(), Y, as_of.year)
+    orgs = dict(session.execute(select(Organisation.id, Organisation.code).where(
+        Organisation.id.in_(set(org_ids) - {-1}))).all()) if org_ids else {}
+    out: list[TargetStatus] = []
+    for i, (t, link, ind) in enumerate(links):
+        res = ev.result(i)
+        if problems[i]:
+            res.status = "no_data"
+        note = problems[i] or explain(res, specs[i])
+        out.append(TargetStatus(
+            target_id=t.id, document_id=t.document_id, indicator=t.indicator, indicator_code=ind.code,
+            indicator_name=ind.name, organisation=orgs.get(link.organisation_id), comparator=t.comparator,
+            value=t.value, value_max=t.value_max, unit=t.unit, year=t.year, status=res.status,
+            label=LABELS[res.status], observed=res.value, observed_year=res.year, goal=res.goal,
+            observed_rate=res.observed_rate, required_rate=res.required_rate, note=note))
+    return out
+
+
+def _links(session: Session, *conditions) -> list[tuple[Target, TargetIndicator, Indicator]]:
+    q = (select(Target, TargetIndicator, Indicator)
+         .join(TargetIndicator, TargetIndicator.target_id == Target.id)
+         .join(Indicator, Indicator.id == TargetIndicator.indicator_id)
+         .where(Target.superseded.is_(False), Target.status != "deleted", *conditions)
+         .order_by(Target.document_id, Target.idx, Target.id))
+    return [tuple(r) for r in session.execute(q).all()]
+
+
+def year_end(year: int) -> date:
+    return date(year, 12, 31)
+
+
+def target_statuses(session: Session, *, document_id: int | None = None, as_of: date) -> list[TargetStatus]:
+    """Status at `as_of` of every tracked target (of one document, or of all)."""
+    cond = [Target.document_id == document_id] if document_id is not None else []
+    return evaluate_links(session, links=_links(session, *cond), as_of=as_of)
+
+
+def document_scorecard(session: Session, document_id: int, year: int | None = None, *,
+                       as_of: date | None = None) -> Scorecard:
+    """One document's targets judged at the end of `year` (or at `as_of`, default today)."""
+    doc = session.get(Document, document_id)
+    if doc is None:
+        raise LookupError(f"không có văn bản #{document_id}")
+    as_of = as_of or (year_end(year) if year else date.today())
+    rows = target_statuses(session, document_id=document_id, as_of=as_of)
+    return Scorecard(title=f"{doc.label}: {doc.title or ''}".strip(": "), as_of=as_of, rows=rows)
+
+
+def organisation_scorecard(session: Session, organisation: Organisation, year: int, *,
+                           due_only: bool = True, as_of: date | None = None) -> Scorecard:
+    """The targets that concern a unit, judged at the end of `year`; with `due_only`, only
+    those due that year (a yearly report), else every target still running."""
+    cond = [TargetIndicator.organisation_id == organisation.id]
+    cond.append(Target.year == year if due_only else Target.year >= year)
+    as_of = as_of or year_end(year)
+    rows = evaluate_links(session, links=_links(session, *cond), as_of=as_of)
+    return Scorecard(title=f"{organisation.name} — năm {year}", as_of=as_of, rows=rows)
