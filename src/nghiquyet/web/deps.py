@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Any, Iterator
 
-from fastapi import Depends, Request
+from fastapi import Depends, Path as PathParam, Request
 from fastapi.templating import Jinja2Templates
 from sqlalchemy.orm import Session
 
@@ -42,6 +42,10 @@ def get_session(request: Request) -> Iterator[Session]:
 
 
 SessionDep = Annotated[Session, Depends(get_session)]
+
+# A row id in a path: databases store 32/64-bit integers, so larger numbers are simply absent.
+MAX_ID = 2_147_483_647
+Id = Annotated[int, PathParam(ge=1, le=MAX_ID)]
 
 
 def render(request: Request, name: str, context: dict[str, Any] | None = None,

@@ -160,6 +160,16 @@ def highlight(text: str, marks: Iterable[Mark]) -> Markup:
     return Markup("".join(out))
 
 
+def marked(text: str, spans: Iterable[tuple[int, int]] | Iterable[list[int]]) -> Markup:
+    """`text` escaped, with each (start, end) span wrapped in `<mark>`.
+
+    >>> str(marked("Nông thôn <mới>", [(0, 4), (10, 15)]))
+    '<mark>Nông</mark> thôn <mark>&lt;mới&gt;</mark>'
+    """
+    return highlight(text, [Mark(a, b, "", css="") for a, b in spans]).replace(
+        ' id="" class="" title=""', "")
+
+
 def snippet(text: str | None) -> Markup:
     """A search snippet whose matches the search service wrapped in `[` `]` markers… or `<b>`.
 
@@ -180,5 +190,5 @@ def snippet(text: str | None) -> Markup:
 FILTERS = {
     "number": number, "vn_date": vn_date, "figure": figure, "status_label": status_label,
     "status_class": status_class, "task_label": task_label, "task_class": task_class,
-    "kind_label": kind_label, "snippet": snippet,
+    "kind_label": kind_label, "snippet": snippet, "marked": marked,
 }

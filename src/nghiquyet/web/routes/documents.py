@@ -5,7 +5,7 @@ from fastapi import APIRouter, HTTPException, Query, Request
 
 from ...store import library
 from .. import views
-from ..deps import SessionDep, render
+from ..deps import Id, SessionDep, render
 from ..present import KIND_LABELS, highlight
 
 router = APIRouter(include_in_schema=False)
@@ -25,7 +25,7 @@ def document_list(request: Request, session: SessionDep, kind: str | None = None
 
 
 @router.get("/van-ban/{document_id}")
-def document_page(request: Request, session: SessionDep, document_id: int):
+def document_page(request: Request, session: SessionDep, document_id: Id):
     try:
         doc = library.get_document(session, ref=document_id)
     except library.DocumentNotFound:

@@ -10,7 +10,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from ...read import ReadError
 from ...store import library, review
-from ..deps import SessionDep, is_htmx, render
+from ..deps import Id, SessionDep, is_htmx, render
 from ..forms import FAMILIES, form_values, item_context
 from ..uploads import DOCUMENT_SUFFIXES, UploadRejected, received
 
@@ -45,7 +45,7 @@ def upload_document(request: Request, session: SessionDep, file: UploadFile | No
     return _redirect(request, url)
 
 
-def _document(session, document_id: int):
+def _document(session, document_id: Id):
     try:
         doc = library.get_document(session, ref=document_id)
     except library.DocumentNotFound:
@@ -56,7 +56,7 @@ def _document(session, document_id: int):
 
 
 @router.get("/tai-len/{document_id}")
-def review_page(request: Request, session: SessionDep, document_id: int):
+def review_page(request: Request, session: SessionDep, document_id: Id):
     doc = _document(session, document_id)
     data = library.document_dict(session, doc)
     return render(request, "review.html", {
@@ -66,7 +66,7 @@ def review_page(request: Request, session: SessionDep, document_id: int):
     })
 
 
-def _item_response(request: Request, session, document_id: int, family: str, row, error=None,
+def _item_response(request: Request, session, document_id: Id, family: str, row, error=None,
                    values: dict | None = None):
     from ...store.items import item_dict
     item = item_context(item_dict(family, row))
@@ -86,7 +86,7 @@ def _check_family(family: str) -> None:
         raise HTTPException(404)
 
 
-def _row(session, document_id: int, family: str, item_id: int):
+def _row(session, document_id: Id, family: str, item_id: Id):
     from ...store.models import ITEM_MODELS
     row = session.get(ITEM_MODELS[family], item_id)
     if row is None or row.document_id != document_id:
@@ -95,7 +95,7 @@ def _row(session, document_id: int, family: str, item_id: int):
 
 
 @router.post("/tai-len/{document_id}/xac-nhan")
-def confirm_document(request: Request, session: SessionDep, document_id: int):
+def confirm_document(request: Request, session: SessionDep, document_id: Id):
     """Confirm the document and every item still in draft: it now counts on the overview."""
     doc = _document(session, document_id)
     data = library.document_dict(session, doc)
@@ -108,8 +108,8 @@ def confirm_document(request: Request, session: SessionDep, document_id: int):
 
 
 @router.post("/tai-len/{document_id}/{family}/{item_id}")
-async def correct(request: Request, session: SessionDep, document_id: int, family: str,
-                  item_id: int):
+async def correct(request: Request, session: SessionDep, document_id: Id, family: str,
+                  item_id: Id):
     """Save the edited fields of one item (only the fields that changed are recorded)."""
     _check_family(family)
     row = _row(session, document_id, family, item_id)
@@ -129,7 +129,7 @@ async def correct(request: Request, session: SessionDep, document_id: int, famil
 
 
 @router.post("/tai-len/{document_id}/{family}/{item_id}/xoa")
-def delete(request: Request, session: SessionDep, document_id: int, family: str, item_id: int):
+def delete(request: Request, session: SessionDep, document_id: Id, family: str, item_id: Id):
     _check_family(family)
     _row(session, document_id, family, item_id)
     review.delete_item(session, family=family, item_id=item_id)
@@ -139,7 +139,7 @@ def delete(request: Request, session: SessionDep, document_id: int, family: str,
 
 
 @router.post("/tai-len/{document_id}/{family}")
-async def add(request: Request, session: SessionDep, document_id: int, family: str):
+async def add(request: Request, session: SessionDep, document_id: Id, family: str):
     """Add an item the extractor missed."""
     _check_family(family)
     doc = _document(session, document_id)
