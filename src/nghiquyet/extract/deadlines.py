@@ -86,17 +86,19 @@ def _deadline_dates(text: str) -> list[DateMatch]:
     []
     >>> [d.iso for d in _deadline_dates("Thời gian thực hiện: từ tháng 3/2025 đến tháng 6/2025")]
     ['2025-06-30']
+    >>> [d.iso for d in _deadline_dates("Ban hành quy định. Thời gian hoàn thành: Quý II/2024.")]
+    ['2024-06-30']
     """
     dates = find_dates(text)
     if not dates:
         return []
     out = []
-    label = _TIME_LABEL.match(text.lstrip("-+*•– "))
-    if label:
-        # "Thời gian: từ tháng 3 đến tháng 6/2025": the end of the period is the limit.
-        sentence_end = _sentence_at(text, dates[0].start)[1] + len(_sentence_at(text, dates[0].start)[0])
-        in_label = [d for d in dates if d.end <= sentence_end]
-        out.append(in_label[-1] if in_label else dates[0])
+    for sentence, start in _sentences(text):
+        if _TIME_LABEL.match(sentence.lstrip("-+*•– ")):
+            # "Thời gian: từ tháng 3 đến tháng 6/2025": the end of the period is the limit.
+            inside = [d for d in dates if start <= d.start < start + len(sentence)]
+            if inside:
+                out.append(inside[-1])
     for d in dates:
         if d in out:
             continue
@@ -122,6 +124,16 @@ def _clause(text: str, pos: int) -> str:
     return head[cut + 1:]
 
 
+def _sentences(text: str) -> list[tuple[str, int]]:
+    """The sentences of a paragraph with their start offsets."""
+    out, start = [], 0
+    for m in _SENTENCE.finditer(text):
+        out.append((text[start:m.start()], start))
+        start = m.end()
+    out.append((text[start:], start))
+    return out
+
+
 def _sentence_at(text: str, pos: int) -> tuple[str, int]:
     """The sentence of a paragraph that holds offset `pos`, and its start offset."""
     start = 0
@@ -142,15 +154,22 @@ def _task(layout: Layout, i: int, sentence: str, at: int, end: int) -> str:
         tail = re.sub(r"^\s*\)", "", tail)      # "(Hoàn thành trong Quý I năm 2022)"
     task = squash(rest + " " + tail)
     task = _TIME_LABEL.sub("", task.lstrip("-+*•– ")).strip(" ,.;:")
-    task = re.sub(r"\(\s*\)", "", task).strip(" ,.;:(")
+    task = re.sub(r"\(\s*\)", "", task)
+    task = re.sub(r"\s*,\s*(?=[;,.])", "", task).strip(" ,.;:(")
     if task.count(")") > task.count("(") and task.endswith(")"):
         task = task[:-1].rstrip()
-    if len(task.split()) >= 3:
+    labelled = _TIME_LABEL.match(sentence.lstrip("-+*•– "))
+    if len(task.split()) >= 3 and not labelled:
         return _first_sentence(task)
+    # "Thời gian: ..." says when, not what: the task is the sentence or item before it.
     p = layout.paragraphs[i]
-    # "* Thời gian: ..." under an item: the item's activity.
+    start = p.text.find(sentence)
+    if start > 0:
+        earlier = [t for t, _ in _sentences(p.text[:start]) if t.strip()]
+        if earlier:
+            return _first_sentence(earlier[-1].lstrip("-+*•– "))
     before = sentence_before(layout, i)
-    if before and not p.text.lstrip("-+*•– ").lower().startswith("thời"):
+    if before:
         return before
     for s in _enclosing(layout, p):
         text = s.heading
@@ -192,7 +211,7 @@ def _enclosing(layout: Layout, p: Paragraph):
 def _body_start() -> re.Pattern[str]:
     words = sorted(load("issuers")["body_starts"], key=len, reverse=True)
     alts = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
-    return re.compile(rf"^(?:{alts})\b", re.IGNORECASE)
+    return re.compile(rf"^(?:các\s+)?(?:{alts})\b", re.IGNORECASE)
 
 
 # Verbs that end the subject of a task sentence ("Ban Tuyên giáo Tỉnh ủy chủ trì, ...").
@@ -200,8 +219,9 @@ _VERB = re.compile(r"\s(?:chủ\s+trì|phối\s+hợp|chỉ\s+đạo|lãnh\s+đ�
                    r"|hướng\s+dẫn|triển\s+khai|thực\s+hiện|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm"
                    r"|theo\s+dõi|đẩy\s+mạnh|tăng\s+cường|ban\s+hành|rà\s+soát|báo\s+cáo|hoàn\s+thành"
                    r"|cụ\s+thể\s+hoá|cụ\s+thể\s+hóa|quán\s+triệt|tuyên\s+truyền|kiểm\s+tra)\b")
-_LEAD = re.compile(r"(?:giao|đề\s+nghị|yêu\s+cầu)\s+(?P<who>.{3,100}?)\s+(?:chủ\s+trì|thực\s+hiện|"
-                   r"tham\s+mưu|xây\s+dựng|tổ\s+chức)\b")
+_LEAD = re.compile(r"(?i:giao|đề\s+nghị|yêu\s+cầu)\s+(?P<who>[A-ZĐÀ-Ỹ].{2,100}?)"
+                   r"(?:\s+(?:căn\s+cứ|theo|trên\s+cơ\s+sở)\b.*?)?"
+                   r"\s+(?:chủ\s+trì|thực\s+hiện|tham\s+mưu|xây\s+dựng|tổ\s+chức|theo\s+dõi)\b")
 
 
 def subject_body(text: str) -> str | None:

@@ -32,7 +32,8 @@ _ISSUING = re.compile(r"""
              |Ủy\s+ban\s+nhân\s+dân|UBND|Hội\s+đồng\s+nhân\s+dân|HĐND|Ban\s+cán\s+sự\s+đảng
              |Đảng\s+đoàn|Ban\s+chỉ\s+đạo|Sở)\b
        [^,;:.()]{0,80}?)
-    \s+(?:thống\s+nhất\s+)?(?:ban\s+hành|quyết\s+nghị|xây\s+dựng|kết\s+luận|thông\s+báo|chỉ\s+thị)\b
+    \s+(?:thống\s+nhất\s+)?(?:ban\s+hành|quyết\s+nghị|xây\s+dựng|kết\s+luận|thông\s+báo|chỉ\s+thị
+         |báo\s+cáo)\b
 """, re.VERBOSE)
 _UPPER_ORGAN = re.compile(r"(ĐẠI HỘI|BAN CHẤP HÀNH|BAN THƯỜNG VỤ|THƯỜNG TRỰC|ỦY BAN|UỶ BAN"
                           r"|HỘI ĐỒNG|TỈNH ỦY|TỈNH UỶ|HUYỆN ỦY|THÀNH ỦY|ĐẢNG ỦY)")
@@ -129,6 +130,11 @@ def _organs() -> list[tuple[tuple[str, ...], list[str]]]:
 
 
 @cache
+def _acronyms() -> frozenset[str]:
+    return frozenset(load("issuers")["acronyms"])
+
+
+@cache
 def _place_after() -> tuple[frozenset[tuple[str, ...]], frozenset[str]]:
     vocab = load("issuers")
     return (frozenset(tuple(fold(w).split()) for w in vocab["place_after"]),
@@ -146,6 +152,8 @@ def official_case(text: str) -> str:
     'Ban Chấp hành Đảng bộ tỉnh'
     >>> official_case("ĐẠI HỘI ĐẠI BIỂU ĐẢNG BỘ TỈNH QUẢNG NAM LẦN THỨ XXII")
     'Đại hội đại biểu Đảng bộ tỉnh Quảng Nam lần thứ XXII'
+    >>> official_case("UBND TỈNH NGHỆ AN"), official_case("SỞ TÀI CHÍNH")
+    ('UBND tỉnh Nghệ An', 'Sở Tài chính')
     >>> official_case("Ban Thường vụ Huyện ủy Thạch Hà")
     'Ban Thường vụ Huyện ủy Thạch Hà'
     """
@@ -167,8 +175,10 @@ def official_case(text: str) -> str:
                 break
         else:
             w, f = words[i], folded[i]
-            if _ROMAN.match(w) and len(w) > 1 or any(c.isdigit() for c in w):
+            if _ROMAN.match(w) and len(w) > 1 or any(c.isdigit() for c in w) or w in _acronyms():
                 out.append(w)
+            elif out and out[-1] in ("Sở", "Bộ", "Cục", "Chi cục", "Trung tâm") and len(out) == 1:
+                out.append(w.lower().capitalize())         # "Sở Tài chính", "Bộ Y tế"
             elif in_place and w.lower() not in stops:
                 out.append("-".join(part.capitalize() for part in w.lower().split("-")))
             else:
@@ -203,7 +213,11 @@ def issuer(layout: Layout, signer: Signer | None = None) -> str | None:
     for text in preamble:
         m = _ISSUING.search(text)
         if m:
-            return squash(m["who"])
+            who = squash(m["who"])
+            header = _header_organ(layout)
+            full = official_case(header) if header else ""
+            # "Ủy ban nhân dân tỉnh ban hành" under "ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK": name it fully.
+            return full if full and fold(full).startswith(fold(who)) else who
     for text in preamble:
         if text.upper() == text and re.search(r"NHÂN DÂN", text):
             return official_case(_cut_organ(re.sub(r"^CHỦ\s+TỊCH\s+", "", text)))
@@ -242,12 +256,15 @@ def _header_organ(layout: Layout) -> str | None:
         text = _NUMBER_LINE.split(text)[0].strip(" *-_")
         if text and text.upper() == text and any(c.isalpha() for c in text):
             lines.append(text)
-        if m or _NUMBER_LINE.search(p.text) or "ngày" in p.text.lower():
+        if (m and m.start() == 0) or _NUMBER_LINE.search(p.text) or "ngày" in p.text.lower():
             break
     if not lines:
         return None
-    if len(lines) > 1 and re.match(r"(BAN|ĐẠI HỘI|THƯỜNG TRỰC)\b", lines[-1]):
-        lines = [lines[-1]] + lines[:-1]     # "ĐẢNG BỘ TỈNH X / BAN CHẤP HÀNH"
+    if len(lines) > 1:
+        if re.match(r"(BAN CHẤP HÀNH|BAN THƯỜNG VỤ|ĐẠI HỘI|THƯỜNG TRỰC)\b", lines[-1]):
+            return " ".join([lines[-1]] + lines[:-1])   # "ĐẢNG BỘ TỈNH X / BAN CHẤP HÀNH"
+        if re.match(r"(SỞ|BAN|VĂN PHÒNG|PHÒNG|CHI CỤC|CỤC|TRUNG TÂM|ĐẢNG ỦY|ĐẢNG ĐOÀN)\b", lines[-1]):
+            return lines[-1]                            # "UBND TỈNH X / SỞ CÔNG THƯƠNG"
     return " ".join(lines)
 
 

@@ -34,6 +34,12 @@ _NAME_LOWER = frozenset("""
     kiểm tra giáo tuyên tổ chức vận phòng chỉ đạo thư bí mặt trận
 """.split())
 _ROMAN = re.compile(r"^[IVXLC]+$")
+# Words that end a ministry's or department's name even though its own words may be lower case.
+_NAME_STOP = frozenset("""
+    về tại theo ngày để nhằm thực đã đang trong với cho phê ban số là được của quy hướng
+    năm giai đến từ trên này đó các những khi sau
+""".split())
+_KIND_START = re.compile(r"(?:Nghị|Kết|Chỉ|Thông|Quyết|Chương|Kế|Đề|Báo|Công|Tờ|Luật)$")
 _OF = re.compile(r"\s*,?\s*của\s+")
 _APPROVED_BY = re.compile(r"(?:được|do)\s+(?P<who>[^,;.]{3,80}?)\s+(?:phê\s+duyệt|ban\s+hành)"
                           r"\s+(?:tại|theo)\s+$")
@@ -83,14 +89,23 @@ def body_name(text: str) -> str | None:
     'Bộ Chính trị'
     >>> body_name("Tỉnh ủy\\n\\nĐể triển khai")
     'Tỉnh ủy'
+    >>> body_name("Bộ Nông nghiệp và Phát triển nông thôn về phòng, chống thiên tai")
+    'Bộ Nông nghiệp và Phát triển nông thôn'
     >>> body_name("các địa phương") is None
     True
     """
     words: list[str] = []
-    for raw in text[:160].split("\n", 1)[0].split():
+    raw_words = text[:160].split("\n", 1)[0].split()
+    for k, raw in enumerate(raw_words):
         w = raw.rstrip(",;.:)")
-        ok = bool(w) and (w[0].isupper() or w in _NAME_LOWER or _ROMAN.match(w))
-        if not ok or (not w[0].isupper() and not words):
+        if not w or (not w[0].isupper() and not words):
+            break
+        ok = w[0].isupper() or w in _NAME_LOWER or bool(_ROMAN.match(w))
+        if not ok and words and words[0] in ("Bộ", "Sở") and words[1:2] != ["Chính"]:
+            # ministries and departments: "Bộ Nông nghiệp và Phát triển nông thôn"
+            nxt = raw_words[k + 1] if k + 1 < len(raw_words) else ""
+            ok = w not in _NAME_STOP and (w != "và" or (nxt[:1].isupper() and not _KIND_START.match(nxt)))
+        if not ok:
             break
         words.append(w)
         if w != raw or len(words) >= 14:
