@@ -193,7 +193,6 @@ def _paragraph(text: str, para, layout: Layout, sec_kind: str | None, ctx: _Cont
                 whole_fig = _whole(sent_figs)
             next_start = sq[i + 1].start if i + 1 < len(sq) else None
             named = name_quantity(text, q, clause, s_end, next_start, prev)
-            consumed = max(named.consumed_to, q.end)
             if _in_parentheses(text, s_start, q.start):
                 paren = True
             else:
@@ -201,8 +200,8 @@ def _paragraph(text: str, para, layout: Layout, sec_kind: str | None, ctx: _Cont
             year, period, base_year = _when(marks, q.start - s_start)
             kind = _decide(sec_kind, text, s_start, clause, q, named, year, ctx, paren)
             if kind is None:
-                prev = named
-                continue
+                continue                     # its words stay with the next figure
+            consumed = max(named.consumed_to, q.end)
             if year is None:
                 year = horizon or (ctx.plan_target if kind == "target" else ctx.plan_result or ctx.now)
             fig = Figure(indicator=named.indicator, comparator=named.comparator, value=q.value,
@@ -294,4 +293,6 @@ def _decide(sec_kind: str | None, text: str, s_start: int, clause: int, q: Quant
         return None                                  # "(chiếm 30%)" asides are not goals
     if ft.is_empty_indicator(named.indicator):
         return None
+    if q.unit == "tuổi" and "tuổi" not in named.indicator.lower():
+        return None                                  # "trẻ em dưới 5 tuổi" names a group
     return kind

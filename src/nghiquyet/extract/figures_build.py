@@ -22,7 +22,14 @@ from .numbers import Quantity
 from .units import is_rate
 
 # A comparison after the unit that belongs to the figure ("... lần so với năm 2020").
-_SO_VOI = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?so\s+với\s+[^,;.()]{1,60}(?:\s*\([^()]{0,60}\))?")
+_SO_VOI = re.compile(r"""
+    \s*(?:\([^()]{0,60}\)\s*)?                 # "(giá hiện hành)" between
+    (?:so\s+với\s+[^,;.()]{1,60}              # "so với năm 2020", "so với trung bình cả nước"
+      |(?=năm\s+(?:19|20)\d\d)năm\s+\d{4})     # "gấp 1,6 lần năm 2020"
+    (?:\s*\([^()]{0,60}\))?
+""", re.VERBOSE)
+# "Cơ cấu kinh tế đến năm 2030: ..." names the whole of the shares listed after it.
+_WHOLE_BEFORE = re.compile(r"([Cc]ơ\s+cấu[^:;.]{0,60}?)\s*:\s*$")
 # Where the words after a number-first figure stop.
 _AFTER_STOP = re.compile(r";|\.\s|\.$|,?\s+trong\s+đó\b|\(\d{1,3}\)")
 # Where a part of the words after a figure is handed to the next figure ("..., 30% số huyện").
@@ -136,6 +143,9 @@ def name_quantity(text: str, q: Quantity, clause_start: int, limit: int,
         m = _WHOLE_AFTER.match(text, end, limit)
         if m and not whole:
             whole = ft.tidy(m.group(1))
+        m = _WHOLE_BEFORE.search(text, max(0, clause_start - 80), clause_start)
+        if m and not whole:
+            whole = ft.lower_first(ft.strip_time(m.group(1)))
         named = result("", "share", end)
         named.share_sector, named.share_whole = ft.lower_first(sector), whole
         named.indicator = share_name(named.share_sector, whole)
@@ -151,6 +161,8 @@ def name_quantity(text: str, q: Quantity, clause_start: int, limit: int,
     if q.family == "multiplier" and (verbset & {"tăng", "gấp"} or "gấp" in ft.low(before[-12:])):
         subject = lead if not ft.is_empty_indicator(lead) else prev_base
         change = " tăng" if "tăng" in verbset else ""
+        if so_voi_text.startswith("năm"):
+            so_voi_text = "so với " + so_voi_text
         name = f"{ft.lower_first(subject)}{change} {so_voi_text}"
         return result(name, "multiplier", end + (so_voi.end() - end if so_voi else 0),
                       so_voi.end() if so_voi else end)
