@@ -1,7 +1,47 @@
-"""Tables of targets, as the .docx reader writes them: one row a line, cells joined by " | "."""
+"""Tables of targets, as the .docx reader writes them: one row a line, cells joined by " | ".
+
+A header row names the columns (`Chỉ tiêu`, `Đơn vị`, `Kế hoạch 2025`, `Thực hiện 2024`,
+`Mục tiêu 2030`); each later row gives one figure per value column: a target for plan and goal
+columns, a result for "Thực hiện" / "Ước thực hiện" columns.
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 from ..model import Figure
+from ..text import fold, parse_number
+from . import figures_text as ft
+from .units import match_unit
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_VALUE = re.compile(r"(?P<a>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)"
+                    r"(?:\s*(?:-|đến)\s*(?P<b>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?))?")
+_SIGNS = {">": "gt", ">=": "gte", "≥": "gte", "<": "lt", "<=": "lte", "≤": "lte", "~": "approx"}
+
+
+@dataclass
+class _Column:
+    index: int
+    kind: str                 # target | result
+    year: int | None
+    estimate: bool
+    period: str | None
+
+
+def column_kind(header: str) -> tuple[str, bool] | None:
+    """What a value column holds, from its header: ("target"|"result", estimate).
+
+    >>> column_kind("Kế hoạch 2025"), column_kind("Ước thực hiện 2024"), column_kind("Đơn vị")
+    (('target', False), ('result', True), None)
+    """
+    f = fold(header)
+    if re.search(r"\b(?:uoc|thuc hien|ket qua|dat duoc)\b", f):
+        return "result", "uoc" in f.split()
+    if re.search(r"\b(?:ke hoach|muc tieu|chi tieu|du kien|phan dau|nam \d{4}|giai doan)\b", f) \
+            or _YEAR.fullmatch(f.strip()):
+        return "target", False
+    return None
 
 
 class TableReader:
@@ -11,7 +51,91 @@ class TableReader:
         self.reset()
 
     def reset(self) -> None:
-        self.columns = None
+        self.name_col: int | None = None
+        self.unit_col: int | None = None
+        self.number_col: int | None = None
+        self.values: list[_Column] = []
+        self.last_top: dict[str, Figure] = {}
 
-    def row(self, text, para, layout, ctx) -> list[Figure]:
-        return []
+    def header(self, cells: list[str]) -> bool:
+        folded = [fold(c) for c in cells]
+        name = next((i for i, f in enumerate(folded) if re.search(r"\b(?:chi tieu|noi dung|danh muc)\b", f)), None)
+        if name is None:
+            return False
+        values = []
+        for i, c in enumerate(cells):
+            if i == name:
+                continue
+            kind = column_kind(c)
+            if kind:
+                years = [int(y) for y in _YEAR.findall(c)]
+                period = f"{years[0]}-{years[1]}" if len(years) == 2 else None
+                values.append(_Column(i, kind[0], years[-1] if years else None, kind[1], period))
+        if not values:
+            return False
+        self.reset()
+        self.name_col, self.values = name, values
+        self.unit_col = next((i for i, f in enumerate(folded) if re.search(r"\b(?:don vi|dvt)\b", f)), None)
+        self.number_col = next((i for i, f in enumerate(folded) if f.strip() in ("tt", "stt", "so tt")), None)
+        return True
+
+    def row(self, text: str, para, layout, ctx) -> list[Figure]:
+        cells = [c.strip() for c in text.split("|")]     # an empty first cell keeps its place
+        if self.header(cells):
+            return []
+        if self.name_col is None or self.name_col >= len(cells):
+            return []
+        name = cells[self.name_col]
+        unit = cells[self.unit_col].strip() if self.unit_col is not None and self.unit_col < len(cells) else ""
+        number = None
+        if self.number_col is not None and self.number_col < len(cells):
+            n = cells[self.number_col].strip(" .")
+            number = int(n) if n.isdigit() else None
+        is_part = bool(re.match(r"^\s*(?:[-+*]|trong\s+đó|Trong\s+đó)", name))
+        name = ft.tidy(re.sub(r"^\s*(?:[-+*]\s*)?(?:[Tt]rong\s+đó\s*:?\s*)?", "", name))
+        out = []
+        for col in self.values:
+            if col.index >= len(cells):
+                continue
+            value = read_value(cells[col.index], unit)
+            if value is None or not name:
+                continue
+            comp, a, b, unit_norm = value
+            fig = Figure(indicator=ft.lower_first(name), comparator=comp, value=a, value_max=b,
+                         unit=unit_norm, year=col.year or layout.horizon(para.section),
+                         period=col.period, quote=text.strip(), section=layout.path(para.section),
+                         span=para.span, number=number, kind=col.kind, estimate=col.estimate)
+            if is_part and col.kind in self.last_top:
+                fig.parent = self.last_top[col.kind]
+            elif not is_part:
+                self.last_top[col.kind] = fig
+            out.append(fig)
+        return out
+
+
+def read_value(cell: str, unit: str) -> tuple[str, float, float | None, str | None] | None:
+    """(comparator, value, value_max, unit) of a table cell, with the unit from its column.
+
+    >>> read_value("> 7", "%")
+    ('gt', 7.0, None, '%')
+    >>> read_value("8 - 10", "%/năm")
+    ('range', 8.0, 10.0, '%/năm')
+    >>> read_value("Trên 17.800", "Tỷ đồng")
+    ('gt', 17800.0, None, 'tỷ đồng')
+    >>> read_value("-", "%") is None
+    True
+    """
+    m = _VALUE.search(cell)
+    if not m:
+        return None
+    a = parse_number(m.group("a"))
+    b = parse_number(m.group("b")) if m.group("b") else None
+    if a is None:
+        return None
+    before = cell[: m.start()].strip()
+    comp = _SIGNS.get(before) or ft.comparator_before(before + " ")[0] or "eq"
+    if b is not None:
+        comp = "range"
+    matched = match_unit(" " + unit, 0) if unit else None
+    unit_norm = matched.unit if matched and matched.end >= len(unit) else (unit.lower() or None)
+    return comp, a, b, unit_norm
