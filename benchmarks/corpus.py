@@ -565,12 +565,18 @@ def _title(w: Writer) -> tuple[str, list[str]]:
     return "BÁO CÁO", [f"Kết quả thực hiện nhiệm vụ phát triển kinh tế - xã hội năm {year}"]
 
 
-def render(seed: int, index: int) -> str:
-    """The text of document `index` of the corpus of `seed`."""
+SIZE = (10_000, 30_000)          # bytes: the range document sizes are drawn from
+
+
+def render(seed: int, index: int, size: tuple[int, int] = SIZE) -> str:
+    """The text of document `index` of the corpus of `seed`, about `size` bytes long.
+
+    Another `size` changes only how much filler the task section gets, not the figures.
+    """
     ident = identity(seed, index)
     rng = _rng(seed, index, "body")
     w = Writer(ident, rng)
-    target_chars = int(rng.uniform(10_000, 30_000) / 1.33)   # ~1.33 UTF-8 bytes per character
+    target_chars = int(rng.uniform(*size) / 1.33)            # ~1.33 UTF-8 bytes per character
     w.header()
     word, title = _title(w)
     w.add(word, *title, "")
@@ -612,18 +618,21 @@ def file_name(seed: int, index: int) -> str:
     return f"{index:05d}_{code}.txt"
 
 
-def iter_documents(n: int, seed: int) -> Iterator[tuple[str, str]]:
+def iter_documents(n: int, seed: int, size: tuple[int, int] = SIZE) -> Iterator[tuple[str, str]]:
     """(file name, text) for documents 0..n-1 of the corpus of `seed`, in memory."""
     for i in range(n):
-        yield file_name(seed, i), render(seed, i)
+        yield file_name(seed, i), render(seed, i, size)
 
 
-def generate(n: int, seed: int, out_dir: str | Path) -> list[Path]:
-    """Write `n` documents into `out_dir` (created if needed) and return their paths."""
+def generate(n: int, seed: int, out_dir: str | Path, size: tuple[int, int] = SIZE) -> list[Path]:
+    """Write `n` documents into `out_dir` (created if needed) and return their paths.
+
+    `size` is the (low, high) range of document sizes in bytes; the default is 10-30 KB.
+    """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     paths = []
-    for name, text in iter_documents(n, seed):
+    for name, text in iter_documents(n, seed, size):
         path = out / name
         path.write_text(text, encoding="utf-8")
         paths.append(path)
@@ -635,11 +644,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("out_dir", type=Path, help="folder to write the .txt documents into")
     ap.add_argument("--n", type=int, default=100, help="number of documents (default 100)")
     ap.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+    ap.add_argument("--kb", type=float, nargs=2, metavar=("LOW", "HIGH"), default=(10, 30),
+                    help="range of document sizes in KB (default 10 30)")
     args = ap.parse_args(argv)
     if args.n < 0:
         ap.error("--n must be 0 or more")
+    if not 1 <= args.kb[0] <= args.kb[1]:
+        ap.error("--kb needs 1 <= LOW <= HIGH")
     start = time.perf_counter()
-    paths = generate(args.n, args.seed, args.out_dir)
+    paths = generate(args.n, args.seed, args.out_dir, (int(args.kb[0] * 1000), int(args.kb[1] * 1000)))
     took = time.perf_counter() - start
     size = sum(p.stat().st_size for p in paths)
     print(f"{len(paths)} documents, {size / 1e6:.1f} MB, in {args.out_dir} ({took:.1f} s)")
