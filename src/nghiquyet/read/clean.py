@@ -84,10 +84,16 @@ def clean_text(text: str) -> str:
     body = lines[start:end]
     if any(is_footnote(line) for line in body):
         body = _move_footnotes(body)
-    lines[start:end] = _join_paragraphs(body)
+    joined = _join_paragraphs(body)
+    lines[start:end] = joined
     # At most one blank line in a row, none at the ends.
     kept = [line for j, line in enumerate(lines) if line or (j and lines[j - 1])]
-    return "\n".join(kept).strip("\n")
+    result = "\n".join(kept).strip("\n")
+    # Joining can bring the two stars of an `*emphasis*` onto one line; removing them may
+    # allow another join, so clean again (rare: each round removes characters).
+    if any("*" in line and _EMPHASIS.search(line) for line in joined):
+        return clean_text(result)
+    return result
 
 
 def _clean_chars(text: str) -> list[str]:

@@ -13,6 +13,7 @@ that order of certainty and returns the text with the encoding's name.
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 from viparse.normalize.frequency import vietnamese_score
@@ -32,7 +33,8 @@ _BOMS = [                                  # longest first: UTF-32-LE starts lik
     (codecs.BOM_UTF16_BE, "utf-16", "utf-16"),
 ]
 _CONTROL_SHARE = 0.01     # more control characters than this: a binary file, not text
-_ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+# C0 and C1 control characters other than tab, line feed, vertical tab, form feed, return.
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
 def decode(raw: bytes) -> tuple[str, str]:
@@ -111,7 +113,6 @@ def _decode_8bit(raw: bytes) -> tuple[str, str]:
 def _check_text(text: str) -> None:
     """Refuse decoded bytes that are mostly control characters (a renamed binary file)."""
     sample = text[:20000]
-    controls = sum(1 for c in sample if (c < " " or "\x7f" <= c < "\xa0")
-                   and c not in _ALLOWED_CONTROLS)
+    controls = len(_CONTROLS.findall(sample))
     if sample and controls > _CONTROL_SHARE * len(sample):
         raise NotText("tệp nhị phân, không phải văn bản (binary file: control characters)")
