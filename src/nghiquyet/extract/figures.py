@@ -140,8 +140,14 @@ def _context(layout: Layout, doc: Identity) -> _Context:
                     plan_result=min(years) if years else None)
 
 
+# "trên 1 ha", "mỗi 1 km": a denominator, not a figure.
+_PER_ONE = re.compile(r"(?:trên|mỗi|/|cho)\s*$", re.IGNORECASE)
+
+
 def _quantities(text: str) -> list[Quantity]:
-    qs = find_quantities(text)
+    qs = [q for q in find_quantities(text)
+          if not (q.value == 1 and q.value_max is None and q.family in ("measure", "count")
+                  and _PER_ONE.search(text, max(0, q.start - 8), q.start))]
     lowered = text.lower()
     if "nhóm" not in lowered and "top" not in lowered and "tốp" not in lowered and "thứ" not in lowered:
         return qs
