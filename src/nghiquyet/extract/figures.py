@@ -54,21 +54,21 @@ def extract(layout: Layout, doc: Identity) -> tuple[list[Figure], list[Figure]]:
     for para in layout.paragraphs:
         if para.section not in kinds:
             kinds[para.section] = _section_kind(layout, para.section)
-        if para.section != intro_section:
-            intro_kind, intro_section = None, para.section
+        if intro_kind and not _within(layout, para.section, intro_section):
+            intro_kind = None
         text = para.text
         if " | " in text:
             for fig in table.row(text, para, layout, ctx):
                 _append(fig, targets, results)
             continue
         table.reset()
-        if not _DIGIT.search(text):
-            intro_kind = _intro(text) or intro_kind
-            continue
         kind = intro_kind or kinds[para.section]
-        for fig in _paragraph(text, para, layout, kind, ctx):
-            _append(fig, targets, results)
-        intro_kind = _intro(text) or intro_kind
+        if _DIGIT.search(text):
+            for fig in _paragraph(text, para, layout, kind, ctx):
+                _append(fig, targets, results)
+        opened = _intro(text)
+        if opened:
+            intro_kind, intro_section = opened, para.section
     return targets, results
 
 
@@ -82,6 +82,15 @@ def _append(fig: Figure, targets: list[Figure], results: list[Figure]) -> None:
             if other is parent:
                 fig.parent = i
     bucket.append(fig)
+
+
+def _within(layout: Layout, section: int | None, ancestor: int | None) -> bool:
+    """Whether `section` is `ancestor` or lies under it."""
+    while section is not None:
+        if section == ancestor:
+            return True
+        section = layout.sections[section].parent
+    return ancestor is None
 
 
 def _intro(text: str) -> str | None:

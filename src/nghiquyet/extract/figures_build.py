@@ -232,6 +232,8 @@ def part_name(part: str, parent: str) -> str:
     'mức giảm tỷ lệ hộ nghèo trong đồng bào dân tộc thiểu số'
     >>> part_name("thu nội địa", "tổng thu ngân sách trên địa bàn")
     'thu nội địa'
+    >>> part_name("mức tăng công nghiệp - xây dựng", "mức tăng tổng sản phẩm")
+    'mức tăng công nghiệp - xây dựng'
     """
     part, parent = ft.tidy(part), ft.tidy(parent)
     fp, fpar = fold(part), fold(parent)
@@ -246,7 +248,7 @@ def part_name(part: str, parent: str) -> str:
     head = " ".join(words_par[:2])
     if len(words_par) > 2 and fp.startswith(head + " ") and ft.starts_with_head(part):
         return prefix + parent + part[len(head):]            # "tỷ lệ <in group>" of the same rate
-    if ft.starts_with_head(part):
+    if ft.starts_with_head(part) or prefix:
         return prefix + part                                 # a complete name of its own
     first = fp.split()[0] if fp.split() else ""
     idx = fpar.rfind(" " + first + " ") if first else -1

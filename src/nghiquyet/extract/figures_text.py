@@ -57,6 +57,7 @@ _BOUNDARY = re.compile(r"""
     | :\s+
     | \(\d{1,3}\)\s*                    # "(12) Tỷ lệ ..." numbered target lists
     | \d{1,2}[.)]\s+(?=[A-ZĐÀ-Ỹ])        # "1) Tốc độ ...", "2. GRDP ..." inline lists
+    | [a-zđ]\)\s+                         # "a) Tổng sản phẩm ..." lettered items
 """, re.VERBOSE)
 _LABEL = re.compile(r"\((\d{1,3})\)|(\d{1,2})[.)]\s")
 
@@ -71,8 +72,9 @@ def boundaries(text: str) -> list[tuple[int, int, int | None]]:
     out = []
     for m in _BOUNDARY.finditer(text):
         i = m.start()
-        if text[i].isdigit() and i > 0 and (text[i - 1].isalnum() or text[i - 1] in "/.,"):
-            continue                     # "7,3. Tiếp" or "2.1. " are not list labels
+        if (text[i].isdigit() or text[i].isalpha()) and i > 0 \
+                and (text[i - 1].isalnum() or text[i - 1] in "/.,"):
+            continue                     # "7,3. Tiếp", "2.1. ", "(a)" are not list labels
         lab = _LABEL.match(m.group(0))
         number = int(lab.group(1) or lab.group(2)) if lab else None
         out.append((m.start(), m.end(), number))
