@@ -63,10 +63,10 @@ def client(web_app) -> TestClient:
 
 # --- documents built from code -----------------------------------------------------------
 
-PLAN_TEXT = """HUYỆN ỦY CAM LỘ
-Số 41-KH/HU
-ĐẢNG CỘNG SẢN VIỆT NAM
-Cam Lộ, ngày 15 tháng 3 năm 2022
+PLAN_TEXT = """ỦY BAN NHÂN DÂN TỈNH QUẢNG BÌNH
+Số 41/KH-UBND
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Quảng Bình, ngày 15 tháng 3 năm 2022
 
 KẾ HOẠCH
 thực hiện Nghị quyết số 05-NQ/TU của Ban Thường vụ Tỉnh ủy về phát triển nông nghiệp
@@ -83,9 +83,9 @@ Năm 2021 tỷ lệ hộ nghèo còn 4,1%.
 """
 
 
-def plan_extraction(source: str = "ke_hoach_cam_lo.txt", *, symbol: str = "41-KH/HU",
+def plan_extraction(source: str = "ke_hoach_quang_binh.txt", *, symbol: str = "41/KH-UBND",
                     text: str = PLAN_TEXT, due: str = "2022-06-30"):
-    """A district plan in the seeds' style as the extractor would return it (spans into text)."""
+    """A provincial plan in the seeds' style as the extractor would return it (spans into text)."""
     from nghiquyet.model import Deadline, Extraction, Figure, Identity, Reference, Section
 
     def span(quote: str) -> tuple[int, int]:
@@ -118,7 +118,7 @@ def plan_extraction(source: str = "ke_hoach_cam_lo.txt", *, symbol: str = "41-KH
     return Extraction(
         source=source, text=text, file_type="txt",
         document=Identity(kind="ke_hoach", symbol=symbol, date="2022-03-15",
-                          issuer="Huyện ủy Cam Lộ", place="Cam Lộ",
+                          issuer="Ủy ban nhân dân tỉnh Quảng Bình", place="Quảng Bình",
                           title="thực hiện Nghị quyết số 05-NQ/TU về phát triển nông nghiệp"),
         references=[ref], targets=targets, results=[result], deadlines=[deadline],
         outline=outline)
@@ -143,5 +143,5 @@ def store_extraction(web_app):
 
 @pytest.fixture
 def plan_id(store_extraction) -> int:
-    """The id of a stored district plan with 3 targets, 1 result and 1 deadline (draft)."""
+    """The id of a stored provincial plan with 3 targets, 1 result and 1 deadline (draft)."""
     return store_extraction(plan_extraction())

@@ -5,7 +5,7 @@ from __future__ import annotations
 def test_list_and_get_a_document(client, plan_id):
     docs = client.get("/api/documents").json()
     assert [d["id"] for d in docs] == [plan_id]
-    assert docs[0]["symbol"] == "41-KH/HU" and docs[0]["url"] == f"/van-ban/{plan_id}"
+    assert docs[0]["symbol"] == "41/KH-UBND" and docs[0]["url"] == f"/van-ban/{plan_id}"
     doc = client.get(f"/api/documents/{plan_id}").json()
     assert doc["kind"] == "ke_hoach" and doc["date"] == "2022-03-15"
     assert [t["value"] for t in doc["targets"]] == [70.0, 17900.0, 2.5]

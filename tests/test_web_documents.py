@@ -8,7 +8,7 @@ from nghiquyet.store import library
 
 def test_document_page_shows_identity_items_and_highlighted_original(client, plan_id):
     html = client.get(f"/van-ban/{plan_id}").text
-    assert "41-KH/HU" in html and "15/03/2022" in html and "Huyện ủy Cam Lộ" in html
+    assert "41/KH-UBND" in html and "15/03/2022" in html and "Ủy ban nhân dân tỉnh Quảng Bình" in html
     # numbers written the Vietnamese way
     assert "≥ 17.900 tỷ đồng" in html and "&lt; 2,5%" in html
     assert "30/06/2022" in html
@@ -30,7 +30,7 @@ def test_cascade_links_a_plan_to_the_resolution_it_implements(client, store_extr
                                                         title="về phát triển nông nghiệp")))
     html = client.get(f"/van-ban/{parent}").text
     down = html.split("Văn bản cấp dưới")[1]
-    assert f'<a href="/van-ban/{plan_id}">41-KH/HU</a>' in down
+    assert f'<a href="/van-ban/{plan_id}">41/KH-UBND</a>' in down
     up = client.get(f"/van-ban/{plan_id}").text.split("Văn bản cấp trên")[1].split("Văn bản cấp dưới")[0]
     assert f'<a href="/van-ban/{parent}">05-NQ/TU</a>' in up
 
@@ -43,8 +43,8 @@ def test_missing_document_is_404(client):
 
 def test_document_list_filters_by_kind(client, plan_id):
     html = client.get("/van-ban").text
-    assert "41-KH/HU" in html and "Kế hoạch" in html
-    assert "41-KH/HU" not in client.get("/van-ban?kind=nghi_quyet").text
+    assert "41/KH-UBND" in html and "Kế hoạch" in html
+    assert "41/KH-UBND" not in client.get("/van-ban?kind=nghi_quyet").text
 
 
 def test_review_correct_a_target_records_only_what_changed(client, web_session, plan_id):

@@ -15,7 +15,7 @@ from sqlalchemy.engine import Engine
 
 from ..settings import Settings
 from ..store.db import make_engine, session_factory
-from . import errors
+from . import cache, errors
 from .deps import make_templates
 from .routes import ROUTERS
 
@@ -49,6 +49,7 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     for router in ROUTERS:
         app.include_router(router)
     errors.install(app)
+    cache.install(app)
     return app
 
 

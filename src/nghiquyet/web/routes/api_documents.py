@@ -9,6 +9,7 @@ from ...read import ReadError
 from ...store import library, review
 from ...store import search as store_search
 from ...store.items import item_dict
+from ...track.linking import track_document
 from ..deps import Id, SessionDep
 from ..schemas import (Cascade, DocumentDetail, DocumentSummary, Family, IngestResult, Item,
                        ItemChanges, Problem, SearchHit)
@@ -85,6 +86,7 @@ def confirm_document(session: SessionDep, document_id: Id):
             if item["status"] == "draft":
                 review.confirm_item(session, family=family, item_id=item["id"])
     review.set_document_status(session, document_id=doc.id, status="confirmed")
+    track_document(session, document_id=doc.id)
     return summary(doc)
 
 

@@ -10,6 +10,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from ...read import ReadError
 from ...store import library, review
+from ...track.linking import track_document
 from ..deps import Id, SessionDep, is_htmx, render
 from ..forms import FAMILIES, form_values, item_context
 from ..uploads import DOCUMENT_SUFFIXES, UploadRejected, received
@@ -104,6 +105,7 @@ def confirm_document(request: Request, session: SessionDep, document_id: Id):
             if item["status"] == "draft":
                 review.confirm_item(session, family=family, item_id=item["id"])
     review.set_document_status(session, document_id=doc.id, status="confirmed")
+    track_document(session, document_id=doc.id)
     return _redirect(request, f"/van-ban/{doc.id}?da-xac-nhan=1")
 
 

@@ -1,0 +1,74 @@
+"""Tổng quan and Đơn vị: a confirmed document is tracked; a figure entered changes a status."""
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import select
+
+
+def _confirm(client, doc_id):
+    r = client.post(f"/tai-len/{doc_id}/xac-nhan", follow_redirects=False)
+    assert r.status_code == 303
+
+
+def _unit_of(web_session, doc_id):
+    from nghiquyet.track.orgs import document_unit
+    web_session.expire_all()
+    return document_unit(web_session, doc_id)
+
+
+def test_confirmed_document_shows_on_the_overview_with_its_targets(client, plan_id):
+    before = client.get("/").text
+    assert "Chưa có văn bản nào được xác nhận" in before
+    _confirm(client, plan_id)
+    html = client.get("/").text
+    assert f'<a href="/van-ban/{plan_id}">Kế hoạch 41/KH-UBND</a>' in html
+    m = re.search(r'<p class="stat">(\d+)<small>/(\d+) chỉ tiêu được theo dõi', html)
+    assert m and int(m.group(2)) == 3
+
+
+def test_entering_a_figure_changes_the_target_status(client, web_session, plan_id):
+    _confirm(client, plan_id)
+    unit = _unit_of(web_session, plan_id)
+    assert unit is not None and "Quảng Bình" in unit.name
+    page = client.get(f"/don-vi/{unit.id}").text
+    assert "Chưa có số liệu" in page
+    from nghiquyet.track.models import Indicator, TargetIndicator
+    from nghiquyet.store.models import Target
+    code = web_session.scalar(select(Indicator.code).join(TargetIndicator).join(
+        Target, Target.id == TargetIndicator.target_id).where(
+        Target.document_id == plan_id, Target.indicator == "Thu ngân sách trên địa bàn"))
+    assert code, "the budget target is linked to a catalogue indicator"
+    year = 2025
+    r = client.post(f"/don-vi/{unit.id}/so-lieu",
+                    data={"indicator": code, "period": str(year), "value": "18.250",
+                          "kind": "actual"}, follow_redirects=True)
+    assert r.status_code == 200 and "Đã lưu số liệu." in r.text
+    assert "18.250" in r.text
+    row = re.search(r'<tr id="target-\d+"><td><a href="/chi-tieu/' + re.escape(code) +
+                    r'">Thu ngân sách trên địa bàn</a>.*?</tr>', r.text, re.S)
+    assert row and ("Đạt" in row.group(0) or "Vượt" in row.group(0)), row and row.group(0)
+
+
+def test_a_bad_figure_is_refused_beside_the_form(client, web_session, plan_id):
+    _confirm(client, plan_id)
+    unit = _unit_of(web_session, plan_id)
+    r = client.post(f"/don-vi/{unit.id}/so-lieu",
+                    data={"indicator": "khong_co", "period": "2025", "value": "1"})
+    assert r.status_code == 400 and "không có trong danh mục" in r.text
+    from nghiquyet.track.models import Indicator
+    code = web_session.scalar(select(Indicator.code).limit(1))
+    r = client.post(f"/don-vi/{unit.id}/so-lieu",
+                    data={"indicator": code, "period": "13/2025", "value": "5"})
+    assert r.status_code == 400 and "kỳ không hợp lệ" in r.text
+    r = client.post(f"/don-vi/{unit.id}/so-lieu",
+                    data={"indicator": code, "period": "2025", "value": "nhiều"})
+    assert r.status_code == 400 and 'aria-invalid="true"' in r.text and 'value="nhiều"' in r.text
+
+
+def test_organisation_list_and_search(client, web_session, plan_id):
+    _confirm(client, plan_id)
+    unit = _unit_of(web_session, plan_id)
+    assert f'href="/don-vi/{unit.id}"' in client.get("/don-vi").text
+    assert "Quảng Bình" in client.get("/don-vi", params={"q": "quang binh"}).text
+    assert client.get("/don-vi/999999").status_code == 404
