@@ -35,16 +35,17 @@ _BOMS = [                                  # longest first: UTF-32-LE starts lik
 _CONTROL_SHARE = 0.01     # more control characters than this: a binary file, not text
 # C0 and C1 control characters other than tab, line feed, vertical tab, form feed, return.
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_C0_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
 def decode(raw: bytes) -> tuple[str, str]:
     """Decode a text file's bytes: (text, encoding name). Raises `NotText`."""
     text, encoding = _decode_unicode(raw)
-    if encoding == "utf-8" or encoding in ("utf-16", "utf-32"):
+    if encoding in ("utf-8", "utf-16", "utf-32"):
+        _check_text(text)
         found = legacy.detect(text)                   # TCVN3 saved through a Unicode editor
         if found:
             text, encoding = legacy.convert(text, found), found
-    _check_text(text)
     return text, encoding
 
 
@@ -91,28 +92,31 @@ def _utf16_without_bom(raw: bytes) -> str | None:
 
 def _decode_8bit(raw: bytes) -> tuple[str, str]:
     """Not UTF-8: Windows-1258, or TCVN3/VNI bytes read as Latin-1, whichever is most Vietnamese."""
+    latin = raw.decode("latin-1")                     # never fails: every byte is a char
+    _check_text(latin, c1=False)                      # before viparse drops control chars
     candidates: list[tuple[float, str, str]] = []
     try:
         text = unicodedata.normalize("NFC", raw.decode("cp1258"))
         candidates.append((vietnamese_score(text[:6000]), text, "cp1258"))
     except UnicodeDecodeError:
         pass
-    latin = raw.decode("latin-1")                     # never fails: every byte is a char
     found = legacy.detect(latin)
     if found:
         text = legacy.convert(latin, found)
         candidates.append((vietnamese_score(text[:6000]), text, found))
     if not candidates:
-        _check_text(latin)                            # binary junk gets its own message
         raise NotText("không đọc được mã ký tự (unknown text encoding: not UTF-8, "
                       "UTF-16, Windows-1258, TCVN3 or VNI)")
     _, text, name = max(candidates, key=lambda c: c[0])
     return text, name
 
 
-def _check_text(text: str) -> None:
-    """Refuse decoded bytes that are mostly control characters (a renamed binary file)."""
+def _check_text(text: str, c1: bool = True) -> None:
+    """Refuse decoded bytes with many control characters (a renamed binary file).
+
+    `c1=False` for bytes read as Latin-1, where 0x80-0x9F are cp1252/cp1258 quotes and dashes.
+    """
     sample = text[:20000]
-    controls = len(_CONTROLS.findall(sample))
+    controls = len((_CONTROLS if c1 else _C0_CONTROLS).findall(sample))
     if sample and controls > _CONTROL_SHARE * len(sample):
         raise NotText("tệp nhị phân, không phải văn bản (binary file: control characters)")
