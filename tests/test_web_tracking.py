@@ -72,3 +72,40 @@ def test_organisation_list_and_search(client, web_session, plan_id):
     assert f'href="/don-vi/{unit.id}"' in client.get("/don-vi").text
     assert "Quảng Bình" in client.get("/don-vi", params={"q": "quang binh"}).text
     assert client.get("/don-vi/999999").status_code == 404
+
+
+def test_indicator_page_chart_table_and_downloads(client, web_session, plan_id):
+    import csv
+    import io
+    import json
+
+    from openpyxl import load_workbook
+
+    _confirm(client, plan_id)
+    unit = _unit_of(web_session, plan_id)
+    from nghiquyet.store.models import Target
+    from nghiquyet.track.models import Indicator, TargetIndicator
+    code = web_session.scalar(select(Indicator.code).join(TargetIndicator).join(
+        Target, Target.id == TargetIndicator.target_id).where(
+        Target.document_id == plan_id, Target.indicator == "Thu ngân sách trên địa bàn"))
+    for year, value in ((2022, "15.100"), (2023, "16.050")):
+        client.post(f"/don-vi/{unit.id}/so-lieu",
+                    data={"indicator": code, "period": str(year), "value": value})
+    html = client.get(f"/chi-tieu/{code}").text
+    assert '<script src="/static/vendor/chart.umd.min.js" defer></script>' in html
+    config = json.loads(re.search(r'<script type="application/json" id="chart-data">(.*?)</script>',
+                                  html, re.S).group(1))
+    labels = [d["label"] for d in config["data"]["datasets"]]
+    assert any(l.endswith("thực hiện") for l in labels)
+    assert any(l.endswith("mục tiêu 2025") for l in labels)
+    assert any(l.endswith("dự báo") for l in labels)
+    assert "16.050" in html and "≥ 17.900 tỷ đồng" in html
+    rows = list(csv.reader(io.StringIO(
+        client.get(f"/chi-tieu/{code}/du-lieu.csv").content.decode("utf-8-sig"))))
+    assert rows[0][:4] == ["Đơn vị", "Năm", "Loại", "Giá trị"]
+    assert [unit.name, "2023", "Thực hiện", "16050.0"] == rows[2][:4]
+    wb = load_workbook(io.BytesIO(client.get(f"/chi-tieu/{code}/du-lieu.xlsx").content))
+    values = [[c.value for c in r] for r in wb.active.iter_rows()]
+    assert values[2][:4] == [unit.name, 2022, "Thực hiện", 15100]
+    assert client.get("/chi-tieu/khong-co-chi-tieu-nay").status_code == 404
+    assert code in client.get("/chi-tieu", params={"q": "ngan sach"}).text

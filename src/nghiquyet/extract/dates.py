@@ -37,6 +37,11 @@ _DATE = re.compile(r"""
     )
 """, re.VERBOSE | re.IGNORECASE)
 
+# Every expression ends with its year: find the years (a cheap scan), then match the full
+# pattern only in the few characters before each one.
+_YEAR = re.compile(r"(?<!\d)(?:19|20|21)\d\d(?!\d)")
+_REACH = 40                           # longest expression before its year ("ngày 23 tháng 12 năm ")
+
 _QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
@@ -104,11 +109,18 @@ def find_dates(text: str) -> list[DateMatch]:
     >>> [d.iso for d in find_dates("tỷ lệ 26/28 chỉ tiêu, 45.799/36.875 tỷ đồng, 31/2/2024")]
     []
     """
-    out = []
-    for m in _DATE.finditer(text):
-        iso, grain = _resolve(m)
-        if iso:
-            out.append(DateMatch(m.start(), m.end(), iso, grain, m.group(0)))
+    out: list[DateMatch] = []
+    last_end = 0
+    for y in _YEAR.finditer(text):
+        lo = max(last_end, y.start() - _REACH)
+        for m in _DATE.finditer(text, lo, y.end()):
+            if m.end() != y.end():
+                continue
+            iso, grain = _resolve(m)
+            if iso:
+                out.append(DateMatch(m.start(), m.end(), iso, grain, m.group(0)))
+                last_end = m.end()
+            break
     return out
 
 

@@ -43,6 +43,7 @@ _RECURRING = re.compile(r"\b(?:định\s+kỳ|hằng|hàng)\s+\w*\s*$", re.IGNOR
 _PHRASE_START = re.compile(r"\(?\s*(?:(?:phải\s+|và\s+)?(?:hoàn\s+thành|xong)\s+)?(?:trước|chậm\s+nhất"
                            r"|không\s+muộn\s+hơn|trong|vào|hạn|thời\s+hạn|đến\s+hết)\b[^()]*$",
                            re.IGNORECASE)
+_HAS_YEAR = re.compile(r"(?:19|20|21)\d\d")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ*(\-])")
 _FOR = re.compile(r"^Đối\s+với\s+(?P<who>[^:]{3,120}?)\s*:\s*(?P<what>.*)$")
 
@@ -52,7 +53,7 @@ def extract(layout: Layout) -> list[Deadline]:
     out: list[Deadline] = []
     seen: set[tuple[str, str]] = set()
     for i, p in enumerate(layout.paragraphs):
-        if p.zone != "body" or not any(c.isdigit() for c in p.text):
+        if p.zone != "body" or not _HAS_YEAR.search(p.text):
             continue
         for d in _deadline_dates(p.text):
             if own_date and d.iso < own_date:

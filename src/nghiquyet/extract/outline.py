@@ -138,7 +138,13 @@ def heading_year(heading: str) -> int | None:
     return max(years) if years else None
 
 
+_HEADING_FIRST = frozenset("0123456789IVXLCPCMĐABCDEFGHpcmđ")
+
+
 def _match_heading(line: str) -> tuple[str, int, str, str] | None:
+    first = line[:1]
+    if first not in _HEADING_FIRST and not (first.isalpha() and line[1:2] in (")", ".", " ")):
+        return None                   # cheap reject: most lines open with a word
     for style, level, pattern in _HEADINGS:
         m = pattern.match(line)
         if m:

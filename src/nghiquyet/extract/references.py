@@ -66,16 +66,47 @@ class _Mention:
 
 
 @cache
-def _cite_words() -> tuple[re.Pattern[str], tuple[str, ...]]:
-    """The kind words that may precede a symbol (longest first), and the kind of each group."""
+def _cite_words() -> dict[str, str]:
+    """Kind words that may precede a symbol ("nghị quyết", "chương trình hành động") → kind."""
     kinds = load("kinds")
-    pairs = [(w, kind) for group in ("documents", "cited_only")
-             for kind, entry in kinds[group].items() for w in entry["cite"]]
-    pairs.sort(key=lambda p: -len(p[0]))
-    alts = "|".join("(?P<k%d>%s)" % (i, r"\s+".join(map(re.escape, w.split())))
-                    for i, (w, _) in enumerate(pairs))
-    pattern = re.compile(rf"(?:{alts})\s+(?:số\s*:?\s*)?$", re.IGNORECASE)
-    return pattern, tuple(kind for _, kind in pairs)
+    return {" ".join(w.split()): kind for group in ("documents", "cited_only")
+            for kind, entry in kinds[group].items() for w in entry["cite"]}
+
+
+def cited_kind(before: str) -> tuple[str | None, int]:
+    """The kind named by the words just before a symbol, and how many characters they take.
+
+    >>> cited_kind("theo Chương trình hành động số ")
+    ('chuong_trinh_hanh_dong', 26)
+    >>> cited_kind("tuyên truyền Nghị quyết  ")
+    ('nghi_quyet', 12)
+    >>> cited_kind("tỷ lệ ")
+    (None, 0)
+    """
+    words = before.split()
+    if words and words[-1].lower() in ("số", "số:"):
+        words = words[:-1]
+    cite = _cite_words()
+    for n in (4, 3, 2, 1):
+        if len(words) < n:
+            continue
+        phrase = " ".join(words[-n:]).lower()
+        if phrase in cite:
+            at = _last_words_start(before, n + (len(before.split()) - len(words)))
+            return cite[phrase], len(before) - at
+    return None, 0
+
+
+def _last_words_start(text: str, n: int) -> int:
+    """Offset where the last n whitespace-separated words of text begin."""
+    i = len(text.rstrip())
+    for _ in range(n):
+        i = text.rfind(" ", 0, i)
+        while i > 0 and text[i - 1].isspace():
+            i -= 1
+        if i < 0:
+            return 0
+    return i + 1 if i >= 0 else 0
 
 
 def body_name(text: str) -> str | None:
@@ -130,22 +161,18 @@ def _date_after(text: str, pos: int) -> tuple[str | None, int]:
 def _mentions(layout: Layout) -> list[_Mention]:
     text = layout.text
     own = own_symbol(layout)
-    cite, cite_kinds = _cite_words()
     runs = _runs(layout)
     out: list[_Mention] = []
     for lo, hi, in_front in runs:
         chunk = text[lo:hi]
-        groups = [(lo + g.end(), g["who"]) for g in _GROUP_OF.finditer(chunk)]
+        groups = _groups(chunk, lo)
         for s in parse_symbols(chunk):
             if s.text == own:
                 continue
             start, end = lo + s.start, lo + s.end
             before = text[max(lo, start - 60):start]
-            kind = None
-            m = cite.search(before)
-            if m:
-                kind = cite_kinds[int(m.lastgroup[1:])]
-                start -= len(before) - m.start()
+            kind, width = cited_kind(before)
+            start -= width
             kind = kind or kind_of_code(s.kind_code)
             date, pos = _date_after(text, end)
             issuer = None
@@ -173,6 +200,19 @@ def _mentions(layout: Layout) -> list[_Mention]:
                 if out[-1].issuer is None and s.issuer:
                     out[-1].issuer = s.issuer
     _share_issuers(text, out)
+    return out
+
+
+def _groups(chunk: str, lo: int) -> list[tuple[int, str]]:
+    """("các nghị quyết của X:" end offset, X) in a chunk; str.find first, the regex only there."""
+    low = chunk.lower()
+    out = []
+    i = low.find("các ")
+    while i >= 0:
+        g = _GROUP_OF.match(chunk, i)
+        if g:
+            out.append((lo + g.end(), g["who"]))
+        i = low.find("các ", i + 4)
     return out
 
 

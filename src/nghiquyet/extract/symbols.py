@@ -16,7 +16,6 @@ from .vocab import load
 # A code: capital first (Đ counts), then letters and digits (UBTVQH15, CTr, QĐi), whole word.
 _CODE = r"[A-ZĐ][A-Za-zĐđ0-9]*(?![\w])"
 SYMBOL = re.compile(rf"""
-    (?<![\w/.,-])
     (?P<num>\d{{1,5}})                           # 62, 1283
     (?: \s* / \s* (?P<year>(?:19|20)\d\d) )?     # /2024 in state symbols
     \s* (?P<sep>[-/]) \s*                        # 62-KH or 892/QĐ; spaces and line breaks typed in
@@ -74,6 +73,26 @@ def _issuer_of_code(code: str) -> str | None:
     return table.get(code) or table.get(re.sub(r"\d+$", "", code))
 
 
+_NUMBER_START = re.compile(r"(?<![\w/.,-])\d")
+
+
+def _candidates(text: str):
+    """SYMBOL matches, found from the slashes every symbol has (a str.find scan), which is
+    several times faster than running the pattern over the whole text."""
+    last_end = 0
+    slash = text.find("/")
+    while slash >= 0:
+        if slash >= last_end:
+            lo = max(last_end, slash - 28)
+            for c in _NUMBER_START.finditer(text, lo, slash + 1):
+                m = SYMBOL.match(text, c.start())
+                if m and m.end() > slash:
+                    yield m
+                    last_end = m.end()
+                    break
+        slash = text.find("/", max(slash + 1, last_end))
+
+
 def parse_symbols(text: str) -> list[Symbol]:
     """Every symbol in the text, normalised, with its kind code and (state symbols) issuer.
 
@@ -86,7 +105,7 @@ def parse_symbols(text: str) -> list[Symbol]:
     []
     """
     out = []
-    for m in SYMBOL.finditer(text):
+    for m in _candidates(text):
         codes = re.split(r"\s*[-/]\s*", m["codes"])
         party = m["sep"] == "-" and not m["year"]
         if m["year"] and len(codes) == 1:

@@ -46,14 +46,18 @@ KIND_LABELS = {
 
 
 def number(value: float | int | None, decimals: int | None = None) -> str:
-    """A number written the Vietnamese way; empty for None.
+    """A number written the Vietnamese way, with at most `decimals` decimals; empty for None.
 
     >>> number(17900), number(7.3), number(None), number(2.0)
     ('17.900', '7,3', '', '2')
+    >>> number(18250.0, 2), number(7.33333, 2), number(66.6666, 1)
+    ('18.250', '7,33', '66,7')
     """
     if value is None:
         return ""
-    return format_number(value, decimals)
+    if decimals is not None:
+        value = round(float(value), decimals)
+    return format_number(value)
 
 
 def vn_date(value: date | datetime | str | None) -> str:

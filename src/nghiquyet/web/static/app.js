@@ -53,6 +53,8 @@ function setupCharts(root) {
     cfg.options.scales = cfg.options.scales || {};
     cfg.options.scales.y = Object.assign({ ticks: { callback: function (v) { return VN_NUMBER.format(v); } } },
                                          cfg.options.scales.y || {});
+    // years on the x axis are plain numbers (2025, not 2.025)
+    if (cfg.options.scales.x) cfg.options.scales.x.ticks = { stepSize: 1, callback: function (v) { return String(v); } };
     new Chart(canvas, cfg);
   });
 }
