@@ -32,7 +32,9 @@ _DIGITS = re.compile(r"\d[\d.,]*")
 _GLUE = "./,-_"
 
 # "lần thứ 4", "thứ 3", "khóa 12", "số 06" (an ordinal or a name, never a quantity).
-_ORDINAL_BEFORE = re.compile(r"(?:thứ|khóa|khoá|số|Số|loại|mạch|lần\s+thứ|Đề\s+án|đề\s+án)\s*$")
+_ORDINAL_BEFORE = re.compile(r"(?:thứ|khóa|khoá|số|Số|loại|mạch|lần\s+thứ|Đề\s+án|đề\s+án"
+                             r"|[Nn]ăm|[Tt]háng|[Nn]gày|[Qq]uý|[Đđ]iều|[Kk]hoản|[Mm]ục)\s*$")
+_ORDINAL_AFTER = re.compile(r"\s*thứ\b")
 # A range of years ("2021 - 2025") is a period, never a quantity.
 _YEARISH = re.compile(r"^(?:19|20|21)\d\d$")
 
@@ -83,7 +85,9 @@ def find_quantities(text: str) -> list[Quantity]:
         if unit is None:
             continue
         if _ORDINAL_BEFORE.search(text, max(0, m.start() - 12), m.start()):
-            continue
+            continue                     # "năm 2024", "lần thứ 4", "Đề án 06": no quantity
+        if unit.family == "multiplier" and _ORDINAL_AFTER.match(text, unit.end):
+            continue                     # "2 lần thứ ..." counts occasions, no multiple
         a = parse_number(m.group("a"))
         b = parse_number(m.group("b")) if m.group("b") else None
         c = parse_number(m.group("c")) if m.group("c") else None

@@ -1,0 +1,152 @@
+"""Figures: one small document per rule family, in the style of provincial planning documents."""
+from __future__ import annotations
+
+from hypothesis import given, settings, strategies as st
+
+from nghiquyet.extract import extract_text, vocab
+from nghiquyet.extract.figures_text import has_cue, low
+
+
+def _doc(body: str, heading: str = "II. MỤC TIÊU ĐẾN NĂM 2030") -> str:
+    return f"KẾ HOẠCH\nthực hiện nghị quyết\n\n{heading}\n\n{body}\n"
+
+
+def _targets(body: str, heading: str = "II. MỤC TIÊU ĐẾN NĂM 2030"):
+    return extract_text(_doc(body, heading)).targets
+
+
+def _one(body: str, heading: str = "II. MỤC TIÊU ĐẾN NĂM 2030"):
+    figs = _targets(body, heading)
+    assert len(figs) == 1, [f.quote for f in figs]
+    return figs[0]
+
+
+def test_comparators():
+    cases = {
+        "Tỷ lệ nợ xấu không quá 3%.": ("lte", 3),
+        "Tỷ lệ nợ xấu tối đa 3%.": ("lte", 3),
+        "Tỷ lệ thất nghiệp dưới 4%.": ("lt", 4),
+        "Tỷ lệ che phủ rừng ít nhất 50%.": ("gte", 50),
+        "Tỷ lệ che phủ rừng tối thiểu 50%.": ("gte", 50),
+        "Tỷ lệ che phủ rừng từ 50% trở lên.": ("gte", 50),
+        "Tỷ lệ đô thị hóa đạt trên 45%.": ("gt", 45),
+        "Tỷ lệ đô thị hóa đạt khoảng 45%.": ("approx", 45),
+        "Tỷ lệ đô thị hóa đạt 45%.": ("eq", 45),
+        "Tỷ lệ đô thị hóa đạt khoảng 40 - 45%.": ("range", 40),
+    }
+    for body, (comp, value) in cases.items():
+        f = _one(body)
+        assert (f.comparator, f.value) == (comp, value), body
+
+
+def test_level_after_a_fall_and_a_yearly_fall():
+    level = _one("Tỷ lệ hộ nghèo giảm còn 2,5%.")
+    assert (level.indicator, level.comparator, level.value) == ("tỷ lệ hộ nghèo", "eq", 2.5)
+    fall = _one("Tỷ lệ hộ nghèo giảm 1-1,5%/năm.")
+    assert fall.indicator == "mức giảm tỷ lệ hộ nghèo"
+    assert (fall.value, fall.value_max, fall.unit) == (1, 1.5, "%/năm")
+
+
+def test_multiples_with_a_base_year():
+    f = _one("Đến năm 2030, GRDP tăng gấp 2 lần so với năm 2020.")
+    assert (f.value, f.unit, f.year, f.base_year) == (2, "lần", 2030, 2020)
+    assert "so với năm 2020" in f.indicator
+
+
+def test_number_first_and_imperatives_name_the_rate():
+    f = _one("Phấn đấu 100% số xã có trạm y tế đạt chuẩn.")
+    assert f.indicator == "tỷ lệ số xã có trạm y tế đạt chuẩn"
+    g = _one("- Xử lý 100% cơ sở gây ô nhiễm nghiêm trọng.", heading="III. NHIỆM VỤ, GIẢI PHÁP")
+    assert g.indicator == "tỷ lệ cơ sở gây ô nhiễm nghiêm trọng được xử lý"
+    assert g.year is None
+
+
+def test_counts_with_a_verb():
+    f = _one("Giải quyết việc làm cho trên 20.000 lao động.")
+    assert (f.indicator, f.comparator, f.value, f.unit) == (
+        "số lao động được giải quyết việc làm", "gt", 20000, "lao động")
+
+
+def test_rates_per_ten_thousand():
+    figs = _targets("Đạt 30 giường bệnh/vạn dân; 11 bác sĩ/1 vạn dân.")
+    assert [(f.indicator, f.value, f.unit) for f in figs] == [
+        ("số giường bệnh/vạn dân", 30, "giường bệnh/vạn dân"), ("số bác sĩ/vạn dân", 11, "bác sĩ/vạn dân")]
+
+
+def test_parts_and_shares_point_to_their_whole():
+    figs = _targets("Tổng thu ngân sách đạt 5.000 tỷ đồng, trong đó thu nội địa 3.000 tỷ đồng. "
+                    "Đến năm 2030, GRDP đạt 100.000 tỷ đồng, trong đó công nghiệp chiếm 45%, dịch vụ chiếm 40%.")
+    assert [f.parent for f in figs] == [None, 0, None, 2, 2]
+    assert figs[3].indicator == "tỷ trọng công nghiệp trong GRDP"
+
+
+def test_year_from_sentence_then_heading_and_period():
+    figs = _targets("Giai đoạn 2021-2025, tốc độ tăng trưởng bình quân đạt 8%/năm. Tỷ lệ đô thị hóa đạt 40%.",
+                    heading="II. CHỈ TIÊU ĐẾN NĂM 2027")
+    assert [(f.year, f.period) for f in figs] == [(2025, "2021-2025"), (2027, None)]
+
+
+def test_numbered_list_sets_number():
+    figs = _targets("Về kinh tế: (1) Tốc độ tăng trưởng đạt 8%; (2) Thu ngân sách đạt 9.000 tỷ đồng.")
+    assert [f.number for f in figs] == [1, 2]
+
+
+def test_rankings():
+    f = _one("Phấn đấu đến năm 2030 chỉ số PCI nằm trong nhóm 15 tỉnh dẫn đầu.")
+    assert (f.comparator, f.value, f.unit) == ("lte", 15, "thứ hạng")
+
+
+def test_results_by_section_and_cues():
+    x = extract_text(_doc("Năm 2024 tăng trưởng kinh tế ước đạt 7,1%; đạt 20/25 chỉ tiêu; "
+                          "thu ngân sách đạt 12.000/10.000 tỷ đồng.",
+                          heading="I. KẾT QUẢ THỰC HIỆN NĂM 2024"))
+    assert x.targets == []
+    assert [(r.comparator, r.value, r.planned, r.estimate) for r in x.results] == [
+        ("approx", 7.1, None, True), ("eq", 20, 25, False), ("eq", 12000, 10000, False)]
+
+
+def test_qualitative_goals_and_asides_are_not_figures():
+    assert _targets("Phát triển kinh tế nhanh và bền vững; xây dựng 3 đô thị và ba hành lang kinh tế.") == []
+    assert _targets("Đẩy mạnh chuyển đổi số (phấn đấu trong nhóm khá).",
+                    heading="III. NHIỆM VỤ") == []
+
+
+def test_table_rows():
+    body = ("STT | Chỉ tiêu | Đơn vị | Ước thực hiện 2024 | Kế hoạch 2025\n"
+            "1 | Tỷ lệ đô thị hóa | % | 38 | 40\n")
+    x = extract_text(_doc(body, heading="I. CHỈ TIÊU"))
+    assert [(f.value, f.year, f.number) for f in x.targets] == [(40, 2025, 1)]
+    assert [(f.value, f.year, f.estimate) for f in x.results] == [(38, 2024, True)]
+
+
+def test_every_cue_family_is_found_in_a_sentence():
+    data = vocab.load("figures")
+    for key in ("goal_cues", "result_cues", "estimate_cues"):
+        for cue in data[key]:
+            assert has_cue(low(f"Năm nay {cue} 50%"), key), cue
+    for kind, words in data["section_kinds"].items():
+        from nghiquyet.extract.figures import _kind_of_heading
+        for w in words:
+            assert _kind_of_heading(w.upper()) is not None, w
+
+
+_PIECES = st.sampled_from([
+    "năm 2024", "2021 - 2025", "ngày 03/11/2022", "26-NQ/TW", "Đề án 06", "lần thứ XIX", "500kV",
+    "(12)", "Số 62 -KH/TU", "tháng 02/2022", "Phấn đấu", "đến năm 2030", "trong đó", "đạt", "trên",
+    "Tỷ lệ", "giảm", ";", ",", ".", "\n", "- ", "I. MỤC TIÊU", "II. KẾT QUẢ", "|", "28 chỉ tiêu",
+])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_PIECES, max_size=40))
+def test_no_figure_is_invented_from_years_symbols_and_cue_words(pieces):
+    x = extract_text(" ".join(pieces))
+    assert x.targets == [] and x.results == []
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=400))
+def test_random_text_never_raises(text):
+    x = extract_text(text)
+    for f in x.targets + x.results:
+        assert f.parent is None or 0 <= f.parent < len(x.targets + x.results)
