@@ -33,7 +33,7 @@ _EMPHASIS = re.compile(r"""
 # A line that opens a section: the body (and joining) starts at the first one.
 _HEADING = re.compile(r"""
     ^(?: [IVXLC]{1,6} \s*[.\-:)]            # I. MỤC TIÊU   II- NHIỆM VỤ
-       | \d{1,2}(?:\.\d{1,2}){0,2} \s*[.)/] # 1.  2.1.  3)  4/
+       | \d{1,2}(?:\.\d{1,2}){0,2} \s*[.)/] (?!\d)  # 1.  2.1.  3)  4/  (not 9.800, 5/2023)
        | (?:Điều|ĐIỀU) \s+\d+               # Điều 1.
        | (?:PHẦN|Phần|CHƯƠNG|Chương) \s+ (?:[IVXLC]+|\d+|thứ|THỨ)\b   # Phần thứ nhất, CHƯƠNG II
     )\s*\S

@@ -236,6 +236,8 @@ class _Reader:
         out: list[str] = []
         for child in body:
             self._block(child, out)
+        if self.footnotes:
+            out.append("")                           # apart from a closing recipients list
         for i, note in enumerate(self.footnotes, 1):
             out.append(f"{superscript(i)} {note}")
         return out

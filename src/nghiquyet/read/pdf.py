@@ -110,7 +110,10 @@ def join_lines(lines: list[str]) -> list[str]:
         return []
     lengths = sorted(len(line) for line in lines)
     full = _FULL_WIDTH * lengths[int(len(lengths) * 0.9)]    # a line that fills the width
-    start = _body_start(lines)
+    # The header block ends at the first heading or the first full-width line of text.
+    start = min(_body_start(lines), next(
+        (i for i, line in enumerate(lines) if len(line) >= full and not _is_title(line)),
+        len(lines)))
     out = lines[:start]
     para: str | None = None
     last = ""                                   # the paragraph's last physical line
