@@ -112,6 +112,11 @@ def find_dates(text: str) -> list[DateMatch]:
     out: list[DateMatch] = []
     last_end = 0
     for y in _YEAR.finditer(text):
+        # A date's year follows "năm", "/", "-" or "." ("ngày 3/11/2022", "quý I năm 2022");
+        # "giai đoạn 2021", "2021-2030" and bare years need no further look.
+        lead = text[max(0, y.start() - 5):y.start()].rstrip().lower()
+        if not lead.endswith(("năm", "/", "-", ".")):
+            continue
         lo = max(last_end, y.start() - _REACH)
         for m in _DATE.finditer(text, lo, y.end()):
             if m.end() != y.end():

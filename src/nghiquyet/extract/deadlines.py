@@ -44,6 +44,15 @@ _PHRASE_START = re.compile(r"\(?\s*(?:(?:phải\s+|và\s+)?(?:hoàn\s+thành|xon
                            r"|không\s+muộn\s+hơn|trong|vào|hạn|thời\s+hạn|đến\s+hết)\b[^()]*$",
                            re.IGNORECASE)
 _HAS_YEAR = re.compile(r"(?:19|20|21)\d\d")
+_CUES = ("trước", "chậm", "muộn", "không quá", "hạn", "xong", "thời gian", "trong tháng", "trong quý",
+         "trong năm", "vào tháng", "vào quý", "vào năm", "vào ngày", "hết tháng", "hết quý", "hết năm",
+         "trong 6 tháng", "trong 06 tháng")
+
+
+def _maybe(text: str) -> bool:
+    """A cheap test: a paragraph without a year or any limit word holds no deadline."""
+    low = text.lower()
+    return any(c in low for c in _CUES) and bool(_HAS_YEAR.search(text))
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ*(\-])")
 _FOR = re.compile(r"^Đối\s+với\s+(?P<who>[^:]{3,120}?)\s*:\s*(?P<what>.*)$")
 
@@ -53,7 +62,7 @@ def extract(layout: Layout) -> list[Deadline]:
     out: list[Deadline] = []
     seen: set[tuple[str, str]] = set()
     for i, p in enumerate(layout.paragraphs):
-        if p.zone != "body" or not _HAS_YEAR.search(p.text):
+        if p.zone != "body" or not _maybe(p.text):
             continue
         for d in _deadline_dates(p.text):
             if own_date and d.iso < own_date:
