@@ -98,9 +98,11 @@ def test_wrapped_paragraphs_are_joined(resolution_lines: list[str]) -> None:
 def test_headings_items_and_header_lines_stay_apart(resolution_lines: list[str]) -> None:
     for line in ("Số 88-NQ/TU", "NGHỊ QUYẾT", "về nhiệm vụ phát triển kinh tế - xã hội năm 2025",
                  "I. KẾT QUẢ NĂM 2024", "II. MỤC TIÊU NĂM 2025", "1. Chỉ tiêu chủ yếu",
-                 "- Chỉ tiêu 15: tỷ lệ xã đạt chuẩn nông thôn mới nâng cao đạt trên 55%.",
                  "2. Nhiệm vụ", "Nơi nhận:", "- Ban Thường vụ Tỉnh ủy,"):
         assert line in resolution_lines
+    items = [line for line in resolution_lines if line.startswith("- Chỉ tiêu")]
+    assert items == [f"- Chỉ tiêu {i}: tỷ lệ xã đạt chuẩn nông thôn mới nâng cao đạt trên {40 + i}%."
+                     for i in range(1, 16)]           # none taken for a running line
 
 
 def test_line_end_hyphenation_is_removed(resolution_lines: list[str]) -> None:

@@ -31,6 +31,7 @@ _PAGE_NUMBER = re.compile(r"""
     ^(?: [-–—]?\s*\d{1,4}\s*[-–—]?            # 2   - 2 -
        | (?:Trang|TRANG|trang|Page)\s*\d{1,4}(?:\s*/\s*\d{1,4})?   # Trang 2   Trang 2/5
        | \d{1,4}\s*/\s*\d{1,4}                # 2/5
+       | (?:Trang|TRANG|trang|Page)\s*\d{1,4}\s*(?:/|của|trên)\s*\d{1,4}   # Trang 3 / 3
     )$
 """, re.VERBOSE)
 _DIGITS = re.compile(r"\d+")
@@ -77,24 +78,36 @@ def _page_lines(text: str) -> list[str]:
 def strip_running(pages: list[list[str]]) -> list[list[str]]:
     """Drop page numbers and lines repeated at the top or bottom of most pages.
 
+    A running line is the same text on most pages, or the same text but for the page number
+    (`Trang 2/5`, `Báo cáo 12/BC-UBND - 2`). List items that differ only in their numbers
+    (`- Chỉ tiêu 8: ...`) are not running lines: their numbers are not the page's.
+
     >>> pages = [["TỈNH ỦY", "Nội dung một.", "- 1 -"], ["TỈNH ỦY", "Nội dung hai.", "- 2 -"],
-    ...          ["TỈNH ỦY", "Nội dung ba.", "Trang 3"]]
+    ...          ["TỈNH ỦY", "Nội dung ba.", "Trang 3 / 3"]]
     >>> strip_running(pages)
     [['Nội dung một.'], ['Nội dung hai.'], ['Nội dung ba.']]
+    >>> strip_running([["Báo cáo 5 - trang 1", "a"], ["Báo cáo 5 - trang 2", "b"], ["c", "- 8 -"]])
+    [['a'], ['b'], ['c']]
     """
     def edges(lines: list[str]) -> list[int]:
         n = len(lines)
         return sorted(set(range(min(_EDGE, n))) | set(range(max(0, n - _EDGE), n)))
 
+    def keys(line: str, page: int) -> set[str]:
+        found = {line}
+        if str(page) in _DIGITS.findall(line):       # the page number varies, the rest not
+            found.add(_DIGITS.sub("#", line))
+        return found
+
     counts: Counter[str] = Counter()
-    for lines in pages:
-        counts.update({_DIGITS.sub("#", lines[i]) for i in edges(lines)})
-    repeated = {key for key, n in counts.items()
-                if len(pages) >= 3 and n >= max(2, len(pages) * 0.5)}
+    for page, lines in enumerate(pages, 1):
+        counts.update(set().union(*(keys(lines[i], page) for i in edges(lines))) if lines else ())
+    needed = max(2, len(pages) * 0.5)
     out = []
-    for lines in pages:
+    for page, lines in enumerate(pages, 1):
         drop = {i for i in edges(lines)
-                if _PAGE_NUMBER.match(lines[i]) or _DIGITS.sub("#", lines[i]) in repeated}
+                if _PAGE_NUMBER.match(lines[i])
+                or any(counts[key] >= needed for key in keys(lines[i], page))}
         out.append([line for i, line in enumerate(lines) if i not in drop])
     return out
 
