@@ -60,8 +60,9 @@ def deadline_rows(session: Session, *, due_from: date | None = None, due_to: dat
     return [tuple(r) for r in session.execute(q).all()]
 
 
-def overdue(session: Session, today: date, limit: int = 10):
-    return deadline_rows(session, due_to=today - timedelta(days=1), open_only=True, limit=limit)
+def overdue(session: Session, today: date, limit: int = 10, **kw):
+    return deadline_rows(session, due_to=today - timedelta(days=1), open_only=True, limit=limit,
+                         **kw)
 
 
 def due_soon(session: Session, today: date, days: int = 30, limit: int = 10):

@@ -50,3 +50,33 @@ def cascade(session: Session, document_id: int) -> dict:
     up = library.tree_dict(library.cascade_up(session, document_id=document_id))
     down = library.tree_dict(library.cascade_down(session, document_id=document_id))
     return {"up": up["children"], "down": down["children"]}
+
+
+def target_statuses(session: Session, document_id: int, as_of) -> dict[int, dict]:
+    """{target id: {"status", "label", "observed", "observed_year", "forecast"}} of one document.
+
+    The forecast is the projected figure at the target year (compound growth when it applies,
+    else the straight line) from the unit's observed series (`track.forecast`)."""
+    from ..track import observations as obs
+    from ..track.forecast import forecast
+    from ..track.models import Indicator, Organisation, TargetIndicator
+    from ..track.scorecard import target_statuses as statuses
+    rows = statuses(session, document_id=document_id, as_of=as_of)
+    if not rows:
+        return {}
+    links = {l.target_id: l for l in session.scalars(select(TargetIndicator).where(
+        TargetIndicator.target_id.in_([r.target_id for r in rows])))}
+    out = {}
+    for r in rows:
+        fc = None
+        link = links.get(r.target_id)
+        if link is not None and link.organisation_id and r.year and r.observed is not None:
+            series = obs.series(session, indicator_id=link.indicator_id,
+                                organisation_id=link.organisation_id, as_of=as_of)
+            f = forecast(series, r.year, r.goal)
+            fc = f.compound if f.compound is not None else f.linear
+        out[r.target_id] = {"status": r.status, "label": r.label, "observed": r.observed,
+                            "observed_year": r.observed_year, "forecast": fc, "note": r.note,
+                            "indicator_code": r.indicator_code,
+                            "organisation_id": link.organisation_id if link else None}
+    return out

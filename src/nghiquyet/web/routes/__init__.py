@@ -1,6 +1,6 @@
 """Routes, one module per resource; pages speak Vietnamese HTML, `api_*` modules speak JSON."""
 from __future__ import annotations
 
-from . import api_documents, documents, indicators, meta, organisations, overview, search, upload
+from . import api_documents, deadlines, documents, indicators, meta, organisations, overview, search, upload
 
-ROUTERS = [meta.router, overview.router, documents.router, upload.router, search.router, organisations.router, indicators.router, api_documents.router]
+ROUTERS = [meta.router, overview.router, documents.router, upload.router, search.router, organisations.router, indicators.router, deadlines.router, api_documents.router]

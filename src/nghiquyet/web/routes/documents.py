@@ -1,6 +1,8 @@
 """Văn bản: the list of documents and one document's page."""
 from __future__ import annotations
 
+from datetime import date
+
 from fastapi import APIRouter, HTTPException, Query, Request
 
 from ...store import library
@@ -39,4 +41,5 @@ def document_page(request: Request, session: SessionDep, document_id: Id):
         "cascade": views.cascade(session, doc.id),
         "original": highlight(text, views.item_marks(data)) if text else None,
         "confirmed_now": "da-xac-nhan" in request.query_params,
+        "statuses": views.target_statuses(session, doc.id, date.today()),
     })
