@@ -6,7 +6,7 @@ A figure's indicator text is matched in three steps, the first that succeeds win
 1. its folded text equals a folded name or alias (`exact`);
 2. the same after dropping qualifiers that do not change what is measured — parentheses
    (`(giá hiện hành)`), years (`năm 2020`), "so với năm 2020", "trên địa bàn" (`alias`);
-3. fuzzy similarity of the folded words (rapidfuzz token-sort ratio) at or above
+3. fuzzy similarity of the folded words (rapidfuzz token-sort and token-set ratios) at or above
    `FUZZY_THRESHOLD` (`fuzzy`).
 
 A match whose unit cannot be converted to the indicator's unit loses `UNIT_PENALTY` points (a
@@ -21,6 +21,7 @@ from functools import cache
 from importlib import resources
 from typing import Iterable
 
+import numpy as np
 import yaml
 from rapidfuzz import fuzz, process
 
@@ -68,9 +69,12 @@ class Match:
 # --------------------------------------------------------------------------- text keys
 
 _PUNCT = re.compile(r"[^\w%/]+")
+_Y_FINAL = re.compile(r"\b([bcdghklmnprstvx]+)y\b")
 _QUALIFIERS = re.compile(r"""
     \([^)]*\)                                   # (giá hiện hành), (dân số), (giá so sánh năm 2010)
+  | \b(?:tang|giam)?\s*(?:gap\s+)?(?:khoang\s+)?[\d.,]+(?:\s*-\s*[\d.,]+)?\s+lan\b  # tăng gấp 2-3 lần
   | \b(?:tang|giam)?\s*(?:gap\s+)?so\s+voi\s+(?:cung\s+ky\s+)?(?:nam\s+)?\d{4}\b   # tăng so với năm 2020
+  | \b(?:hang|hàng)\s+nam\b | \bon\s+dinh\b                                       # hằng năm, ổn định
   | \b(?:giai\s+doan\s+)?\d{4}\s*-\s*\d{4}\b    # 2021-2030
   | \b(?:den|vao|trong|cua)?\s*nam\s+\d{4}\b     # đến năm 2030, năm 2020
   | \btren\s+dia\s+ban(?:\s+(?:tinh|huyen|thi\s+xa|thanh\s+pho|xa|phuong))?\b  # trên địa bàn huyện
@@ -83,14 +87,15 @@ def key(text: str) -> str:
     """The folded, punctuation-free form names and aliases are compared in.
 
     >>> key("Tỷ lệ đô thị hoá")
-    'ty le do thi hoa'
+    'ti le do thi hoa'
     >>> key("Số bác sĩ/vạn dân") == key("số  bác sĩ / vạn dân")
     True
     >>> key("Tỷ trọng công nghiệp - xây dựng")
-    'ty trong cong nghiep xay dung'
+    'ti trong cong nghiep xay dung'
     """
     k = fold(squash(text))
     k = re.sub(r"\s*/\s*", "/", k)
+    k = _Y_FINAL.sub(r"\1i", k)      # sỹ/sĩ, kỹ/kĩ, lý/lí are spelling variants
     return squash(_PUNCT.sub(" ", k))
 
 
@@ -109,6 +114,18 @@ def core_key(text: str) -> str:
     while prev != k:
         prev, k = k, _QUALIFIERS.sub(" ", k)
     return key(k)
+
+
+def _similarity(query: str, choices: list[str]) -> np.ndarray:
+    """Mean of token-sort and token-set ratios of `query` to each choice (vectorised in C):
+    word order does not matter, extra qualifying words cost half ("tỷ lệ che phủ rừng ổn
+    định"), and among aliases contained in the text the one closest in length wins ("mức giảm
+    tỷ lệ hộ nghèo" over "tỷ lệ hộ nghèo")."""
+    if not choices:
+        return np.zeros(0)
+    a = process.cdist([query], choices, scorer=fuzz.token_sort_ratio)[0]
+    b = process.cdist([query], choices, scorer=fuzz.token_set_ratio)[0]
+    return (a.astype(float) + b) / 2
 
 
 # --------------------------------------------------------------------------- units
@@ -158,7 +175,8 @@ class Catalogue:
 
     def unit_compatible(self, unit: str | None, indicator: Indicator) -> bool:
         u = _unit_key(unit)
-        return (not u or u in MULTIPLE_UNITS
+        ind = _unit_key(indicator.unit)
+        return (not u or u in MULTIPLE_UNITS or ind.startswith(u + "/")   # "bác sĩ" of "bác sĩ/vạn dân"
                 or self.convert(1.0, u, indicator.unit) is not None)
 
     # -- matching
@@ -184,9 +202,10 @@ class Catalogue:
         ck = core_key(text)
         if ck in self._core:
             candidates.append((self._core[ck], 99.0, "alias"))
-        for choice, score, _ in process.extract(ck or k, self._choices, scorer=fuzz.token_sort_ratio,
-                                                limit=5, score_cutoff=FUZZY_THRESHOLD - UNIT_PENALTY):
-            candidates.append((self._exact[choice], min(float(score), 98.0), "fuzzy"))
+        scores = _similarity(ck or k, self._choices)
+        for j in np.argsort(-scores)[:5]:
+            if scores[j] >= FUZZY_THRESHOLD - UNIT_PENALTY:
+                candidates.append((self._exact[self._choices[j]], min(float(scores[j]), 98.0), "fuzzy"))
         best: Match | None = None
         for code, score, method in candidates:
             ok = self.unit_compatible(unit, self.by_code[code])

@@ -80,18 +80,16 @@ class Scorecard:
 
 def _matrix(table: np.ndarray, keys: np.ndarray, years: np.ndarray) -> np.ndarray:
     """Dense (len(keys) × len(years)) values from a yearly table, NaN where none."""
-    out = np.full((len(keys), len(years)), np.nan)
+    uniq, inverse = np.unique(keys, return_inverse=True)   # several targets share a series
+    out = np.full((len(uniq), len(years)), np.nan)
     if not len(table) or not len(keys):
-        return out
+        return out[inverse]
     tkeys = table["ind"] * 10_000_000 + table["org"]
-    order = np.argsort(keys)
-    pos = np.searchsorted(keys[order], tkeys)
-    pos = np.clip(pos, 0, len(keys) - 1)
-    hit = keys[order][pos] == tkeys
+    pos = np.clip(np.searchsorted(uniq, tkeys), 0, len(uniq) - 1)
     yc = table["year"] - years[0]
-    hit &= (yc >= 0) & (yc < len(years))
-    out[order[pos[hit]], yc[hit]] = table["value"][hit]
-    return out
+    hit = (uniq[pos] == tkeys) & (yc >= 0) & (yc < len(years))
+    out[pos[hit], yc[hit]] = table["value"][hit]
+    return out[inverse]
 
 
 def evaluate_links(session: Session, *, links: list[tuple[Target, TargetIndicator, Indicator]],

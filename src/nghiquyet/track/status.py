@@ -160,9 +160,10 @@ def evaluate(specs: Sequence[TargetSpec], years: Sequence[int], values: np.ndarr
     has_base = (base_col >= 0)
     base_val = np.full(n, np.nan)
     base_val[has_base] = Y[has_base, base_col[has_base]]
-    use_first = np.isnan(base_val) & ~mult & (first_col >= 0)
+    at_base = ~np.isnan(base_val)
+    use_first = ~at_base & ~mult & (first_col >= 0)     # no figure for the base year: the first one
     base_val[use_first] = Y[use_first, first_col[use_first]]
-    base_year = np.where(has_base & ~np.isnan(base_val), base, np.where(use_first, yrs[np.maximum(first_col, 0)], -1))
+    base_year = np.where(at_base, base, np.where(use_first, yrs[np.maximum(first_col, 0)], -1))
 
     thr = np.where(mult, thr_raw * base_val, thr_raw)
     top = np.where(mult, top_raw * base_val, top_raw)
