@@ -16,10 +16,11 @@ VIEWS = {"": "Tất cả", "qua-han": "Quá hạn", "thang-nay": "Đến hạn t
 PAGE = 100
 
 
-def select_rows(session, view: str, owner: str, today: date, page: int = 1):
-    kw = {"owner": owner or None, "limit": PAGE + 1, "offset": (page - 1) * PAGE}
+def select_rows(session, view: str, owner: str, today: date, *, limit: int, offset: int = 0):
+    """Deadlines of one view ("" all, qua-han, thang-nay, da-xong), soonest first."""
+    kw = {"owner": owner or None, "limit": limit, "offset": offset}
     if view == "qua-han":
-        return queries.overdue(session, today, **{k: v for k, v in kw.items()})
+        return queries.overdue(session, today, **kw)
     if view == "thang-nay":
         last = calendar.monthrange(today.year, today.month)[1]
         return queries.deadline_rows(session, due_from=today.replace(day=1),
@@ -34,7 +35,7 @@ def deadline_page(request: Request, session: SessionDep, xem: str = "", owner: s
                   page: int = Query(1, ge=1, le=100_000)):
     today = date.today()
     view = xem if xem in VIEWS else ""
-    rows = select_rows(session, view, owner, today, page)
+    rows = select_rows(session, view, owner, today, limit=PAGE + 1, offset=(page - 1) * PAGE)
     return render(request, "deadlines.html", {
         "title": "Thời hạn", "rows": [(d, doc, t, tasks.category(d, t, today))
                                       for d, doc, t in rows[:PAGE]],
