@@ -245,9 +245,10 @@ def subject_body(text: str) -> str | None:
     True
     """
     text = squash(text.lstrip("-+*•– "))
-    if not _body_start().match(text):
+    start = _body_start().match(text)
+    if not start:
         return None
-    m = _VERB.search(text[:160])
+    m = _VERB.search(text[:160], start.end() - 1)       # "Các tổ chức ...": a noun, not the verb
     if not m:
         return None
     who = text[:m.start()].strip(" ,;:")

@@ -18,7 +18,7 @@ from .symbols import SYMBOL, kind_of_code, normalise_symbol, parse_symbols
 from .vocab import load
 
 # "Số 62 -KH/TU", "Số: 45/QĐ-UBND" in the header.
-_NUMBER_LINE = re.compile(r"(?:^|\s)Số\s*:?\s*(?=\d)", re.IGNORECASE)
+_NUMBER_LINE = re.compile(r"(?:^|\s)Số\s*:?\s*(?=\d)")      # capital S: "số 26" is a citation
 # "Hà Tĩnh, ngày 23 tháng 12 năm 2021" / "Quảng Trị, ngày 05/3/2024": the place before ", ngày".
 _PLACE_DATE = re.compile(r"(?P<before>[^,]*?)\s*,\s*(?=ngày\s+\d)", re.IGNORECASE)
 _NATIONAL = re.compile(r"ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|CỘNG\s+HÒA\s+XÃ\s+HỘI|CỘNG\s+HOÀ\s+XÃ\s+HỘI"
@@ -68,6 +68,8 @@ def own_symbol(layout: Layout) -> str | None:
     """The document's own number from `Số ...` in the header, or None."""
     for p in _head(layout):
         m = _NUMBER_LINE.search(p.text)
+        if m and layout.title_start is None and m.start() > 0:
+            continue                  # without a header block, only a line opening with "Số"
         if m:
             s = SYMBOL.match(p.text, m.end())
             if s:
@@ -131,13 +133,13 @@ def _organs() -> list[tuple[tuple[str, ...], list[str]]]:
 
 @cache
 def _acronyms() -> frozenset[str]:
-    return frozenset(load("issuers")["acronyms"])
+    return frozenset(a.rstrip(".") for a in load("issuers")["acronyms"])
 
 
 @cache
 def _place_after() -> tuple[frozenset[tuple[str, ...]], frozenset[str]]:
     vocab = load("issuers")
-    return (frozenset(tuple(fold(w).split()) for w in vocab["place_after"]),
+    return (frozenset(tuple(w.lower().split()) for w in vocab["place_after"]),   # quận ≠ quan
             frozenset(w.lower() for w in vocab["place_stop"]))   # not folded: năm ≠ Nam
 
 
@@ -170,12 +172,12 @@ def official_case(text: str) -> str:
         for key, official in _organs():
             if tuple(folded[i:i + len(key)]) == key:
                 out.extend(official)
-                in_place = key in places
+                in_place = tuple(w.lower() for w in official) in places
                 i += len(key)
                 break
         else:
             w, f = words[i], folded[i]
-            if _ROMAN.match(w) and len(w) > 1 or any(c.isdigit() for c in w) or w in _acronyms():
+            if _ROMAN.match(w) and len(w) > 1 or any(c.isdigit() for c in w) or w.rstrip(".") in _acronyms():
                 out.append(w)
             elif out and out[-1] in ("Sở", "Bộ", "Cục", "Chi cục", "Trung tâm") and len(out) == 1:
                 out.append(w.lower().capitalize())         # "Sở Tài chính", "Bộ Y tế"
@@ -184,8 +186,8 @@ def official_case(text: str) -> str:
             else:
                 out.append(w.lower())
                 in_place = False
-            two = tuple(folded[i:i + 2])
-            if (f,) in places:
+            two = tuple(x.lower() for x in words[i:i + 2])
+            if (w.lower(),) in places:
                 in_place = True
             elif two in places:
                 out.append(words[i + 1].lower())

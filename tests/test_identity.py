@@ -1,0 +1,121 @@
+"""Identity (extract/identity.py): symbol, place and date, kind, issuer, title, signer, recipients."""
+from __future__ import annotations
+
+import pytest
+
+from nghiquyet.extract import extract_text
+from nghiquyet.extract.identity import official_case
+
+
+def ident(text: str):
+    return extract_text(text).document
+
+
+@pytest.mark.parametrize("line, symbol", [
+    ("Số 62 -KH/TU", "62-KH/TU"),
+    ("Số: 25/NQ-CP", "25/NQ-CP"),
+    ("Số: 123/2024/NQ-HĐND", "123/2024/NQ-HĐND"),
+    ("Số:45/QĐ-UBND", "45/QĐ-UBND"),
+    ("Số 1386 - CTr/TU", "1386-CTr/TU"),
+])
+def test_symbol_from_header(line, symbol):
+    doc = ident(f"TỈNH ỦY NGHỆ AN\n{line}\nĐẢNG CỘNG SẢN VIỆT NAM\nKẾ HOẠCH\nabc\nI. MỤC ĐÍCH\n")
+    assert doc.symbol == symbol
+
+
+def test_no_symbol_is_not_invented():
+    doc = ident("KẾ HOẠCH\nThực hiện Nghị quyết số 26-NQ/TW\n\nI. MỤC ĐÍCH\nSố 5 đơn vị.\n")
+    assert doc.symbol is None and doc.date is None and doc.place is None
+    assert doc.kind == "ke_hoach"
+
+
+def test_blank_draft_number_gives_none():
+    doc = ident("ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố:      /KH-UBND\nBắc Ninh, ngày   tháng   năm 2025\n"
+                "KẾ HOẠCH\nabc\nI. MỤC ĐÍCH\n")
+    assert doc.symbol is None and doc.date is None
+
+
+@pytest.mark.parametrize("line, place, date", [
+    ("Hà Tĩnh, ngày 23 tháng 12 năm 2021", "Hà Tĩnh", "2021-12-23"),
+    ("Quảng Trị, ngày 05/3/2024", "Quảng Trị", "2024-03-05"),
+    ("Thành phố Hồ Chí Minh, ngày 1 tháng 7 năm 2025", "Thành phố Hồ Chí Minh", "2025-07-01"),
+    ("Số: 55/KH-UBND Đắk Lắk, ngày 05 tháng 3 năm 2024", "Đắk Lắk", "2024-03-05"),
+    ("ĐẢNG CỘNG SẢN VIỆT NAM Vinh, ngày 9 tháng 9 năm 2023", "Vinh", "2023-09-09"),
+])
+def test_place_and_date(line, place, date):
+    doc = ident(f"TỈNH ỦY NGHỆ AN\n{line}\nKẾ HOẠCH\nabc\nI. MỤC ĐÍCH\n")
+    assert (doc.place, doc.date) == (place, date)
+
+
+def test_kind_from_symbol_when_no_title_line():
+    doc = ident("ỦY BAN NHÂN DÂN TỈNH\nSố: 77/BC-UBND\nNội dung báo cáo.\n")
+    assert doc.kind == "bao_cao"
+
+
+def test_kind_other_when_nothing_says():
+    assert ident("Một đoạn văn bản không có tiêu đề.").kind == "other"
+
+
+@pytest.mark.parametrize("text, issuer", [
+    # the title names it
+    ("CHƯƠNG TRÌNH HÀNH ĐỘNG\nCỦA BAN THƯỜNG VỤ THÀNH ỦY\nThực hiện Nghị quyết\n\nI. MỤC ĐÍCH\n",
+     "Ban Thường vụ Thành ủy"),
+    ("NGHỊ QUYẾT\nHỘI NGHỊ LẦN THỨ 12 BAN CHẤP HÀNH ĐẢNG BỘ TỈNH KHÓA XX\nVề nhiệm vụ năm 2025\n\nI. KẾT QUẢ\n",
+     "Ban Chấp hành Đảng bộ tỉnh"),
+    # the preamble's subject of "ban hành"
+    ("KẾ HOẠCH\nthực hiện Kết luận\n\nThực hiện Kết luận số 14-KL/TW của Bộ Chính trị, Ban Thường vụ "
+     "Huyện ủy Yên Thành ban hành kế hoạch như sau:\nI. MỤC ĐÍCH\n", "Ban Thường vụ Huyện ủy Yên Thành"),
+    # a decision's authority line
+    ("QUYẾT ĐỊNH\nVề việc phê duyệt đề án\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH NINH BÌNH\nCăn cứ Luật;\n"
+     "QUYẾT ĐỊNH:\nĐiều 1. Phê duyệt\n", "Ủy ban nhân dân tỉnh Ninh Bình"),
+    # header and signature
+    ("TỈNH ỦY HÀ NAM\nSố 10-CT/TU\nCHỈ THỊ\nvề công tác cán bộ\nI. NỘI DUNG\nabc\n"
+     "T/M BAN THƯỜNG VỤ\nBÍ THƯ\nLê Thị Thủy\n", "Ban Thường vụ Tỉnh ủy Hà Nam"),
+    ("UBND TỈNH NGHỆ AN\nSỞ TÀI CHÍNH\nSố: 9/BC-STC\nBÁO CÁO\nTình hình thu chi\n1. Thu\n",
+     "Sở Tài chính"),
+])
+def test_issuer(text, issuer):
+    assert ident(text).issuer == issuer
+
+
+def test_title_joins_kind_and_title_lines():
+    doc = ident("KẾ HOẠCH\nTổ chức quán triệt Nghị quyết 05-NQ/TU,\nNghị quyết  06-NQ/TU\ncủa Tỉnh ủy\n\n"
+                "Để triển khai thực hiện, Ban Thường vụ Tỉnh ủy ban hành kế hoạch như sau:\nI. MỤC ĐÍCH\n")
+    assert doc.title == "KẾ HOẠCH Tổ chức quán triệt Nghị quyết 05-NQ/TU, Nghị quyết 06-NQ/TU của Tỉnh ủy"
+
+
+@pytest.mark.parametrize("tail, name, position, behalf", [
+    ("T/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ\n\nNguyễn Văn Thắng", "Nguyễn Văn Thắng", "PHÓ BÍ THƯ", "T/M BAN THƯỜNG VỤ"),
+    ("T/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ\n", None, "PHÓ BÍ THƯ", "T/M BAN THƯỜNG VỤ"),
+    ("TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n(Đã ký)\nHồ An Phong", "Hồ An Phong", "PHÓ CHỦ TỊCH",
+     "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH"),
+    ("T/M TỈNH ỦY BÍ THƯ\nHoàng Trung Dũng", "Hoàng Trung Dũng", "BÍ THƯ", "T/M TỈNH ỦY"),
+    ("CHỦ TỊCH\n\nNguyễn Đăng Quang", "Nguyễn Đăng Quang", "CHỦ TỊCH", None),
+    ("T/M ĐOÀN CHỦ TỊCH\nPhan Việt Cường", "Phan Việt Cường", None, "T/M ĐOÀN CHỦ TỊCH"),
+])
+def test_signer(tail, name, position, behalf):
+    doc = ident(f"KẾ HOẠCH\nabc\nI. MỤC ĐÍCH\nNội dung.\nNơi nhận:\n- Như trên,\n- Lưu VT.\n{tail}\n")
+    assert (doc.signer.name, doc.signer.position, doc.signer.on_behalf_of) == (name, position, behalf)
+
+
+def test_recipients_without_dashes_and_wrapped_lines():
+    doc = ident("KẾ HOẠCH\nabc\nI. MỤC ĐÍCH\nNội dung.\nNơi nhận:\n- Bộ Chính trị, Ban Bí thư,\n"
+                "- Các ban Đảng, Ủy ban Kiểm tra,\nVăn phòng Trung ương Đảng,\n- Lưu VT.\n"
+                "T/M BAN THƯỜNG VỤ\nBÍ THƯ\nTrần Văn Hai\n")
+    assert doc.recipients == ["Bộ Chính trị, Ban Bí thư,", "Các ban Đảng, Ủy ban Kiểm tra,",
+                              "Văn phòng Trung ương Đảng,", "Lưu VT."]
+
+
+def test_recipients_on_the_same_line_as_the_label():
+    doc = ident("QUYẾT ĐỊNH\nabc\nĐiều 1. Nội dung\nNơi nhận: - Như Điều 1;\n- Lưu: VT.\nCHỦ TỊCH\nLê Văn Năm\n")
+    assert doc.recipients == ["Như Điều 1;", "Lưu: VT."]
+
+
+@pytest.mark.parametrize("upper, official", [
+    ("BAN THƯỜNG VỤ HUYỆN ỦY THẠCH HÀ", "Ban Thường vụ Huyện ủy Thạch Hà"),
+    ("HỘI ĐỒNG NHÂN DÂN THÀNH PHỐ HẢI PHÒNG", "Hội đồng nhân dân thành phố Hải Phòng"),
+    ("ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH", "Đảng ủy khối các cơ quan tỉnh"),
+    ("UỶ BAN NHÂN DÂN TỈNH BÀ RỊA - VŨNG TÀU", "Ủy ban nhân dân tỉnh Bà Rịa - Vũng Tàu"),
+])
+def test_official_case(upper, official):
+    assert official_case(upper) == official
