@@ -49,6 +49,7 @@ _GROUP_OF = re.compile(r"\bcác\s+(?:nghị\s+quyết|kết\s+luận|chỉ\s+th�
 _CHAIN_GAP = re.compile(r"^\s*(?:,\s*(?:và\s+)?|và\s+)(?:(?!của\b)[^.;]){0,40}$")
 _IMPLEMENTS = re.compile(r"\b(?:thực\s+hiện|triển\s+khai|quán\s+triệt|cụ\s+thể\s+hóa|thi\s+hành)\b",
                          re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 _SUBJECT = re.compile(r"\s*,?\s*về\s+(?P<about>[^;.()]{3,200})")
 
 
@@ -194,7 +195,7 @@ def _mentions(layout: Layout) -> list[_Mention]:
             if issuer is None:
                 # "các nghị quyết của X: Nghị quyết số ...; Nghị quyết số ..." (same sentence)
                 for g_end, who in reversed(groups):
-                    if g_end <= start and not re.search(r"\.\s+[A-ZĐ]|\n", text[g_end:start]):
+                    if g_end <= start and not _SENTENCE_END.search(text, g_end, start):
                         out[-1].issuer = body_name(who) or squash(who)
                         break
                 if out[-1].issuer is None and s.issuer:
