@@ -1,0 +1,99 @@
+"""Deadlines (extract/deadlines.py): limit words, exclusions, task and responsible body."""
+from __future__ import annotations
+
+import pytest
+
+from nghiquyet.extract import extract_text
+
+HEAD = "TỈNH ỦY PHÚ YÊN\nSố 20-KH/TU\nTuy Hòa, ngày 10 tháng 01 năm 2025\nKẾ HOẠCH\ntriển khai nhiệm vụ\n\n"
+
+
+def deadlines(body: str, head: str = HEAD):
+    return extract_text(head + body + "\n").deadlines
+
+
+@pytest.mark.parametrize("sentence, due", [
+    ("Hoàn thành trước 30/01/2025.", "2025-01-30"),
+    ("Tổ chức hội nghị trong tháng 02/2025.", "2025-02-28"),
+    ("Hoàn thành trong Quý I năm 2025.", "2025-03-31"),
+    ("Gửi báo cáo trước ngày 20/01/2025.", "2025-01-20"),
+    ("Báo cáo Ủy ban nhân dân tỉnh chậm nhất ngày 15/6/2025.", "2025-06-15"),
+    ("Rà soát các dự án, xong trước 31/12/2025.", "2025-12-31"),
+    ("Tổ chức sơ kết vào tháng 6 năm 2025.", "2025-06-30"),
+    ("Xây dựng đề án, hoàn thành trong quý II/2025.", "2025-06-30"),
+    ("Hoàn thành việc sắp xếp trong năm 2025.", "2025-12-31"),
+    ("Trình Ban Thường vụ xem xét không muộn hơn ngày 05/3/2025.", "2025-03-05"),
+])
+def test_limit_words(sentence, due):
+    [d] = deadlines("I. NHIỆM VỤ\n1. Văn phòng Tỉnh ủy\n- " + sentence)
+    assert d.due == due
+    assert d.quote == sentence.rstrip(".")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Thực hiện Nghị quyết số 26-NQ/TW, ngày 03/11/2025 của Bộ Chính trị.",     # a citation's date
+    "Định kỳ 6 tháng, hằng năm báo cáo kết quả thực hiện.",                   # recurring
+    "Định kỳ trước ngày 15/12 hằng năm tổng hợp, báo cáo.",                   # recurring, no year
+    "Đến năm 2030, tỷ lệ đô thị hóa đạt trên 45%.",                          # a horizon
+    "Phấn đấu hoàn thành cao nhất mục tiêu năm 2025 và giai đoạn 2021-2025.",  # a goal year
+    "Trong tháng 12/2024 đã tổ chức hội nghị sơ kết.",                        # before the document
+    "Hội nghị họp từ ngày 14 đến ngày 16 tháng 10 năm 2025 tại tỉnh.",        # not a limit
+])
+def test_not_deadlines(sentence):
+    assert deadlines("I. NHIỆM VỤ\n" + sentence) == []
+
+
+def test_the_documents_own_date_is_not_a_deadline():
+    assert deadlines("I. NHIỆM VỤ\nTriển khai kế hoạch.") == []
+
+
+def test_time_line_takes_the_enclosing_items_activity():
+    body = ("II. KẾ HOẠCH\n2.1. Đối với cấp tỉnh: Tổ chức hội nghị báo cáo viên quán triệt nghị quyết.\n"
+            "* Thành phần: Các đồng chí Tỉnh ủy viên.\n* Thời gian: Hoàn thành trước 28/02/2025.\n"
+            "2.2. Đối với các huyện ủy, thị ủy, thành ủy: Tổ chức quán triệt đến chi bộ.\n"
+            "* Thời gian: Hoàn thành trong tháng 3/2025.\n")
+    first, second = deadlines(body)
+    assert first.task == "Tổ chức hội nghị báo cáo viên quán triệt nghị quyết"
+    assert first.responsible is None                       # "cấp tỉnh" is a level, not a body
+    assert first.quote == "Thời gian: Hoàn thành trước 28/02/2025"
+    assert second.task == "Tổ chức quán triệt đến chi bộ"
+    assert second.responsible == "Các huyện ủy, thị ủy, thành ủy"
+    assert second.section.endswith("2.2. Đối với các huyện ủy, thị ủy, thành ủy")
+
+
+def test_time_sentence_after_the_task_in_one_paragraph():
+    [d] = deadlines("I. NHIỆM VỤ\n1. Ban Tổ chức Tỉnh ủy chủ trì xây dựng quy định. Thời gian hoàn thành: Quý II/2025.")
+    assert (d.due, d.responsible) == ("2025-06-30", "Ban Tổ chức Tỉnh ủy")
+    assert d.task == "Ban Tổ chức Tỉnh ủy chủ trì xây dựng quy định"
+
+
+def test_period_gives_its_end():
+    body = "I. NHIỆM VỤ\na) Rà soát phương án ứng phó thiên tai.\nThời gian thực hiện: từ tháng 4/2025 đến tháng 6/2025."
+    [d] = deadlines(body)
+    assert (d.due, d.task) == ("2025-06-30", "Rà soát phương án ứng phó thiên tai")
+
+
+def test_task_without_the_deadline_phrase():
+    [d] = deadlines("I. NHIỆM VỤ\nXây dựng kế hoạch thực hiện (hoàn thành trong Quý I năm 2025) và báo cáo "
+                    "Ban Thường vụ Tỉnh ủy (qua Ban Tuyên giáo Tỉnh ủy).")
+    assert d.task == "Xây dựng kế hoạch thực hiện và báo cáo Ban Thường vụ Tỉnh ủy (qua Ban Tuyên giáo Tỉnh ủy)"
+
+
+@pytest.mark.parametrize("body, who", [
+    ("IV. TỔ CHỨC THỰC HIỆN\n3. Ban cán sự đảng Ủy ban nhân dân tỉnh\nChỉ đạo xây dựng chương trình, "
+     "hoàn thành trước ngày 20/01/2025.", "Ban cán sự đảng Ủy ban nhân dân tỉnh"),
+    ("IV. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính chủ trì, phối hợp các sở bố trí kinh phí, xong trước 31/3/2025.",
+     "Sở Tài chính"),
+    ("IV. TỔ CHỨC THỰC HIỆN\n1. Giao Ủy ban nhân dân tỉnh tổ chức thực hiện, hoàn thành trong quý I/2025.",
+     "Ủy ban nhân dân tỉnh"),
+    ("IV. TỔ CHỨC THỰC HIỆN\n1. Tập trung rà soát, hoàn thành trong quý I/2025.", None),
+])
+def test_responsible_body(body, who):
+    [d] = deadlines(body)
+    assert d.responsible == who
+
+
+def test_span_points_at_the_sentence():
+    result = extract_text(HEAD + "I. NHIỆM VỤ\nRà soát văn bản. Gửi báo cáo trước ngày 20/01/2025.\n")
+    [d] = result.deadlines
+    assert result.text[d.span[0]:d.span[1]].startswith("Gửi báo cáo trước ngày 20/01/2025")
