@@ -186,3 +186,16 @@ def test_broken_docx_gives_one_clear_error(tmp_path, name, make, words) -> None:
     with pytest.raises(ReadError) as info:
         read_file(path)
     assert str(info.value).startswith(f"{path}: ") and words in info.value.reason
+
+
+def test_numbering_from_list_styles(tmp_path) -> None:
+    """Word's built-in list styles carry their numbering in styles.xml, not in the paragraph."""
+    d = Document()
+    d.add_paragraph("Các chỉ tiêu chủ yếu:")
+    d.add_paragraph("Tốc độ tăng trưởng đạt 8%", style="List Number")
+    d.add_paragraph("Thu ngân sách đạt 2.000 tỷ đồng", style="List Number")
+    d.add_paragraph("Tỷ lệ che phủ rừng trên 50%", style="List Bullet")
+    d.save(tmp_path / "kieu.docx")
+    assert read_file(tmp_path / "kieu.docx").text.split("\n") == [
+        "Các chỉ tiêu chủ yếu:", "1. Tốc độ tăng trưởng đạt 8%",
+        "2. Thu ngân sách đạt 2.000 tỷ đồng", "- Tỷ lệ che phủ rừng trên 50%"]

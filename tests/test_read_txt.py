@@ -174,3 +174,26 @@ def test_missing_path_and_directory(tmp_path) -> None:
     link = tmp_path / "gay.txt"
     link.symlink_to(tmp_path / "da-xoa.txt")
     assert "không tìm thấy" in _error(link)
+
+
+# --- junk ----------------------------------------------------------------------------------
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PREFIXES = [b"", b"PK\x03\x04", b"%PDF-1.4\n", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", b"\xff\xfe",
+             b"\xfe\xff", b"\xef\xbb\xbf", b"{\\rtf1"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(prefix=st.sampled_from(_PREFIXES), body=st.binary(max_size=400),
+       suffix=st.sampled_from([".txt", ".docx", ".pdf", ".doc", ""]))
+def test_any_bytes_give_text_or_one_read_error(tmp_path, prefix, body, suffix) -> None:
+    """Whatever a user's file holds, reading it returns text or raises ReadError: no traceback."""
+    path = tmp_path / f"tep{suffix}"
+    path.write_bytes(prefix + body)
+    try:
+        doc = read_file(path)
+    except ReadError as e:
+        assert str(e).startswith(f"{path}: ") and e.reason
+    else:
+        assert doc.text.strip() and doc.file_type in ("txt", "docx", "pdf")

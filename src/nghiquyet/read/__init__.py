@@ -20,6 +20,7 @@ from ..text import normalise
 from .clean import clean_text
 
 MAX_BYTES = 20 * 1024 * 1024      # larger files are refused before any parser sees them
+MAX_UNZIPPED = 200 * 1024 * 1024  # a .docx that unpacks to more is a zip bomb, not a plan
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"    # old binary Office (.doc, .xls)
 
 
@@ -110,8 +111,8 @@ def sniff(raw: bytes, suffix: str = "") -> str:
     head = raw[:1024]
     if head.startswith(b"PK\x03\x04"):
         return _sniff_zip(raw, suffix)
-    if b"%PDF-" in head:
-        return "pdf"
+    if head.lstrip().startswith(b"%PDF-") or (suffix == ".pdf" and b"%PDF-" in head):
+        return "pdf"                  # readers accept junk before the header; we do for .pdf
     if head.startswith(_OLE):
         raise ReadError("", "tệp Word cũ (.doc) hoặc Office nhị phân chưa hỗ trợ: hãy mở bằng "
                             "Word/LibreOffice và lưu thành .docx (old binary .doc: save as .docx)")
@@ -126,9 +127,13 @@ def sniff(raw: bytes, suffix: str = "") -> str:
 
 def _sniff_zip(raw: bytes, suffix: str) -> str:
     try:
-        names = set(zipfile.ZipFile(io.BytesIO(raw)).namelist())
-    except (zipfile.BadZipFile, ValueError, OSError):
+        infos = zipfile.ZipFile(io.BytesIO(raw)).infolist()
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError):
         raise ReadError("", "tệp nén hỏng, không đọc được (corrupt zip/.docx)") from None
+    if sum(info.file_size for info in infos) > MAX_UNZIPPED:
+        raise ReadError("", f"tệp .docx giải nén quá lớn, tối đa {MAX_UNZIPPED // 2**20} MB "
+                            "(unpacked .docx too large)")
+    names = {info.filename for info in infos}
     if "word/document.xml" in names:
         return "docx"
     if "xl/workbook.xml" in names or "ppt/presentation.xml" in names or "content.xml" in names:
