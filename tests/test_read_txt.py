@@ -116,7 +116,9 @@ def test_short_legacy_line_is_still_detected(tmp_path) -> None:
     "Café ở Hà Nội; São Paulo; Zürich — hội nghị quốc tế năm 2024 về đô thị.",
     "Giá trị đạt 45°, nhiệt độ ±2 °C, tỷ lệ ½ số xã đạt chuẩn © 2024.",
     "Kế hoạch số 62-KH/TU",
-], ids=["plan", "foreign-names", "symbols", "short"])
+    "Die Größe der Städte in Österreich wächst; über fünfzig Prozent leben in Gemeinden.",
+    "Le système de santé a été réformé; à côté des hôpitaux, où en sommes-nous? Déjà.",
+], ids=["plan", "foreign-names", "symbols", "short", "german", "french"])
 def test_unicode_text_is_never_taken_for_legacy(tmp_path, text) -> None:
     doc = read_file(write(tmp_path, "u.txt", text.encode("utf-8")))
     assert doc.encoding == "utf-8"

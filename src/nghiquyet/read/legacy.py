@@ -13,6 +13,8 @@ characters (`Céng hoµ x· héi`, `Coäng hoøa xaõ hoäi`) that only the font
 """
 from __future__ import annotations
 
+import re
+
 import viparse
 from viparse.normalize.frequency import vietnamese_score
 
@@ -90,7 +92,36 @@ def detect(text: str) -> str | None:
         fixed = viparse.fix(sample, encoding=name)
         scored.append((-_debris(fixed), vietnamese_score(fixed), name))
     debris, _, name = max(scored)
-    return name if -debris * 3 <= before and before >= 2 else None
+    if -debris * 3 <= before and before >= 2 and _syllables_share(
+            viparse.fix(sample, encoding=name)) >= _MIN_SYLLABLES:
+        return name
+    return None
+
+
+_VOWELS = "aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵ"
+_TONED = frozenset("àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ")
+# One Vietnamese syllable: initial consonant(s), one to three vowels, a final consonant.
+_SYLLABLE = re.compile(rf"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?"
+                       rf"[{_VOWELS}]{{1,3}}(?:ng|nh|ch|[cmnptk])?$")    # k: Đắk Lắk
+_WORD = re.compile(r"[^\W\d_]+")
+_MIN_SYLLABLES = 0.8
+
+
+def _syllables_share(text: str) -> float:
+    """Share of the accented words that are well-formed Vietnamese syllables.
+
+    A wrong table (or a German text taken for TCVN3) gives `grửòe`, `stọdte`: not syllables.
+
+    >>> _syllables_share("Uỷ ban nhân dân tỉnh Đắk Lắk quyết định")
+    1.0
+    >>> _syllables_share("Die Grửòe der Stọdte in ệsterreich") < 0.5
+    True
+    """
+    words = [w for w in _WORD.findall(text.lower()) if not w.isascii()]
+    if not words:
+        return 0.0
+    good = sum(1 for w in words if _SYLLABLE.match(w) and sum(c in _TONED for c in w) <= 1)
+    return good / len(words)
 
 
 _VIETNAMESE_LATIN1 = frozenset("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ")
