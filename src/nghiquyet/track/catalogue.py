@@ -48,6 +48,7 @@ class Indicator:
     group: str | None = None
     aliases: tuple[str, ...] = ()
     of: str | None = None             # for `change`: the indicator whose yearly change this is
+    part_of: str | None = None        # shares of one whole ("economic_structure") add up to 100 %
 
     @property
     def lower_is_better(self) -> bool:
@@ -225,8 +226,10 @@ class Catalogue:
         u = _unit_key(unit)
         nature = "rate" if u.endswith("/năm") and u.startswith("%") else (
             "share" if u == "%" else "level")
+        # a rank, or a rate of something bad, is better lower; the reviewer confirms
+        lower = u == "thứ hạng" or any(w in key(name).split() for w in ("ngheo", "ngheo", "nhiem", "vong"))
         return Indicator(code=code, name=name[:1].upper() + name[1:], unit=unit or "",
-                         direction="higher", nature=nature, aliases=(text,))
+                         direction="lower" if lower else "higher", nature=nature, aliases=(text,))
 
 
 # --------------------------------------------------------------------------- loading
@@ -256,7 +259,7 @@ def parse_catalogue(data: dict) -> Catalogue:
             raise CatalogueError(f"{where}: aliases must be strings")
         out.append(Indicator(code=e["code"], name=e["name"], unit=e["unit"], direction=e["direction"],
                              nature=e["nature"], group=e.get("group"), aliases=tuple(aliases),
-                             of=e.get("of")))
+                             of=e.get("of"), part_of=e.get("part_of")))
     for ind in out:
         if ind.of is not None and ind.of not in seen:
             raise CatalogueError(f"indicators.yaml {ind.code}: `of` names unknown indicator {ind.of}")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from ..store.items import active_items
@@ -36,20 +36,28 @@ def sync_catalogue(session: Session) -> dict[str, Indicator]:
     shipped = cat.load_catalogue()
     if all(i.code in rows for i in shipped):
         return rows
-    for ind in shipped:
-        row = rows.get(ind.code)
-        if row is None:
-            row = Indicator(code=ind.code, origin="catalogue", reviewed=True)
-            session.add(row)
-            rows[ind.code] = row
-        row.name, row.unit, row.direction, row.nature = ind.name, ind.unit, ind.direction, ind.nature
-        row.group, row.of_code = ind.group, ind.of
-        keys = {a.alias_key for a in row.aliases}
-        for alias in ind.aliases:
-            k = cat.key(alias)
-            if k not in keys:
-                keys.add(k)
-                row.aliases.append(IndicatorAlias(alias=alias, alias_key=k))
+    fields = lambda i: dict(name=i.name, unit=i.unit, direction=i.direction, nature=i.nature,  # noqa: E731
+                            group=i.group, of_code=i.of)
+    new = [dict(code=i.code, origin="catalogue", reviewed=True, **fields(i)) for i in shipped if i.code not in rows]
+    if new:   # bulk: every new database gets the whole catalogue
+        session.execute(insert(Indicator), new)
+    for i in shipped:
+        if i.code in rows:
+            for k, v in fields(i).items():
+                setattr(rows[i.code], k, v)
+    session.flush()
+    ids = dict(session.execute(select(Indicator.code, Indicator.id)).all())
+    have = set(session.execute(select(IndicatorAlias.indicator_id, IndicatorAlias.alias_key)).all())
+    aliases = []
+    for i in shipped:
+        for alias in i.aliases:
+            pair = (ids[i.code], cat.key(alias))
+            if pair not in have:
+                have.add(pair)
+                aliases.append(dict(indicator_id=pair[0], alias=alias, alias_key=pair[1]))
+    if aliases:
+        session.execute(insert(IndicatorAlias), aliases)
+    rows = {i.code: i for i in session.scalars(select(Indicator))}
     session.flush()
     return rows
 
@@ -111,11 +119,13 @@ def track_document(session: Session, *, document_id: int, propose: bool = True) 
         else:
             ind, score, method = rows[m.code], m.score, m.method
             report.linked += 1
+        values = dict(indicator_id=ind.id, score=score, method=method,
+                      organisation_id=unit.id if unit else None)
         if link is None:
-            link = TargetIndicator(target_id=t.id)
-            session.add(link)
-        link.indicator_id, link.score, link.method = ind.id, score, method
-        link.organisation_id = unit.id if unit else None
+            session.add(TargetIndicator(target_id=t.id, **values))
+        else:
+            for k, v in values.items():
+                setattr(link, k, v)
     # targets that disappeared (deleted in review) lose their link through the FK cascade
     session.flush()
 
@@ -149,3 +159,69 @@ def track_document(session: Session, *, document_id: int, propose: bool = True) 
                 report.observations += 1
     session.flush()
     return report
+
+
+def ensure_tracked(session: Session, *, document_id: int | None = None) -> list[TrackReport]:
+    """Track the documents (one, or all real ones) that have targets or results not linked yet."""
+    from sqlalchemy import exists, func
+    from ..store.models import Result, Target
+    ids = [document_id] if document_id is not None else list(session.scalars(
+        select(Document.id).where(Document.placeholder.is_(False)).order_by(Document.id)))
+    reports = []
+    for doc_id in ids:
+        unlinked = session.scalar(select(func.count(Target.id)).where(
+            Target.document_id == doc_id, Target.superseded.is_(False), Target.status != "deleted",
+            ~exists().where(TargetIndicator.target_id == Target.id)))
+        untracked_results = session.scalar(select(func.count(Result.id)).where(
+            Result.document_id == doc_id, Result.superseded.is_(False), Result.status != "deleted")) and \
+            not session.scalar(select(func.count(Observation.id)).where(Observation.document_id == doc_id))
+        if unlinked or untracked_results:
+            reports.append(track_document(session, document_id=doc_id))
+    return reports
+
+
+def indicator_usage(session: Session, *, query: str | None = None, group: str | None = None,
+                    proposed: bool | None = None) -> list[tuple[Indicator, int]]:
+    """Indicators with how many stored targets each carries (most used first, then by code)."""
+    from sqlalchemy import func
+    sync_catalogue(session)
+    n = func.count(TargetIndicator.id)
+    q = (select(Indicator, n).outerjoin(TargetIndicator, TargetIndicator.indicator_id == Indicator.id)
+         .group_by(Indicator.id).order_by(n.desc(), Indicator.code))
+    if group:
+        q = q.where(Indicator.group == group)
+    if proposed is not None:
+        q = q.where(Indicator.origin == "proposed") if proposed else q.where(Indicator.origin != "proposed")
+    rows = [(i, c) for i, c in session.execute(q).all()]
+    if query:
+        k = cat.key(query)
+        rows = [(i, c) for i, c in rows if k in cat.key(i.name) or k in cat.key(i.code.replace("_", " "))
+                or any(k in a.alias_key for a in i.aliases)]
+    return rows
+
+
+def review_indicator(session: Session, *, code: str, accept: bool = True, merge_into: str | None = None) -> Indicator | None:
+    """Accept a proposed indicator into the catalogue, or merge it into an existing one
+    (its targets and aliases move there, and the proposal is removed)."""
+    row = session.scalar(select(Indicator).where(Indicator.code == code))
+    if row is None:
+        raise LookupError(f"không có chỉ tiêu {code}")
+    if merge_into:
+        target = session.scalar(select(Indicator).where(Indicator.code == merge_into))
+        if target is None:
+            raise LookupError(f"không có chỉ tiêu {merge_into}")
+        for link in session.scalars(select(TargetIndicator).where(TargetIndicator.indicator_id == row.id)):
+            link.indicator_id, link.method, link.confirmed = target.id, "manual", True
+        keys = {a.alias_key for a in target.aliases}
+        for a in row.aliases:
+            if a.alias_key not in keys:
+                target.aliases.append(IndicatorAlias(alias=a.alias, alias_key=a.alias_key))
+        session.flush()
+        session.execute(delete(Observation).where(Observation.indicator_id == row.id, Observation.source == "document"))
+        session.delete(row)
+        session.flush()
+        return target
+    row.reviewed = accept
+    row.origin = "user" if accept else row.origin
+    session.flush()
+    return row

@@ -18,7 +18,7 @@ from importlib import resources
 from pathlib import Path
 
 import yaml
-from sqlalchemy import select
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from ..store.models import Document
@@ -114,33 +114,38 @@ def load_units(session: Session, *, path: Path | None = None) -> LoadReport:
                      _date(r.get("valid_to", ""), f"{where}: valid_to", errors)) for where, r in rows}
     if errors:
         raise OrgDataError(errors)
+    # bulk statements: the shipped files are hundreds of rows, loaded into every new database
+    values = []
     for where, row in rows:
-        org = existing.get(row["code"])
-        if org is None:
-            org = Organisation(code=row["code"])
-            session.add(org)
-            existing[row["code"]] = org
-            report.added += 1
-        else:
-            report.updated += 1
-        org.name, org.short_name = row["name"], row.get("short_name") or None
-        org.name_key = name_key(row.get("short_name") or row["name"])
-        org.level, org.type, org.kind = row["level"], row.get("type") or None, "unit"
-        org.valid_from, org.valid_to = dates[where]
-        org.gso_code = row.get("gso_code") or None
-    session.flush()
+        values.append(dict(code=row["code"], name=row["name"], short_name=row.get("short_name") or None,
+                           name_key=name_key(row.get("short_name") or row["name"]), kind="unit",
+                           level=row["level"], type=row.get("type") or None, valid_from=dates[where][0],
+                           valid_to=dates[where][1], gso_code=row.get("gso_code") or None))
+    new = [v for v in values if v["code"] not in existing]
+    old = [{**v, "id": existing[v["code"]].id} for v in values if v["code"] in existing]
+    if new:
+        session.execute(insert(Organisation), new)
+    if old:
+        session.execute(update(Organisation), old)
+    report.added, report.updated = len(new), len(old)
+    ids = dict(session.execute(select(Organisation.code, Organisation.id)).all())
+    parents = [{"id": ids[r["code"]], "parent_id": ids[r["parent_code"]] if r.get("parent_code") else None}
+               for _, r in rows]
+    if parents:
+        session.execute(update(Organisation), parents)
     have = set(session.execute(select(OrganisationSuccessor.organisation_id,
                                       OrganisationSuccessor.successor_id)).all())
-    with session.no_autoflush:
-        for where, row in rows:
-            org = existing[row["code"]]
-            org.parent_id = existing[row["parent_code"]].id if row.get("parent_code") else None
-            succ = [s for s in row.get("successors", "").split(";") if s]
-            for i, code in enumerate(succ):
-                sid = existing[code].id
-                if (org.id, sid) not in have:
-                    have.add((org.id, sid))
-                    session.add(OrganisationSuccessor(organisation_id=org.id, successor_id=sid, main=i == 0))
+    links = []
+    for _, row in rows:
+        for i, code in enumerate(s for s in row.get("successors", "").split(";") if s):
+            pair = (ids[row["code"]], ids[code])
+            if pair not in have:
+                have.add(pair)
+                links.append(dict(organisation_id=pair[0], successor_id=pair[1], main=i == 0))
+    if links:
+        session.execute(insert(OrganisationSuccessor), links)
+    for org in existing.values():     # the bulk update bypassed these loaded objects
+        session.expire(org)
     session.flush()
     return report
 
