@@ -52,6 +52,9 @@ def test_review_correct_a_target_records_only_what_changed(client, web_session, 
     target = next(t for t in doc["targets"] if t["indicator"] == "Thu ngân sách trên địa bàn")
     page = client.get(f"/tai-len/{plan_id}").text
     assert f'id="target-{target["id"]}-value"' in page and 'value="17.900"' in page
+    assert f'hx-post="/tai-len/{plan_id}/target/{target["id"]}"' in page
+    assert f'hx-post="/tai-len/{plan_id}/target/{target["id"]}/xoa"' in page
+    assert f'hx-post="/tai-len/{plan_id}/target"' in page
     form = {"indicator": target["indicator"], "comparator": "gte", "value": "18.500",
             "value_max": "", "unit": "tỷ đồng", "year": "2025", "action": "save"}
     r = client.post(f"/tai-len/{plan_id}/target/{target['id']}", data=form,

@@ -90,7 +90,7 @@ class LiveServer:
         self.log.close()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def live_server(tmp_path_factory):
     server = LiveServer(tmp_path_factory.mktemp("e2e"))
     yield server

@@ -7,7 +7,7 @@ import typer
 
 from ..settings import Settings
 from .app import app
-from .common import console, error
+from .common import console, err_console, error
 
 
 @app.command()
@@ -32,13 +32,14 @@ def serve(
     """
     settings = Settings.from_env(host=host, port=port, database_url=database_url)
     from ..web import create_app
-    from ..web.samples import load_samples_if_empty
+    from ..web.samples import load_reference_data, load_samples_if_empty
 
     application = create_app(settings)
+    load_reference_data(application)
     if samples:
         loaded = load_samples_if_empty(application)
         if loaded:
-            console.print(f"Đã nạp {loaded} văn bản mẫu vào cơ sở dữ liệu trống.")
+            err_console.print(f"Đã nạp {loaded} văn bản mẫu vào cơ sở dữ liệu trống.")
     if get is not None:
         _get(application, get)
         return

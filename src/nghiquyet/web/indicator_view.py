@@ -74,9 +74,12 @@ def chart_config(ind: Indicator, rows: list[OrgSeries]) -> dict:
             datasets.append({"label": f"{name}: thực hiện", "borderColor": colour,
                              "backgroundColor": colour,
                              "data": [{"x": y, "y": v} for y, v in sorted(row.series.items())]})
-        for t, _doc in row.targets:
+        for t, doc in row.targets:
             if t.year and t.value is not None:
-                start = t.base_year or (min(row.series) if row.series else t.year - 5)
+                # the line runs from the plan's start (base year, else its date) to its horizon
+                issued = doc.effective_date.year if doc.effective_date else None
+                start = min(y for y in (t.base_year, issued, min(row.series, default=None),
+                                        t.year - 1) if y)
                 datasets.append({"label": f"{name}: mục tiêu {t.year}", "borderColor": colour,
                                  "borderDash": [6, 4], "pointRadius": 0, "fill": False,
                                  "data": [{"x": start, "y": t.value}, {"x": t.year, "y": t.value}]})
@@ -87,9 +90,13 @@ def chart_config(ind: Indicator, rows: list[OrgSeries]) -> dict:
                              "pointRadius": 2, "fill": False,
                              "data": [{"x": fc.last_year, "y": fc.last_value},
                                       {"x": fc.target_year, "y": projected}]})
+    xs = [p["x"] for d in datasets for p in d["data"]]
+    x_axis = {"type": "linear", "title": {"display": True, "text": "Năm"}}
+    if xs:
+        x_axis.update(min=min(xs) - 1, max=max(xs) + 1)
     return {"type": "line", "data": {"datasets": datasets},
             "options": {"parsing": True, "scales": {
-                "x": {"type": "linear", "title": {"display": True, "text": "Năm"}},
+                "x": x_axis,
                 "y": {"title": {"display": True, "text": ind.unit or ""}}},
                 "plugins": {"legend": {"position": "bottom"}}}}
 

@@ -24,6 +24,33 @@ def sample_files() -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix.lower() in SUFFIXES)
 
 
+def load_reference_data(app: FastAPI) -> None:
+    """The shipped indicator catalogue and administrative units, written into the database
+    before the first request (loading them costs a couple of seconds on a new database, which
+    would otherwise fall on the first person to confirm a document)."""
+    from ..store.db import transaction
+    from ..track.linking import sync_catalogue
+    from ..track.orgs import ensure_units
+    with transaction(app.state.sessions) as session:
+        sync_catalogue(session)
+        ensure_units(session)
+
+
+def confirm_and_track(session, document_id: int) -> None:
+    """Confirm a document with its draft items and start tracking it (the review page's
+    "Xác nhận văn bản")."""
+    from ..store import library, review
+    from ..track.linking import track_document
+    doc = library.get_document(session, ref=document_id)
+    data = library.document_dict(session, doc)
+    for family, plural in (("target", "targets"), ("result", "results"), ("deadline", "deadlines")):
+        for item in data[plural]:
+            if item["status"] == "draft":
+                review.confirm_item(session, family=family, item_id=item["id"])
+    review.set_document_status(session, document_id=doc.id, status="confirmed")
+    track_document(session, document_id=doc.id)
+
+
 def load_samples_if_empty(app: FastAPI) -> int:
     """Ingest the samples when the library holds no document; returns how many were stored.
 
@@ -41,6 +68,16 @@ def load_samples_if_empty(app: FastAPI) -> int:
         summary = library.ingest_paths(session, paths=sample_files())
         for bad in summary.errors:
             log.warning("mẫu không nạp được: %s", bad.message)
-        return summary.count("new") + summary.count("updated")
+        stored = [o.document_id for o in summary.outcomes if o.status in ("new", "updated")]
+        # The samples stand for reviewed documents: confirmed and tracked, as the confirm
+        # button of the review page does, so the overview has something to show.
+        for document_id in stored:
+            try:
+                confirm_and_track(session, document_id)
+                session.commit()
+            except Exception:  # noqa: BLE001 — one sample must not stop the server
+                session.rollback()
+                log.exception("mẫu #%s không theo dõi được", document_id)
+        return len(stored)
     finally:
         session.close()

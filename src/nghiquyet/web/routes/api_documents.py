@@ -9,8 +9,8 @@ from ...read import ReadError
 from ...store import library, review
 from ...store import search as store_search
 from ...store.items import item_dict
-from ...track.linking import track_document
 from ..deps import Id, SessionDep
+from ..samples import confirm_and_track
 from ..schemas import (Cascade, DocumentDetail, DocumentSummary, Family, IngestResult, Item,
                        ItemChanges, Problem, SearchHit)
 from ..uploads import DOCUMENT_SUFFIXES, UploadRejected, received
@@ -80,13 +80,7 @@ def confirm_document(session: SessionDep, document_id: Id):
     doc = _document(session, document_id)
     if doc.placeholder:
         raise HTTPException(404, f"văn bản #{document_id} chưa có nội dung")
-    data = library.document_dict(session, doc)
-    for family, plural in (("target", "targets"), ("result", "results"), ("deadline", "deadlines")):
-        for item in data[plural]:
-            if item["status"] == "draft":
-                review.confirm_item(session, family=family, item_id=item["id"])
-    review.set_document_status(session, document_id=doc.id, status="confirmed")
-    track_document(session, document_id=doc.id)
+    confirm_and_track(session, doc.id)
     return summary(doc)
 
 

@@ -10,8 +10,8 @@ from fastapi.responses import RedirectResponse, Response
 
 from ...read import ReadError
 from ...store import library, review
-from ...track.linking import track_document
 from ..deps import Id, SessionDep, is_htmx, render
+from ..samples import confirm_and_track
 from ..forms import FAMILIES, form_values, item_context
 from ..uploads import DOCUMENT_SUFFIXES, UploadRejected, received
 
@@ -99,13 +99,7 @@ def _row(session, document_id: Id, family: str, item_id: Id):
 def confirm_document(request: Request, session: SessionDep, document_id: Id):
     """Confirm the document and every item still in draft: it now counts on the overview."""
     doc = _document(session, document_id)
-    data = library.document_dict(session, doc)
-    for family, (plural, _) in FAMILIES.items():
-        for item in data[plural]:
-            if item["status"] == "draft":
-                review.confirm_item(session, family=family, item_id=item["id"])
-    review.set_document_status(session, document_id=doc.id, status="confirmed")
-    track_document(session, document_id=doc.id)
+    confirm_and_track(session, doc.id)
     return _redirect(request, f"/van-ban/{doc.id}?da-xac-nhan=1")
 
 
