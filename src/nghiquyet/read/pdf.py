@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
+from typing import NamedTuple
 
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError, PyPdfError
@@ -50,7 +51,7 @@ def read_pdf(source) -> tuple[str, str | None, list[str]]:
                 raise PdfProblem(f"PDF được mã hóa (encrypted PDF: {e})") from None
             if not ok:
                 raise PdfProblem("PDF được mã hóa, cần mật khẩu (encrypted PDF, password needed)")
-        pages = [_page_lines(page.extract_text() or "") for page in reader.pages]
+        pages = [_page_lines(_page_text(page)) for page in reader.pages]
     except PdfProblem:
         raise
     except (PdfReadError, PyPdfError, ValueError, KeyError, TypeError, AttributeError,
@@ -58,12 +59,12 @@ def read_pdf(source) -> tuple[str, str | None, list[str]]:
         raise PdfProblem(f"PDF hỏng, không đọc được (corrupt PDF: {type(e).__name__})") from None
     if not pages:
         raise PdfProblem("PDF không có trang nào (no pages)")
-    letters = sum(sum(ch.isalnum() for ch in line) for lines in pages for line in lines)
+    letters = sum(sum(ch.isalnum() for ch in line.text) for lines in pages for line in lines)
     if letters < _MIN_CHARS_PER_PAGE * len(pages):
         raise PdfProblem(NO_TEXT)
     warnings = [f"trang {i} không có chữ (page {i} has no text layer)"
                 for i, lines in enumerate(pages, 1) if not lines]
-    lines = join_lines([line for lines in strip_running(pages) for line in lines])
+    lines = join_lines(strip_running(pages))
     text = "\n".join(lines)
     encoding = legacy.detect(text)    # .VnTime fonts give TCVN3 bytes as Latin-1 letters
     if encoding:
@@ -71,11 +72,34 @@ def read_pdf(source) -> tuple[str, str | None, list[str]]:
     return text, encoding, warnings
 
 
-def _page_lines(text: str) -> list[str]:
-    return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+class Line(NamedTuple):
+    """A printed line: its text, how far it is indented, and whether space was left above it."""
+    text: str
+    indent: int = 0
+    gap: bool = False
 
 
-def strip_running(pages: list[list[str]]) -> list[list[str]]:
+def _page_text(page) -> str:
+    """The page laid out as on paper: vertical gaps as blank lines, indents as spaces."""
+    try:
+        return page.extract_text(extraction_mode="layout") or ""
+    except Exception:                 # layout mode is young; plain mode still gives the words
+        return page.extract_text() or ""
+
+
+def _page_lines(text: str) -> list[Line]:
+    lines: list[Line] = []
+    gap = False
+    for raw in text.splitlines():
+        if not raw.strip():
+            gap = bool(lines)
+            continue
+        lines.append(Line(" ".join(raw.split()), len(raw) - len(raw.lstrip()), gap))
+        gap = False
+    return lines
+
+
+def strip_running(pages: list[list[Line]]) -> list[list[Line]]:
     """Drop page numbers and lines repeated at the top or bottom of most pages.
 
     A running line is the same text on most pages, or the same text but for the page number
@@ -84,12 +108,14 @@ def strip_running(pages: list[list[str]]) -> list[list[str]]:
 
     >>> pages = [["TỈNH ỦY", "Nội dung một.", "- 1 -"], ["TỈNH ỦY", "Nội dung hai.", "- 2 -"],
     ...          ["TỈNH ỦY", "Nội dung ba.", "Trang 3 / 3"]]
-    >>> strip_running(pages)
+    >>> texts = lambda pages: [[line.text for line in lines] for lines in pages]
+    >>> texts(strip_running([[Line(t) for t in lines] for lines in pages]))
     [['Nội dung một.'], ['Nội dung hai.'], ['Nội dung ba.']]
-    >>> strip_running([["Báo cáo 5 - trang 1", "a"], ["Báo cáo 5 - trang 2", "b"], ["c", "- 8 -"]])
+    >>> pages = [["Báo cáo 5 - trang 1", "a"], ["Báo cáo 5 - trang 2", "b"], ["c", "- 8 -"]]
+    >>> texts(strip_running([[Line(t) for t in lines] for lines in pages]))
     [['a'], ['b'], ['c']]
     """
-    def edges(lines: list[str]) -> list[int]:
+    def edges(lines: list[Line]) -> list[int]:
         n = len(lines)
         return sorted(set(range(min(_EDGE, n))) | set(range(max(0, n - _EDGE), n)))
 
@@ -101,55 +127,100 @@ def strip_running(pages: list[list[str]]) -> list[list[str]]:
 
     counts: Counter[str] = Counter()
     for page, lines in enumerate(pages, 1):
-        counts.update(set().union(*(keys(lines[i], page) for i in edges(lines))) if lines else ())
+        counts.update(set().union(*(keys(lines[i].text, page) for i in edges(lines)))
+                      if lines else ())
     needed = max(2, len(pages) * 0.5)
     out = []
     for page, lines in enumerate(pages, 1):
         drop = {i for i in edges(lines)
-                if _PAGE_NUMBER.match(lines[i])
-                or any(counts[key] >= needed for key in keys(lines[i], page))}
+                if _PAGE_NUMBER.match(lines[i].text)
+                or any(counts[key] >= needed for key in keys(lines[i].text, page))}
         out.append([line for i, line in enumerate(lines) if i not in drop])
     return out
 
 
-def join_lines(lines: list[str]) -> list[str]:
+def join_lines(pages: list[list[Line]]) -> list[str]:
     """Join hard-wrapped lines into paragraphs (one line each); the header block stays.
 
-    >>> join_lines(["1. Mục tiêu", "Phát triển kinh tế nhanh và bền vững, giữ vững ổn định",
-    ...             "Hà Tĩnh đến năm 2030 trở thành tỉnh khá.", "- Tăng trưởng đạt 8%."])
+    A new paragraph starts after vertical space, at an indented (or centred) line, at a
+    heading or item, or after a line that stops short of the text width; `clean.glue`'s plain
+    continuations (lower-case start, a symbol cut at its hyphen) always join.
+
+    >>> page = [Line("1. Mục tiêu"), Line("Phát triển kinh tế nhanh và bền vững, giữ vững ổn định"),
+    ...         Line("Hà Tĩnh đến năm 2030 trở thành tỉnh khá."), Line("- Tăng trưởng đạt 8%.")]
+    >>> join_lines([page])
     ['1. Mục tiêu', 'Phát triển kinh tế nhanh và bền vững, giữ vững ổn định Hà Tĩnh đến năm 2030 trở thành tỉnh khá.', '- Tăng trưởng đạt 8%.']
     """
+    lines = [(line, min((x.indent for x in page), default=0)) for page in pages for line in page]
     if not lines:
         return []
-    lengths = sorted(len(line) for line in lines)
+    lengths = sorted(len(line.text) for line, _ in lines)
     full = _FULL_WIDTH * lengths[int(len(lengths) * 0.9)]    # a line that fills the width
+    # Blank lines carry meaning only when the text is not double-spaced throughout.
+    gap_count = sum(line.gap for line, _ in lines)
+    gaps_mean = gap_count <= 0.5 * len(lines)
+    # Without vertical space between paragraphs, a heading may run straight into its body.
+    strict_headings = not (gaps_mean and gap_count)
+    texts = [line.text for line, _ in lines]
     # The header block ends at the first heading or the first full-width line of text.
-    start = min(_body_start(lines), next(
-        (i for i, line in enumerate(lines) if len(line) >= full and not _is_title(line)),
-        len(lines)))
-    out = lines[:start]
+    start = min(_body_start(texts), next(
+        (i for i, text in enumerate(texts) if len(text) >= full and not _is_title(text)),
+        len(texts)))
+    out = texts[:start]
     para: str | None = None
     last = ""                                   # the paragraph's last physical line
-    for line in lines[start:]:
+    for line, margin in lines[start:]:
         if para is None:
-            para = last = line
+            para = last = line.text
             continue
-        how = glue(para, line)
-        if how is None and _wraps(para, last, line, full):
+        how = glue(para, line.text)
+        if (how is None and not (line.gap and gaps_mean) and line.indent <= margin + 2
+                and _wraps(para, last, line.text, full, strict_headings)):
             how = (0, " ")
-        last = line
+        last = line.text
         if how is None:
             out.append(para)
-            para = line
+            para = line.text
         else:
             cut, sep = how
-            para = (para[:-cut] if cut else para) + sep + line
+            para = (para[:-cut] if cut else para) + sep + line.text
     if para is not None:
         out.append(para)
     return out
 
 
-def _wraps(para: str, last: str, line: str, full: float) -> bool:
-    """A full-width line that does not end a sentence continues on the next line."""
-    return (len(last) >= full and not _ends_sentence(para) and not _is_title(para)
-            and not _ITEM.match(line) and not _HEADING.match(line))
+def _wraps(para: str, last: str, line: str, full: float, strict_headings: bool = True) -> bool:
+    """A full-width line that does not end a sentence continues on the next line.
+
+    A heading (`2. Đẩy mạnh sản xuất ...`) is written in sentence case, so its wrapped part
+    starts in lower case (joined by `glue`); a capital after it starts the body text, unless
+    the heading is all capitals (`I. KẾT QUẢ ... AN NINH` / `NĂM 2024`).
+
+    >>> _wraps("2. Đẩy mạnh sản xuất công nghiệp", "2. Đẩy mạnh sản xuất công nghiệp", "Triển khai", 20)
+    False
+    >>> _wraps("I. KẾT QUẢ PHÁT TRIỂN AN NINH", "I. KẾT QUẢ PHÁT TRIỂN AN NINH", "NĂM 2024", 20)
+    True
+    """
+    if len(last) < full or _ends_sentence(para) or _ITEM.match(line) or _HEADING.match(line):
+        return False
+    if strict_headings and _HEADING.match(para) and not (_is_title(para) and _is_title(line)):
+        return _open_ended(last)
+    return True
+
+
+# Grammar words that cannot end a heading or a sentence: a line ending in one runs on
+# ("... các chủ trương khác của" / "Trung ương, ..."). A closed word class, not vocabulary.
+_CONNECTORS = frozenset("""
+    của và với cho theo về trong đến tại từ được những các có là để nhằm số ngày năm tháng
+    như hoặc hay thì mà nên vào ra trên dưới giữa sau trước đối gắn thuộc bằng do bởi tới
+    """.split())
+
+
+def _open_ended(line: str) -> bool:
+    """Whether a line stops on a word that needs a continuation.
+
+    >>> _open_ended("lồng ghép với các chủ trương khác của"), _open_ended("nâng cao sức cạnh tranh")
+    (True, False)
+    """
+    words = line.rsplit(" ", 1)
+    return words[-1].lower() in _CONNECTORS
