@@ -184,6 +184,10 @@ def _paragraph(text: str, para, layout: Layout, sec_kind: str | None, ctx: _Cont
         if not sq:
             continue
         marks = ft.time_marks(text[s_start:s_end])
+        lowered = ft.low(text[s_start:s_end])
+        cues = {key: [s_start + p for p in ft.cue_positions(lowered, key)]
+                for key in ("goal_cues", "result_cues", "estimate_cues")}
+        cues["past"] = [s_start + m.start() for m in _PAST.finditer(text, s_start, s_end)]
         prev: Named | None = None
         prev_fig: Figure | None = None
         whole_fig: Figure | None = None      # what "trong đó" parts belong to
@@ -213,7 +217,7 @@ def _paragraph(text: str, para, layout: Layout, sec_kind: str | None, ctx: _Cont
             else:
                 paren = False
             year, period, base_year = _when(marks, q.start - s_start)
-            kind = _decide(sec_kind, text, s_start, clause, q, named, year, ctx, paren)
+            kind = _decide(sec_kind, cues, s_start, clause, q, named, year, ctx, paren)
             if kind is None:
                 continue                     # its words stay with the next figure
             consumed = max(named.consumed_to, q.end)
@@ -277,15 +281,19 @@ def _when(marks: list[ft.TimeMark], pos: int) -> tuple[int | None, str | None, i
     return year, period, base
 
 
-def _decide(sec_kind: str | None, text: str, s_start: int, clause: int, q: Quantity, named: Named,
-            year: int | None, ctx: _Context, paren: bool) -> str | None:
-    """"target", "result" or None (not a figure) for one named quantity."""
-    sentence_before = ft.low(text[s_start:q.start])
-    clause_before = ft.low(text[clause:q.start])
-    goal = ft.has_cue(clause_before, "goal_cues") or ft.has_cue(sentence_before, "goal_cues")
-    past = (ft.has_cue(clause_before, "result_cues") or bool(_PAST.search(text[clause:q.start]))
+def _decide(sec_kind: str | None, cues: dict[str, list[int]], s_start: int, clause: int, q: Quantity,
+            named: Named, year: int | None, ctx: _Context, paren: bool) -> str | None:
+    """"target", "result" or None (not a figure) for one named quantity.
+
+    `cues` holds where the sentence's goal, result, estimate and past-tense cues start.
+    """
+    def seen(key: str, start: int) -> bool:
+        return any(start <= p < q.start for p in cues[key])
+
+    goal = seen("goal_cues", s_start)
+    past = (seen("result_cues", clause) or seen("past", clause)
             or (q.family == "count" and q.unit == "chỉ tiêu" and q.planned is not None))
-    estimate = ft.has_cue(clause_before, "estimate_cues")
+    estimate = seen("estimate_cues", clause)
     future_year = bool(ctx.now and year and year > ctx.now)
     past_year = bool(ctx.now and year and year < ctx.now)
     if q.unit == "chỉ tiêu" and q.planned is None:

@@ -119,8 +119,12 @@ def name_quantity(text: str, q: Quantity, clause_start: int, limit: int,
         after = ""
 
     def result(indicator: str, mode: str, consumed: int, quote_end: int | None = None) -> Named:
+        qe = quote_end or end
+        quoted = text[quote_start:qe]
+        if quoted.count("(") > quoted.count(")") and text.startswith(")", qe):
+            qe += 1                              # "cử tri (trên 95%)": close the aside
         return Named(indicator=ft.tidy(indicator), comparator=comp, quote_start=quote_start,
-                     quote_end=quote_end or end, consumed_to=consumed, mode=mode, verbs=verbs,
+                     quote_end=qe, consumed_to=max(consumed, qe), mode=mode, verbs=verbs,
                      lead=lead)
 
     verbset = set(verbs)

@@ -147,7 +147,8 @@ def strip_time(text: str) -> str:
     """
     def repl(m: re.Match[str]) -> str:
         return m.group(0) if (m.group("base") or m.group("cmp")) else " "
-    text = _TIME.sub(repl, text)
+    if _YEAR4.search(text):
+        text = _TIME.sub(repl, text)
     return tidy(text)
 
 
@@ -210,6 +211,15 @@ def has_cue(lowered: str, key: str) -> bool:
     True
     """
     return bool(_cue_search(key).search(lowered))
+
+
+def cue_positions(lowered: str, key: str) -> list[int]:
+    """Where the cue phrases under `key` start in a lower-cased text (computed once a sentence).
+
+    >>> cue_positions(low("Tăng trưởng ước đạt 7%, phấn đấu năm sau đạt 8%"), "goal_cues")
+    [24]
+    """
+    return [m.start() for m in _cue_search(key).finditer(lowered)]
 
 
 @cache
@@ -286,7 +296,9 @@ def tidy(text: str) -> str:
     >>> tidy("(giá hiện hành)")
     '(giá hiện hành)'
     """
-    text = _SPACES.sub(" ", text).strip(" ,;:.-+*•")
+    text = " ".join(text.split()).strip(" ,;:.-+*•")
+    if "(" not in text and ")" not in text:
+        return text
     if text.endswith("(") or (text.count("(") > text.count(")") and text.endswith(" (")):
         text = text[:-1]
     if text.startswith(")"):
@@ -380,7 +392,7 @@ def tidy_quote(text: str) -> str:
     >>> tidy_quote(", trong đó thu nội địa trên 8.800 tỷ đồng; ")
     'trong đó thu nội địa trên 8.800 tỷ đồng'
     """
-    return _SPACES.sub(" ", text).strip(" ,;:-+*•")
+    return " ".join(text.split()).strip(" ,;:-+*•")
 
 
 def _short_heading(heading: str, limit: int = 100) -> str:

@@ -81,6 +81,11 @@ def find_quantities(text: str) -> list[Quantity]:
         m = _QUANTITY.match(text, i)
         if m is None:
             continue
+        j = m.end()
+        while j < len(text) and text[j] == " ":
+            j += 1
+        if j >= len(text) or not (text[j] == "%" or text[j].isalpha()):
+            continue                     # units start with a letter or "%": "26-NQ", "(28)" stop here
         unit = match_unit(text, m.end())
         if unit is None:
             continue
