@@ -176,11 +176,12 @@ def find_by_symbol(session: Session, key: str, exclude_id: int | None = None) ->
     return docs[0] if docs else None
 
 
-def placeholder_for(session: Session, c: Citation) -> Document:
+def placeholder_for(session: Session, c: Citation, *, flush: bool = True) -> Document:
     doc = Document(kind=c.kind or "other", symbol=c.cited_symbol, symbol_key=c.cited_key,
                    date=c.date, issuer=c.issuer, title=c.title, placeholder=True, recipients=[])
     session.add(doc)
-    session.flush()
+    if flush:
+        session.flush()
     return doc
 
 
@@ -201,24 +202,48 @@ def resolve_document(session: Session, doc: Document) -> None:
                 Document.id != doc.id)).all():
             merge_into(session, other, doc)
     created: list[Citation] = []
-    for c in session.scalars(select(Citation).where(Citation.document_id == doc.id)).all():
-        target = find_by_symbol(session, c.cited_key)
+    cites = session.scalars(select(Citation).where(Citation.document_id == doc.id)).all()
+    known: dict[str, Document] = {}
+    if cites:   # one query for all cited symbols: real documents win over placeholders
+        for d in session.scalars(select(Document).where(
+                Document.symbol_key.in_(sorted({c.cited_key for c in cites})))
+                .order_by(Document.placeholder.desc(), Document.id.desc())).all():
+            known[d.symbol_key] = d
+    pending = []
+    for c in cites:
+        target = known.get(c.cited_key)
         if target is None:
-            target = placeholder_for(session, c)
+            target = known[c.cited_key] = placeholder_for(session, c, flush=False)
             created.append(c)
+        pending.append((c, target))
+    session.flush()                   # one INSERT batch for the new placeholders
+    for c, target in pending:
         c.cited_document_id = target.id
     session.flush()
     if not doc.symbol and not doc.inference_confirmed:
         infer_identity(session, doc)
-    # A new placeholder may describe a document already in the library without a symbol.
-    for c in created:
+    # A new placeholder may describe a document already in the library without a symbol:
+    # re-examine those of the same kind whose issuer does not rule the citation out.
+    kinds = {c.kind for c in created if c.kind}
+    cited = [(c, _citation_facts(c)) for c in created]
+    # Narrowed in SQL to what could reach MIN_SCORE: same issuer as written, or a title
+    # naming a symbol one of the new citations says the cited document implements.
+    issuers = {c.issuer for c in created if c.issuer}
+    written = {m.group() for c in created for m in SYMBOL.finditer(c.quote or "")
+               if symbol_key(m.group()) in _citation_facts(c).implements}
+    narrow = [Document.title.contains(w) for w in sorted(written)]
+    if issuers:
+        narrow.append(Document.issuer.in_(sorted(issuers)))
+    if kinds and narrow:
         q = select(Document).where(
             Document.symbol.is_(None), Document.placeholder.is_(False),
-            Document.inference_confirmed.is_(False), Document.id != doc.id)
-        if c.kind:
-            q = q.where(Document.kind.in_([c.kind, "other"]))
+            Document.inference_confirmed.is_(False), Document.id != doc.id,
+            Document.kind.in_(sorted(kinds)), or_(*narrow))
         for other in session.scalars(q).all():
-            infer_identity(session, other)
+            # A cheap first look (no queries): could one of the new citations reach MIN_SCORE?
+            rough = Facts(other.kind, other.issuer, other.title, implemented_in_title(other.title))
+            if any(match_score(rough, f) for c, f in cited):
+                infer_identity(session, other)
 
 
 def _candidates(session: Session, doc: Document, facts: Facts) -> list[Citation]:

@@ -69,26 +69,33 @@ def corrections_for(session: Session, document_id: int, family: str) -> dict[str
     return out
 
 
-def sync_items(session: Session, document: Document, family: str, items: list) -> int:
-    """Store one family of a new extraction; returns how many items it yielded."""
+def sync_items(session: Session, document: Document, family: str, items: list, *,
+               new: bool = False) -> list:
+    """Store one family of a new extraction; returns the document's rows of that family.
+
+    `new`: the document was just created, so it has no rows or corrections to look up.
+    """
     model = ITEM_MODELS[family]
     keys = item_keys(family, items)
-    existing = {r.key: r for r in session.scalars(
+    existing = {} if new else {r.key: r for r in session.scalars(
         select(model).where(model.document_id == document.id)).all()}
-    fixes = corrections_for(session, document.id, family)
+    fixes = {} if new or not existing else corrections_for(session, document.id, family)
+    rows = list(existing.values())
     for idx, (key, item) in enumerate(zip(keys, items)):
         values = machine_values(family, item)
         row = existing.get(key)
         if row is None:
             row = model(document_id=document.id, key=key, origin="machine", status="draft")
             session.add(row)
+            rows.append(row)
         row.machine, row.idx, row.superseded = values, idx, False
         apply_values(row, values)
         apply_values(row, fixes.get(key, {}))
+    wanted = set(keys)
     for key, row in existing.items():
-        if row.origin == "machine" and key not in set(keys):
+        if row.origin == "machine" and key not in wanted:
             row.superseded = True
-    return len(items)
+    return rows
 
 
 def active_items(session: Session, document_id: int, family: str,

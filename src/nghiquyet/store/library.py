@@ -145,7 +145,7 @@ def ingest_file(session: Session, *, path: Path,
     if looks_binary(extraction.text):
         raise IngestError(f"{path}: không phải văn bản, có vẻ là tệp nhị phân (binary file?)")
     return ingest_extraction(session, extraction=extraction, file_hash=file_hash, size=size,
-                             source_path=str(path.resolve()))
+                             source_path=str(path.resolve()), hash_checked=True)
 
 
 def _find_existing(session: Session, x: Extraction) -> Document | None:
@@ -165,15 +165,18 @@ def _find_existing(session: Session, x: Extraction) -> Document | None:
 
 
 def ingest_extraction(session: Session, *, extraction: Extraction, file_hash: str,
-                      size: int = 0, source_path: str | None = None) -> IngestOutcome:
+                      size: int = 0, source_path: str | None = None,
+                      hash_checked: bool = False) -> IngestOutcome:
     """Store an extraction as a new document or a new version of an existing one."""
     x = extraction
-    known = session.scalars(select(DocumentVersion).where(
-        DocumentVersion.file_hash == file_hash).limit(1)).first()
-    if known is not None:
-        return IngestOutcome(x.source, "unchanged", known.document_id)
+    if not hash_checked:
+        known = session.scalars(select(DocumentVersion).where(
+            DocumentVersion.file_hash == file_hash).limit(1)).first()
+        if known is not None:
+            return IngestOutcome(x.source, "unchanged", known.document_id)
     doc = _find_existing(session, x)
     status = "updated" if doc is not None and not doc.placeholder else "new"
+    fresh = doc is None or doc.placeholder      # nothing of its own stored yet
     if doc is None:
         doc = Document(recipients=[])
         session.add(doc)
@@ -193,7 +196,7 @@ def ingest_extraction(session: Session, *, extraction: Extraction, file_hash: st
     doc.source_name = x.source
     session.flush()
 
-    number = (session.scalar(select(func.max(DocumentVersion.number)).where(
+    number = 1 if fresh else (session.scalar(select(func.max(DocumentVersion.number)).where(
         DocumentVersion.document_id == doc.id)) or 0) + 1
     version = DocumentVersion(document_id=doc.id, number=number, source_name=x.source,
                               source_path=source_path, file_hash=file_hash,
@@ -203,21 +206,23 @@ def ingest_extraction(session: Session, *, extraction: Extraction, file_hash: st
     session.flush()
     doc.current_version_id = version.id
 
-    _replace_citations(session, doc, x)
-    _replace_sections(session, doc, x)
-    counts = {family: sync_items(session, doc, family, items) for family, items in
-              (("target", x.targets), ("result", x.results), ("deadline", x.deadlines))}
+    _replace_citations(session, doc, x, fresh=fresh)
+    _replace_sections(session, doc, x, fresh=fresh)
+    rows = {family: sync_items(session, doc, family, items, new=fresh) for family, items in
+            (("target", x.targets), ("result", x.results), ("deadline", x.deadlines))}
+    counts = {"target": len(x.targets), "result": len(x.results), "deadline": len(x.deadlines)}
     session.flush()
     cascade.resolve_document(session, doc)
-    search.index_document(session, doc, x.text)
+    search.index_document(session, doc, x.text, items=rows, fresh=fresh)
     session.flush()
     return IngestOutcome(x.source, status, doc.id, targets=counts["target"],
                          results=counts["result"], deadlines=counts["deadline"])
 
 
-def _replace_citations(session: Session, doc: Document, x: Extraction) -> None:
-    for old in session.scalars(select(Citation).where(Citation.document_id == doc.id)).all():
-        session.delete(old)
+def _replace_citations(session: Session, doc: Document, x: Extraction, *, fresh: bool) -> None:
+    if not fresh:
+        for old in session.scalars(select(Citation).where(Citation.document_id == doc.id)).all():
+            session.delete(old)
     seen: set[str] = set()
     # What the title says the document carries out counts as implemented even when the
     # extractor did not mark the reference.
@@ -235,10 +240,11 @@ def _replace_citations(session: Session, doc: Document, x: Extraction) -> None:
     session.flush()
 
 
-def _replace_sections(session: Session, doc: Document, x: Extraction) -> None:
-    for old in session.scalars(select(OutlineSection).where(
-            OutlineSection.document_id == doc.id)).all():
-        session.delete(old)
+def _replace_sections(session: Session, doc: Document, x: Extraction, *, fresh: bool) -> None:
+    if not fresh:
+        for old in session.scalars(select(OutlineSection).where(
+                OutlineSection.document_id == doc.id)).all():
+            session.delete(old)
     for i, s in enumerate(x.outline):
         session.add(OutlineSection(document_id=doc.id, idx=i, label=s.label, heading=s.heading,
                                    level=s.level, parent_idx=s.parent, year=s.year,

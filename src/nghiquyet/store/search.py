@@ -159,22 +159,33 @@ def _dialect(session: Session) -> str:
 def _put(session: Session, entity: str, entity_id: int, document: Document, title: str,
          body: str, year: int | None) -> None:
     _remove(session, entity, [entity_id])
-    entry = SearchEntry(entity=entity, entity_id=entity_id, document_id=document.id,
-                        kind=document.kind, issuer=document.issuer,
-                        issuer_folded=fold(document.issuer) if document.issuer else None,
-                        year=year, title=title or "", body=body or "")
-    session.add(entry)
+    _insert_many(session, document, [(entity, entity_id, title, body, year)])
+
+
+def _insert_many(session: Session, document: Document,
+                 rows: list[tuple[str, int, str, str, int | None]]) -> None:
+    """Add search entries (entity, id, title, body, year) of one document and index them."""
+    if not rows:
+        return
+    issuer_folded = fold(document.issuer) if document.issuer else None
+    entries = [SearchEntry(entity=entity, entity_id=entity_id, document_id=document.id,
+                           kind=document.kind, issuer=document.issuer,
+                           issuer_folded=issuer_folded, year=year, title=title or "",
+                           body=body or "")
+               for entity, entity_id, title, body, year in rows]
+    session.add_all(entries)
     session.flush()
-    f_title, f_body = fold(title or ""), fold((body or "")[:MAX_INDEXED_CHARS])
+    params = [{"id": e.id, "t": fold(e.title), "b": fold(e.body[:MAX_INDEXED_CHARS])}
+              for e in entries]
     if _dialect(session) == "sqlite":
         session.execute(text("INSERT INTO search_fts(rowid, title, body) VALUES (:id, :t, :b)"),
-                        {"id": entry.id, "t": f_title, "b": f_body})
+                        params)
     else:  # tokenised here like FTS5 does, so "26-NQ/TW" gives 26, nq, tw on both backends
-        f_title, f_body = " ".join(_WORD.findall(f_title)), " ".join(_WORD.findall(f_body))
+        for p in params:
+            p["t"], p["b"] = " ".join(_WORD.findall(p["t"])), " ".join(_WORD.findall(p["b"]))
         session.execute(text("UPDATE search_entries SET tsv = "
                              "setweight(to_tsvector('simple', :t), 'A') || "
-                             "to_tsvector('simple', :b) WHERE id = :id"),
-                        {"id": entry.id, "t": f_title, "b": f_body})
+                             "to_tsvector('simple', :b) WHERE id = :id"), params)
 
 
 def _remove(session: Session, entity: str, entity_ids: list[int]) -> None:
@@ -201,33 +212,45 @@ def document_year(doc: Document) -> int | None:
     return d.year if d else None
 
 
-def index_item(session: Session, family: str, item: Target | Result | Deadline,
-               document: Document) -> None:
-    """(Re)index one item, or drop it from the index when it is not active."""
-    if not item.active:
-        _remove(session, family, [item.id])
-        return
+def _item_entry(family: str, item: Target | Result | Deadline,
+                document: Document) -> tuple[str, int, str, str, int | None]:
     if family == "deadline":
         title, year = item.task, (item.due.year if item.due else None)
         body = " ".join(x for x in (item.task, item.responsible or "", item.quote) if x)
     else:
         title, year = item.indicator, item.year
         body = " ".join(x for x in (item.indicator, item.quote) if x)
-    _put(session, family, item.id, document, title, body, year or document_year(document))
+    return family, item.id, title, body, year or document_year(document)
 
 
-def index_document(session: Session, document: Document, text_: str | None) -> None:
-    """(Re)index a document and all its active items (after ingest or an identity change)."""
-    if document.placeholder:
+def index_item(session: Session, family: str, item: Target | Result | Deadline,
+               document: Document) -> None:
+    """(Re)index one item, or drop it from the index when it is not active."""
+    _remove(session, family, [item.id])
+    if item.active:
+        _insert_many(session, document, [_item_entry(family, item, document)])
+
+
+def index_document(session: Session, document: Document, text_: str | None, *,
+                   items: dict[str, list] | None = None, fresh: bool = False) -> None:
+    """(Re)index a document and all its active items (after ingest or an identity change).
+
+    `items` (family → rows) saves a query when the caller has them; `fresh`: nothing of this
+    document is indexed yet.
+    """
+    if not fresh:
         unindex_document(session, document.id)
+    if document.placeholder:
         return
     title = " ".join(x for x in (document.effective_symbol, document.title) if x)
-    _put(session, "document", document.id, document, title, text_ or "", document_year(document))
-    models = {"target": Target, "result": Result, "deadline": Deadline}
-    for family, model in models.items():
-        items = session.scalars(select(model).where(model.document_id == document.id)).all()
-        for item in items:
-            index_item(session, family, item, document)
+    rows = [("document", document.id, title, text_ or "", document_year(document))]
+    for family, model in (("target", Target), ("result", Result), ("deadline", Deadline)):
+        family_rows = items.get(family) if items is not None else None
+        if family_rows is None:
+            family_rows = session.scalars(select(model).where(
+                model.document_id == document.id)).all()
+        rows += [_item_entry(family, item, document) for item in family_rows if item.active]
+    _insert_many(session, document, rows)
 
 
 def unindex_document(session: Session, document_id: int) -> None:
