@@ -21,7 +21,6 @@ FOOTNOTE_MARKS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
 
 # --- character-level debris ---------------------------------------------------------------
 _BOOKMARK = re.compile(r"\[bookmark:[^\]\n]*\]")          # pandoc/Word anchor names
-_STRONG = re.compile(r"\*\*|__")                          # markdown bold/underline marks
 _EMPHASIS = re.compile(r"""
     (?<![\w*])\*          # an opening star not glued to a word or another star
     (?=[^\s*])            #   and followed by text (so "* Thành phần" stays a bullet)
