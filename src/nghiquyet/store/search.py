@@ -175,7 +175,10 @@ def _insert_many(session: Session, document: Document,
                for entity, entity_id, title, body, year in rows]
     session.add_all(entries)
     session.flush()
-    params = [{"id": e.id, "t": fold(e.title), "b": fold(e.body[:MAX_INDEXED_CHARS])}
+    # A document is also found by its issuer ("dak lak"); its items are not, or they would
+    # flood every search for a place name.
+    params = [{"id": e.id, "b": fold(e.body[:MAX_INDEXED_CHARS]),
+               "t": fold(f"{e.title} {e.issuer or ''}" if e.entity == "document" else e.title)}
               for e in entries]
     if _dialect(session) == "sqlite":
         session.execute(text("INSERT INTO search_fts(rowid, title, body) VALUES (:id, :t, :b)"),
