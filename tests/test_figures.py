@@ -150,3 +150,9 @@ def test_random_text_never_raises(text):
     x = extract_text(text)
     for f in x.targets + x.results:
         assert f.parent is None or 0 <= f.parent < len(x.targets + x.results)
+
+
+def test_towns_count_only_with_a_cue_or_in_a_list():
+    figs = _targets("Toàn tỉnh có khoảng 34 đô thị, trong đó có 2 đô thị loại III, 8 đô thị loại IV.")
+    assert [(f.comparator, f.value, f.parent) for f in figs] == [("approx", 34, None), ("eq", 2, 0), ("eq", 8, 0)]
+    assert _targets("Đầu tư hạ tầng tại 3 đô thị động lực của tỉnh.") == []

@@ -145,8 +145,9 @@ def _context(layout: Layout, doc: Identity) -> _Context:
         now = int(m.group(1)) if m else None
     title = (doc.title or "") if doc else ""
     years = [int(a or b) for a, b in _TITLE_YEAR.findall(_DATE_LINE.sub(" ", title + " " + block))]
+    past = [y for y in years if now is None or y <= now]
     return _Context(now=now, plan_target=max(years) if years else None,
-                    plan_result=min(years) if years else None)
+                    plan_result=min(past) if past else now)
 
 
 # "trên 1 ha", "mỗi 1 km": a denominator, not a figure.
@@ -174,7 +175,11 @@ def _paragraph(text: str, para, layout: Layout, sec_kind: str | None, ctx: _Cont
     out: list[Figure] = []
     number: int | None = None
     section = layout.path(para.section)
-    horizon = layout.horizon(para.section)
+    own = para.section
+    if para.is_heading and own is not None:
+        own = layout.sections[own].parent         # "a) Tỷ lệ ... (năm 2025 đạt 18%)" is no horizon
+    horizon = layout.horizon(own)
+    carried: int | None = None                    # the last year stated earlier in the paragraph
     for s_start, s_end in ft.sentences(text):
         sq = [q for q in qs if s_start <= q.start < s_end]
         bounds = ft.boundaries(text[s_start:s_end])
@@ -184,6 +189,7 @@ def _paragraph(text: str, para, layout: Layout, sec_kind: str | None, ctx: _Cont
         if not sq:
             continue
         marks = ft.time_marks(text[s_start:s_end])
+        sentence_year = carried
         lowered = ft.low(text[s_start:s_end])
         cues = {key: [s_start + p for p in ft.cue_positions(lowered, key)]
                 for key in ("goal_cues", "result_cues", "estimate_cues")}
@@ -217,12 +223,16 @@ def _paragraph(text: str, para, layout: Layout, sec_kind: str | None, ctx: _Cont
             else:
                 paren = False
             year, period, base_year = _when(marks, q.start - s_start)
+            if q.unit in _weak_counts() and not _counted_here(text[clause:q.start], named, sent_figs):
+                continue                     # "tại 3 đô thị": part of a name
             kind = _decide(sec_kind, cues, s_start, clause, q, named, year, ctx, paren)
             if kind is None:
                 continue                     # its words stay with the next figure
             consumed = max(named.consumed_to, q.end)
+            if year is None and sentence_year and (kind == "result" or horizon is None):
+                year = sentence_year             # "năm 2024 ...; Toàn tỉnh có 146 doanh nghiệp"
             if year is None:
-                year = horizon or (ctx.plan_target if kind == "target" else ctx.plan_result or ctx.now)
+                year = horizon or (ctx.plan_target if kind == "target" else ctx.plan_result)
             fig = Figure(indicator=named.indicator, comparator=named.comparator, value=q.value,
                          value_max=q.value_max, unit=q.unit, year=year, period=period,
                          quote=ft.tidy_quote(text[named.quote_start:named.quote_end]),
@@ -241,7 +251,24 @@ def _paragraph(text: str, para, layout: Layout, sec_kind: str | None, ctx: _Cont
             sent_figs.append((fig, named))
             prev, prev_fig = named, fig
         _fill_share_wholes(sent_figs)
+        years = [m.year for m in marks if m.year]
+        carried = years[-1] if years else carried
     return out
+
+
+@cache
+def _weak_counts() -> frozenset[str]:
+    return frozenset(w.lower() for w in vocab.load("units")["weak_counts"])
+
+
+_COUNT_CUE = re.compile(r"(?:^|\s)(?:có|thêm|đạt|tăng|còn|lên|giảm|là)\s*$", re.IGNORECASE)
+
+
+def _counted_here(before: str, named: Named, sent_figs: list) -> bool:
+    """A weak count ("đô thị") is a figure after a cue word or a comparator, or inside a list."""
+    if named.comparator != "eq" or _COUNT_CUE.search(before[-24:]):
+        return True
+    return bool(sent_figs) and not before.strip(" ,;:").replace("và", "").strip()
 
 
 def _whole(sent_figs: list[tuple[Figure, Named]]) -> Figure:
@@ -294,6 +321,8 @@ def _decide(sec_kind: str | None, cues: dict[str, list[int]], s_start: int, clau
     past = (seen("result_cues", clause) or seen("past", clause)
             or (q.family == "count" and q.unit == "chỉ tiêu" and q.planned is not None))
     estimate = seen("estimate_cues", clause)
+    if sec_kind != "goal" and not goal and seen("past", s_start):
+        past = True                                  # "... đã chỉ đạo ... với trên 9.600 lượt"
     future_year = bool(ctx.now and year and year > ctx.now)
     past_year = bool(ctx.now and year and year < ctx.now)
     if q.unit == "chỉ tiêu" and q.planned is None:

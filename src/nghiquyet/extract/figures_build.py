@@ -176,7 +176,15 @@ def name_quantity(text: str, q: Quantity, clause_start: int, limit: int,
             and not verbset & {"còn", "xuống", "xuống còn", "lên"}:
         delta = "giảm" if "giảm" in verbs[-1] else "tăng"
 
-    counted = q.family == "count" or is_rate(q.unit)
+    if comp == "gt" and q.family == "percent" and q.value == 100 and not ft.starts_with_head(lead):
+        comp = "eq"                              # "ký số trên 100% văn bản": "trên" is "on"
+    if "vượt" in ft.low(before[-12:]) and q.family == "percent" and comp == "gt" \
+            and re.match(r"\s*(?:so\s+với\s+)?(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu)", text[end:limit]):
+        comp = "eq"                              # "vượt 14,2% kế hoạch": the excess, not a bound
+        target = ft.tidy(re.match(r"[^,;.()]*", text[end:limit]).group(0))
+        subject = lead if not ft.is_empty_indicator(lead) else prev_base
+        return result(f"mức vượt {target} {ft.lower_first(subject)}", "ratio", end)
+    counted = q.family == "count" or is_rate(q.unit) or (q.family == "measure" and bool(after))
     if ft.is_empty_indicator(lead) or (not ft.starts_with_head(lead)
                                         and ((after and q.family == "percent") or counted)):
         # number first: "trên 98% thôn ...", "Xử lý 100% các điểm ...", "cho trên 23.500 người"

@@ -87,6 +87,7 @@ _TIME = re.compile(r"""
       (?P<period>(?:[Gg]iai\s+đoạn|[Tt]hời\s+kỳ|[Tt]rong)\s+(?P<p1>(?:19|20)\d\d)\s*-\s*(?P<p2>(?:19|20)\d\d))
     | (?P<base>so\s+với\s+(?:cùng\s+kỳ\s+)?năm\s+(?P<by>(?:19|20)\d\d))
     | (?P<cmp>giá\s+(?:so\s+sánh|cố\s+định|hiện\s+hành)\s+năm\s+(?:19|20)\d\d)
+    | (?:[Đđ]ến|[Tt]ính\s+đến|[Tt]ính\s+tới)\s+ngày\s+\d{1,2}/\d{1,2}/(?P<dyear>(?:19|20)\d\d)
     | (?P<kw>nhiệm\s+kỳ\s+(?:19|20)\d\d\s*-\s*(?:19|20)\d\d)
     | (?:(?:[Đđ]ến|[Tt]ới|[Tt]rước)\s+(?:hết\s+)?(?:năm\s+)?|[Nn]ăm\s+)(?P<year>(?:19|20)\d\d)(?![\d/])
 """, re.VERBOSE)
@@ -132,8 +133,8 @@ def time_marks(text: str) -> list[TimeMark]:
                                 f"{m.group('p1')}-{m.group('p2')}"))
         elif m.group("base"):
             out.append(TimeMark(m.start(), m.end(), base_year=int(m.group("by"))))
-        elif m.group("year"):
-            out.append(TimeMark(m.start(), m.end(), int(m.group("year"))))
+        elif m.group("year") or m.group("dyear"):
+            out.append(TimeMark(m.start(), m.end(), int(m.group("year") or m.group("dyear"))))
     return out
 
 
@@ -362,7 +363,10 @@ def starts_with_head(text: str) -> bool:
     >>> starts_with_head("Tỷ lệ che phủ rừng"), starts_with_head("Xử lý các điểm tồn lưu")
     (True, False)
     """
-    return bool(_cue_regex("figures", "indicator_heads", "start").match(low(text)))
+    lowered = low(text)
+    if lowered.startswith(("thu hút", "thu gom", "thu thập", "chi trả", "số hóa", "số hoá")):
+        return False                     # verbs that begin like a head ("thu", "chi", "số")
+    return bool(_cue_regex("figures", "indicator_heads", "start").match(lowered))
 
 
 def is_empty_indicator(text: str) -> bool:
