@@ -79,7 +79,7 @@ def clean_text(text: str) -> str:
     """
     lines = _clean_chars(text)
     start = _body_start(lines)
-    end = next((i for i in range(start, len(lines)) if lines[i].startswith(_TAIL)), len(lines))
+    end = next((i for i in range(start, len(lines)) if _is_tail(lines[i])), len(lines))
     body = lines[start:end]
     if any(is_footnote(line) for line in body):
         body = _move_footnotes(body)
@@ -121,6 +121,21 @@ def _clean_chars(text: str) -> list[str]:
             line = line.replace("  ", " ")
         lines[i] = line.strip()
     return lines
+
+
+def _is_tail(line: str) -> bool:
+    """The recipients' heading (`Nơi nhận:`), not a sentence that starts with the words.
+
+    >>> _is_tail("Nơi nhận:"), _is_tail("NƠI NHẬN"), _is_tail("Nơi gửi:")
+    (True, True, True)
+    >>> _is_tail("Nơi nhận hồ sơ: Sở Tư pháp")
+    False
+    """
+    prefix = next((p for p in _TAIL if line.startswith(p)), None)
+    if prefix is None:
+        return False
+    rest = line[len(prefix):].lstrip()
+    return not rest or rest[0] in ":-–"
 
 
 def _body_start(lines: list[str]) -> int:
