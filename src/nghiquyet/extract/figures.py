@@ -168,92 +168,96 @@ def _quantities(text: str) -> list[Quantity]:
     return sorted(qs, key=lambda q: q.start)
 
 
+@dataclass
+class _Place:
+    """Where a paragraph sits: its section path, horizon and the list number in force."""
+    section: str | None
+    horizon: int | None
+    offset: int                      # the paragraph's offset in the document text
+    number: int | None = None        # "(12)": the label of the numbered target being read
+    carried: int | None = None       # the last year stated earlier in the paragraph
+
+
 def _paragraph(text: str, para, layout: Layout, sec_kind: str | None, ctx: _Context) -> list[Figure]:
     qs = _quantities(text)
     if not qs:
         return []
-    out: list[Figure] = []
-    number: int | None = None
-    section = layout.path(para.section)
     own = para.section
     if para.is_heading and own is not None:
         own = layout.sections[own].parent         # "a) Tỷ lệ ... (năm 2025 đạt 18%)" is no horizon
-    horizon = layout.horizon(own)
-    carried: int | None = None                    # the last year stated earlier in the paragraph
+    place = _Place(layout.path(para.section), layout.horizon(own), para.span[0])
+    out: list[Figure] = []
     for s_start, s_end in ft.sentences(text):
         sq = [q for q in qs if s_start <= q.start < s_end]
         bounds = ft.boundaries(text[s_start:s_end])
-        for b0, _, n in bounds:
-            if n is not None and not sq and True:
-                number = n
         if not sq:
+            place.number = next((n for _, _, n in reversed(bounds) if n is not None), place.number)
             continue
         marks = ft.time_marks(text[s_start:s_end])
-        sentence_year = carried
-        lowered = ft.low(text[s_start:s_end])
-        cues = {key: [s_start + p for p in ft.cue_positions(lowered, key)]
-                for key in ("goal_cues", "result_cues", "estimate_cues")}
-        cues["past"] = [s_start + m.start() for m in _PAST.finditer(text, s_start, s_end)]
-        prev: Named | None = None
-        prev_fig: Figure | None = None
-        whole_fig: Figure | None = None      # what "trong đó" parts belong to
-        parts_open = False
-        consumed = s_start
-        sent_figs: list[tuple[Figure, Named]] = []
-        seen_bounds = 0
-        clause = s_start
-        for i, q in enumerate(sq):
-            rel = q.start - s_start
-            while seen_bounds < len(bounds) and bounds[seen_bounds][1] <= rel:
-                _, b1, n = bounds[seen_bounds]
-                seen_bounds += 1
-                clause = s_start + b1
-                if n is not None:
-                    number = n
-                    parts_open, whole_fig, prev = False, None, None
-            clause = max(clause, consumed)
-            between = text[clause:q.start]
-            if _TRONG_DO.search(text, max(consumed, s_start), q.start) and sent_figs:
-                parts_open = True
-                whole_fig = _whole(sent_figs)
-            next_start = sq[i + 1].start if i + 1 < len(sq) else None
-            named = name_quantity(text, q, clause, s_end, next_start, prev)
-            if _in_parentheses(text, s_start, q.start):
-                paren = True
-            else:
-                paren = False
-            year, period, base_year = _when(marks, q.start - s_start)
-            if q.unit in _weak_counts() and not _counted_here(text[clause:q.start], named, sent_figs):
-                continue                     # "tại 3 đô thị": part of a name
-            kind = _decide(sec_kind, cues, s_start, clause, q, named, year, ctx, paren)
-            if kind is None:
-                continue                     # its words stay with the next figure
-            consumed = max(named.consumed_to, q.end)
-            if year is None and sentence_year and (kind == "result" or horizon is None):
-                year = sentence_year             # "năm 2024 ...; Toàn tỉnh có 146 doanh nghiệp"
-            if year is None:
-                year = horizon or (ctx.plan_target if kind == "target" else ctx.plan_result)
-            fig = Figure(indicator=named.indicator, comparator=named.comparator, value=q.value,
-                         value_max=q.value_max, unit=q.unit, year=year, period=period,
-                         quote=ft.tidy_quote(text[named.quote_start:named.quote_end]),
-                         section=section, span=(para.span[0] + named.quote_start,
-                                                para.span[0] + named.quote_end),
-                         number=number, base_year=base_year, kind=kind,
-                         estimate=ft.has_cue(ft.low(between), "estimate_cues"), planned=q.planned)
-            if parts_open and whole_fig is not None and whole_fig.kind == kind:
-                fig.parent = whole_fig
-                if named.mode == "share" and not named.share_whole:
-                    fig.indicator = share_name(named.share_sector or "", base_of(whole_fig.indicator))
-                elif named.mode != "share":
-                    fig.indicator = part_name(named.indicator, whole_fig.indicator)
-            fig.indicator = ft.lower_first(fig.indicator)
-            out.append(fig)
-            sent_figs.append((fig, named))
-            prev, prev_fig = named, fig
-        _fill_share_wholes(sent_figs)
+        out.extend(_sentence(text, s_start, s_end, sq, bounds, marks, place, sec_kind, ctx))
         years = [m.year for m in marks if m.year]
-        carried = years[-1] if years else carried
+        place.carried = years[-1] if years else place.carried
     return out
+
+
+def _sentence(text: str, s_start: int, s_end: int, sq: list[Quantity], bounds, marks,
+              place: _Place, sec_kind: str | None, ctx: _Context) -> list[Figure]:
+    """The figures of one sentence, left to right, each clause starting where the last ended."""
+    lowered = ft.low(text[s_start:s_end])
+    cues = {key: [s_start + p for p in ft.cue_positions(lowered, key)]
+            for key in ("goal_cues", "result_cues", "estimate_cues")}
+    cues["past"] = [s_start + m.start() for m in _PAST.finditer(text, s_start, s_end)]
+    prev: Named | None = None
+    whole_fig: Figure | None = None          # what "trong đó" parts belong to
+    parts_open = False
+    consumed = clause = s_start
+    sent_figs: list[tuple[Figure, Named]] = []
+    seen_bounds = 0
+    for i, q in enumerate(sq):
+        rel = q.start - s_start
+        while seen_bounds < len(bounds) and bounds[seen_bounds][1] <= rel:
+            _, b1, n = bounds[seen_bounds]
+            seen_bounds += 1
+            clause = s_start + b1
+            if n is not None:                # a new numbered item: nothing carries over
+                place.number = n
+                parts_open, whole_fig, prev = False, None, None
+        clause = max(clause, consumed)
+        if sent_figs and _TRONG_DO.search(text, consumed, q.start):
+            parts_open, whole_fig = True, _whole(sent_figs)
+        next_start = sq[i + 1].start if i + 1 < len(sq) else None
+        named = name_quantity(text, q, clause, s_end, next_start, prev)
+        if q.unit in _weak_counts() and not _counted_here(text[clause:q.start], named, sent_figs):
+            continue                         # "tại 3 đô thị": part of a name
+        year, period, base_year = _when(marks, rel)
+        paren = _in_parentheses(text, s_start, q.start)
+        kind = _decide(sec_kind, cues, s_start, clause, q, named, year, ctx, paren)
+        if kind is None:
+            continue                         # its words stay with the next figure
+        consumed = max(named.consumed_to, q.end)
+        if year is None and place.carried and (kind == "result" or place.horizon is None):
+            year = place.carried             # "năm 2024 ...; Toàn tỉnh có 146 doanh nghiệp"
+        if year is None:
+            year = place.horizon or (ctx.plan_target if kind == "target" else ctx.plan_result)
+        fig = Figure(indicator=named.indicator, comparator=named.comparator, value=q.value,
+                     value_max=q.value_max, unit=q.unit, year=year, period=period,
+                     quote=ft.tidy_quote(text[named.quote_start:named.quote_end]),
+                     section=place.section, span=(place.offset + named.quote_start,
+                                                  place.offset + named.quote_end),
+                     number=place.number, base_year=base_year, kind=kind,
+                     estimate=any(clause <= p < q.start for p in cues["estimate_cues"]),
+                     planned=q.planned)
+        if parts_open and whole_fig is not None and whole_fig.kind == kind:
+            fig.parent = whole_fig           # an object until `_append` turns it into an index
+            if named.mode == "share" and not named.share_whole:
+                fig.indicator = share_name(named.share_sector or "", base_of(whole_fig.indicator))
+            elif named.mode != "share":
+                fig.indicator = part_name(named.indicator, whole_fig.indicator)
+        fig.indicator = ft.lower_first(fig.indicator)
+        sent_figs.append((fig, named))
+        prev = named
+    _fill_share_wholes(sent_figs)
+    return [fig for fig, _ in sent_figs]
 
 
 @cache
