@@ -24,10 +24,11 @@ from .outline import Layout
 
 _DIGIT = re.compile(r"\d")
 # "nằm trong nhóm 20 tỉnh", "top 10 địa phương", "xếp thứ 15 cả nước": rankings.
-_RANK = re.compile(r"""
-    (?:(?:nhóm|top|tốp)\s+(?:(?:đầu|dẫn\s+đầu)\s+)?(?P<n>\d{1,3})\s+(?=(?:tỉnh|địa\s+phương|huyện|đơn\s+vị|thành\s+phố|quốc\s+gia|nước|xã)\b))
-  | (?:(?:xếp|đứng|xếp\s+hạng|xếp\s+vị\s+trí|vị\s+trí)\s+thứ\s+(?P<m>\d{1,3})(?!\d))
-""", re.VERBOSE | re.IGNORECASE)
+_RANK = re.compile(r"""                      # matched on lower-cased text
+    (?:nhóm|top|tốp)\s+(?:(?:đầu|dẫn\s+đầu)\s+)?(?P<n>\d{1,3})\s+
+        (?=(?:tỉnh|địa\s+phương|huyện|đơn\s+vị|thành\s+phố|quốc\s+gia|nước|xã)\b)
+  | (?:xếp|đứng|xếp\s+hạng|xếp\s+vị\s+trí|vị\s+trí)\s+thứ\s+(?P<m>\d{1,3})(?!\d)
+""", re.VERBOSE)
 _TRONG_DO = re.compile(r"\btrong\s+đó\b|\bTrong\s+đó\b|\btrong\s+số\s+đó\b")
 _DATE_LINE = re.compile(r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+((?:19|20)\d\d)")
 _TITLE_YEAR = re.compile(r"(?<!tầm nhìn )(?<!tầm nhìn đến )(?<!tầm nhìn đến năm )"
@@ -158,10 +159,10 @@ def _quantities(text: str) -> list[Quantity]:
     qs = [q for q in find_quantities(text)
           if not (q.value == 1 and q.value_max is None and q.family in ("measure", "count")
                   and _PER_ONE.search(text, max(0, q.start - 8), q.start))]
-    lowered = text.lower()
-    if "nhóm" not in lowered and "top" not in lowered and "tốp" not in lowered and "thứ" not in lowered:
+    lowered = ft.low(text)
+    if "nhóm" not in lowered and "top" not in lowered and "tốp" not in lowered and " thứ " not in lowered:
         return qs
-    for m in _RANK.finditer(text):
+    for m in _RANK.finditer(lowered):
         g = "n" if m.group("n") else "m"
         qs.append(Quantity(start=m.start(g), end=m.end(g), value=float(m.group(g)), value_max=None,
                            planned=None, unit="thứ hạng", family="rank", number_end=m.end(g)))
