@@ -83,10 +83,10 @@ def test_a_failing_file_leaves_nothing_half_written(db_session, tmp_path, monkey
     bad = write(tmp_path, "b.txt", PLAN.replace("41-KH/TU", "42-KH/TU") + "\nđặc biệt\n")
     real = search.index_document
 
-    def failing(session, document, text_):
+    def failing(session, document, text_, **kwargs):
         if "đặc biệt" in (text_ or ""):
             raise RuntimeError("disk full")
-        return real(session, document, text_)
+        return real(session, document, text_, **kwargs)
 
     monkeypatch.setattr(search, "index_document", failing)
     summary = library.ingest_paths(db_session, paths=[bad, good])
@@ -154,7 +154,7 @@ def test_folder_of_1000_files_some_broken(db_session, tmp_path):
     from nghiquyet.cli.common import expand_inputs
     files, problems = expand_inputs([folder])
     assert len(files) == 1000 and not problems
-    summary = library.ingest_paths(db_session, paths=files)
+    summary = library.ingest_paths(db_session, paths=files, workers=2)
     totals = summary.totals()
     assert totals["errors"] == len(broken) and totals["new"] == 1000 - len(broken)
     assert {Path(o.path).name for o in summary.errors} == broken

@@ -5,6 +5,7 @@ Thin shells: each parses its options, opens the database and calls one service f
 """
 from __future__ import annotations
 
+import os
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator, List, Optional
@@ -72,6 +73,8 @@ def db_upgrade() -> None:
 def ingest(
     paths: List[Path] = typer.Argument(..., metavar="FILE_OR_FOLDER...",
                                        help="Documents (.txt, .docx, .pdf) or folders (recursive)."),
+    workers: int = typer.Option(0, min=0, help="Processes extracting in parallel "
+                                               "(0: one per CPU core)."),
     format: Format = FormatOption,
 ) -> None:
     """Extract documents and store them in the library (one transaction per file).
@@ -85,6 +88,7 @@ def ingest(
     files, problems = expand_inputs(paths)
     for p in problems:
         error(p)
+    workers = workers or os.cpu_count() or 1
     with open_session() as session:
         if len(files) > 1 and format == Format.table:
             progress = Progress(TextColumn("Đang nạp"), BarColumn(), MofNCompleteColumn(),
@@ -98,9 +102,10 @@ def ingest(
                                                soft_wrap=True)
                     progress.advance(task)
 
-                summary = library.ingest_paths(session, paths=files, progress=advance)
+                summary = library.ingest_paths(session, paths=files, progress=advance,
+                                               workers=workers)
         else:
-            summary = library.ingest_paths(session, paths=files)
+            summary = library.ingest_paths(session, paths=files, workers=workers)
             if format == Format.table:
                 for o in summary.errors:
                     error(o.message)
