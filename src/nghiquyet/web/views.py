@@ -52,16 +52,15 @@ def cascade(session: Session, document_id: int) -> dict:
     return {"up": up["children"], "down": down["children"]}
 
 
-def target_statuses(session: Session, document_id: int, as_of) -> dict[int, dict]:
-    """{target id: {"status", "label", "observed", "observed_year", "forecast"}} of one document.
+def target_statuses(rows: list, session: Session, as_of) -> dict[int, dict]:
+    """{target id: {"status", "label", "observed", "observed_year", "forecast", ...}} for the
+    status rows of one document (from the status cache).
 
     The forecast is the projected figure at the target year (compound growth when it applies,
     else the straight line) from the unit's observed series (`track.forecast`)."""
     from ..track import observations as obs
     from ..track.forecast import forecast
-    from ..track.models import Indicator, Organisation, TargetIndicator
-    from ..track.scorecard import target_statuses as statuses
-    rows = statuses(session, document_id=document_id, as_of=as_of)
+    from ..track.models import TargetIndicator
     if not rows:
         return {}
     links = {l.target_id: l for l in session.scalars(select(TargetIndicator).where(

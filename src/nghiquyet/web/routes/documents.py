@@ -6,7 +6,7 @@ from datetime import date
 from fastapi import APIRouter, HTTPException, Query, Request
 
 from ...store import library
-from .. import views
+from .. import cache, views
 from ..deps import Id, SessionDep, render
 from ..present import KIND_LABELS, highlight
 
@@ -41,5 +41,7 @@ def document_page(request: Request, session: SessionDep, document_id: Id):
         "cascade": views.cascade(session, doc.id),
         "original": highlight(text, views.item_marks(data)) if text else None,
         "confirmed_now": "da-xac-nhan" in request.query_params,
-        "statuses": views.target_statuses(session, doc.id, date.today()),
+        "statuses": views.target_statuses(
+            cache.statuses(request, session, date.today()).by_document.get(doc.id, []),
+            session, date.today()),
     })

@@ -39,7 +39,7 @@ def _organisation(session, organisation_id: int) -> Organisation:
 def _page(request: Request, session, org: Organisation, *, message=None, error=None,
           form=None, status_code=200):
     today = date.today()
-    rows = [r for r in cache.statuses(request, session, today) if r.organisation == org.code]
+    rows = [r for r in cache.statuses(request, session, today).rows if r.organisation == org.code]
     indicators = sync_catalogue(session)
     linked = {r.indicator_code for r in rows}
     figures = obs.observations_for(session, organisation_id=org.id)[-50:]
