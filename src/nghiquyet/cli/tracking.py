@@ -318,7 +318,7 @@ def status(
         session.commit()
         rows = sc_service.target_statuses(session, document_id=doc.id if doc else None, as_of=day)
     if format == Format.json:
-        print_json([r.__dict__ for r in rows])
+        print_json([r.as_dict() for r in rows])
         return
     console.print(_status_table(f"Tình trạng chỉ tiêu đến {format_date(day.isoformat())} ({len(rows)})", rows))
 

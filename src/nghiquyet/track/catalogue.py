@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Iterable
 
@@ -131,6 +131,7 @@ def _similarity(query: str, choices: list[str]) -> np.ndarray:
 
 # --------------------------------------------------------------------------- units
 
+@lru_cache(maxsize=512)
 def _unit_key(unit: str | None) -> str:
     return re.sub(r"\s*/\s*", "/", squash((unit or "").lower()))
 
@@ -279,5 +280,11 @@ def load_catalogue() -> Catalogue:
 def with_extra(extra: Iterable[Indicator]) -> Catalogue:
     """The shipped catalogue plus indicators kept in the database (reviewed proposals)."""
     base = load_catalogue()
-    known = set(base.by_code)
-    return Catalogue([*base.indicators, *(i for i in extra if i.code not in known)], base.unit_families)
+    more = tuple(i for i in extra if i.code not in base.by_code)
+    return _extended(more) if more else base
+
+
+@lru_cache(maxsize=8)
+def _extended(extra: tuple[Indicator, ...]) -> Catalogue:
+    base = load_catalogue()
+    return Catalogue([*base.indicators, *extra], base.unit_families)

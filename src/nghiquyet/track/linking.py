@@ -17,6 +17,7 @@ from ..store.items import active_items
 from ..store.models import Document
 from . import catalogue as cat
 from .models import Indicator, IndicatorAlias, Observation, TargetIndicator
+from .observations import refresh_years
 from .orgs import link_document
 
 
@@ -130,6 +131,9 @@ def track_document(session: Session, *, document_id: int, propose: bool = True) 
     session.flush()
 
     # results → observations of the unit (replaced as a whole: the document is their source)
+    touched = set(session.execute(select(Observation.indicator_id, Observation.organisation_id,
+                                         Observation.year).where(Observation.document_id == document_id,
+                                                                 Observation.source == "document")).all())
     session.execute(delete(Observation).where(Observation.document_id == document_id,
                                               Observation.source == "document"))
     if unit is not None:
@@ -157,7 +161,8 @@ def track_document(session: Session, *, document_id: int, propose: bool = True) 
                     value=v, kind=k, source="document", document_id=document_id, result_id=r.id,
                     source_ref=doc.label))
                 report.observations += 1
-    session.flush()
+                touched.add((rows[m.code].id, unit.id, r.year))
+    refresh_years(session, touched)
     return report
 
 
@@ -217,7 +222,7 @@ def review_indicator(session: Session, *, code: str, accept: bool = True, merge_
             if a.alias_key not in keys:
                 target.aliases.append(IndicatorAlias(alias=a.alias, alias_key=a.alias_key))
         session.flush()
-        session.execute(delete(Observation).where(Observation.indicator_id == row.id, Observation.source == "document"))
+        session.execute(delete(Observation).where(Observation.indicator_id == row.id))
         session.delete(row)
         session.flush()
         return target

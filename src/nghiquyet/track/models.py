@@ -4,7 +4,7 @@ indicators ← indicator_aliases                the catalogue in the database (s
 targets → target_indicators → indicators       which indicator a stored target measures, for whom
 organisations ⇄ organisation_successors        units and agencies over time (1 July 2025)
 documents → document_organisations             issuer / organisation concerned
-observations                                   reported figures (document, manual, import)
+observations → observation_years               reported figures (document, manual, import), yearly
 reporting_rounds → submissions                 a unit's figures for a round: draft → approved
 explanation_requests                           "yêu cầu giải trình" on a figure or a target
 deadlines → tasks                              a deadline tracked as a task with an owner
@@ -155,6 +155,22 @@ class Observation(Base):
     created_by: Mapped[str | None] = mapped_column(String(120))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     note: Mapped[str | None] = mapped_column(Text)
+
+
+class ObservationYear(Base):
+    """The yearly value of each series, kept current on every write (`observations.refresh_years`):
+    the figure of the latest period ending in the year, an actual one before an estimate. It is
+    what scorecards read, so they need not scan every monthly figure."""
+    __tablename__ = "observation_years"
+
+    indicator_id: Mapped[int] = mapped_column(ForeignKey("indicators.id", ondelete="CASCADE"), primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id", ondelete="CASCADE"),
+                                                 primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    value: Mapped[float] = mapped_column(Float)
+    period_end: Mapped[date] = mapped_column(Date)
+    kind: Mapped[str] = mapped_column(String(10))
+    observation_id: Mapped[int] = mapped_column(ForeignKey("observations.id", ondelete="CASCADE"), index=True)
 
 
 class ReportingRound(Base):

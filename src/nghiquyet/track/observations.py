@@ -15,11 +15,12 @@ from datetime import date
 from typing import Iterable
 
 import numpy as np
-from sqlalchemy import and_, select, text
+from sqlalchemy import and_, delete, select, text
 from sqlalchemy.orm import Session
 
 from ..text import fold, squash
-from .models import OBSERVATION_KINDS, Indicator, Observation, Organisation, ReportingRound, Submission
+from .models import (OBSERVATION_KINDS, Indicator, Observation, ObservationYear, Organisation, ReportingRound,
+                     Submission)
 
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 
@@ -112,38 +113,77 @@ def record(session: Session, *, indicator: Indicator, organisation: Organisation
     obs.document_id, obs.result_id, obs.submission_id = document_id, result_id, submission_id
     obs.source_ref, obs.note = source_ref, note
     session.flush()
+    refresh_years(session, [(indicator.id, organisation.id, end.year)])
     return obs
 
 
 # The yearly value per (indicator, unit, year): latest period first, actual before estimate.
-_YEARLY_SQL = """
-SELECT indicator_id, organisation_id, year, value FROM (
-  SELECT indicator_id, organisation_id, year, value,
+_RANKED = """
+  SELECT id, indicator_id, organisation_id, year, value, period_end, kind,
          ROW_NUMBER() OVER (PARTITION BY indicator_id, organisation_id, year
                             ORDER BY period_end DESC,
                                      CASE kind WHEN 'actual' THEN 0 ELSE 1 END, id DESC) AS rn
   FROM observations
-  WHERE kind <> 'planned' AND period_end <= :as_of {where}
-) ranked WHERE rn = 1
+  WHERE kind <> 'planned' {where}
 """
+_REFRESH = """
+INSERT INTO observation_years (indicator_id, organisation_id, year, value, period_end, kind, observation_id)
+SELECT indicator_id, organisation_id, year, value, period_end, kind, id FROM ({ranked}) ranked WHERE rn = 1
+"""
+YEARLY_DTYPE = [("ind", "i8"), ("org", "i8"), ("year", "i8"), ("value", "f8")]
+
+
+def refresh_years(session: Session, keys: Iterable[tuple[int, int, int]] | None = None) -> None:
+    """Recompute the yearly values of these (indicator, organisation, year) series — or of all
+    of them when `keys` is None (after a bulk load) — in the database."""
+    session.flush()
+    if keys is None:
+        session.execute(delete(ObservationYear))
+        session.execute(text(_REFRESH.format(ranked=_RANKED.format(where=""))))
+        return
+    for ind, org, year in set(keys):
+        params = {"i": ind, "o": org, "y": year}
+        session.execute(delete(ObservationYear).where(
+            ObservationYear.indicator_id == ind, ObservationYear.organisation_id == org,
+            ObservationYear.year == year))
+        session.execute(text(_REFRESH.format(ranked=_RANKED.format(
+            where="AND indicator_id = :i AND organisation_id = :o AND year = :y"))), params)
+
+
+def _id_list(column: str, ids: Iterable[int] | None) -> str:
+    if ids is None:
+        return ""
+    ids = sorted({int(i) for i in ids}) or [-1]
+    return f" AND {column} IN ({','.join(map(str, ids))})"
 
 
 def yearly_table(session: Session, *, as_of: date, indicator_ids: Iterable[int] | None = None,
                  organisation_ids: Iterable[int] | None = None) -> np.ndarray:
-    """Every yearly value up to `as_of`, as a structured array (indicator, organisation, year,
-    value), computed by one windowed query in the database."""
-    where, params = "", {"as_of": as_of}
-    if indicator_ids is not None:
-        ids = sorted(set(indicator_ids)) or [-1]
-        where += f" AND indicator_id IN ({','.join(str(int(i)) for i in ids)})"
-    if organisation_ids is not None:
-        ids = sorted(set(organisation_ids)) or [-1]
-        where += f" AND organisation_id IN ({','.join(str(int(i)) for i in ids)})"
-    rows = session.execute(text(_YEARLY_SQL.format(where=where)), params).all()
-    return np.array([tuple(r) for r in rows], dtype=YEARLY_DTYPE)
+    """Every yearly value up to `as_of` as a structured array (indicator, organisation, year, value).
 
-
-YEARLY_DTYPE = [("ind", "i8"), ("org", "i8"), ("year", "i8"), ("value", "f8")]
+    Whole years before `as_of` come from `observation_years`; the year `as_of` falls in (unless
+    it is its last day) is recomputed from the figures of periods ended by then, in one
+    windowed query.
+    """
+    where = _id_list("indicator_id", indicator_ids) + _id_list("organisation_id", organisation_ids)
+    full_year = as_of.month == 12 and as_of.day == 31
+    last = as_of.year if full_year else as_of.year - 1
+    # Tens of thousands of rows: straight through the driver's cursor, not SQLAlchemy's row
+    # objects. Only integers and a date we formatted ourselves are put into the SQL text.
+    sql = [f"SELECT indicator_id, organisation_id, year, value FROM observation_years WHERE year <= {int(last)}{where}"]
+    if not full_year:
+        current = where + f" AND year = {int(as_of.year)} AND period_end <= '{as_of.isoformat()}'"
+        sql.append(f"SELECT indicator_id, organisation_id, year, value FROM ({_RANKED.format(where=current)}) r "
+                   "WHERE rn = 1")
+    cursor = session.connection().connection.dbapi_connection.cursor()
+    rows: list = []
+    try:
+        for q in sql:
+            cursor.execute(q)
+            rows.extend(cursor.fetchall())
+    finally:
+        cursor.close()
+    return np.array(rows, dtype=YEARLY_DTYPE) if rows else np.zeros(0, dtype=YEARLY_DTYPE)
 
 
 def series(session: Session, *, indicator_id: int, organisation_id: int, as_of: date) -> dict[int, float]:

@@ -15,11 +15,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..store.models import Document, Target
-from .catalogue import Catalogue
-from .linking import as_catalogue_indicator, db_catalogue
+from .catalogue import Catalogue, Indicator as CatIndicator
+from .linking import db_catalogue
 from .models import Indicator, Organisation, TargetIndicator
 from .observations import yearly_table
-from .status import ACHIEVED, LABELS, STATUSES, TargetSpec, evaluate, explain, spec_for
+from .status import ACHIEVED, LABELS, STATUSES, StatusResult, TargetSpec, evaluate, explain, spec_for
 
 
 @dataclass
@@ -42,7 +42,18 @@ class TargetStatus:
     goal: float | None = None         # in the indicator's unit
     observed_rate: float | None = None
     required_rate: float | None = None
-    note: str = ""
+    problem: str = ""                 # why it cannot be judged, if so
+
+    @property
+    def note(self) -> str:
+        """One Vietnamese sentence on the status (made on demand: thousands of rows are cheap)."""
+        if self.problem:
+            return self.problem
+        return explain(StatusResult(self.status, self.observed_year, self.observed, self.goal,
+                                    self.observed_rate, self.required_rate), self.year)
+
+    def as_dict(self) -> dict:
+        return {**asdict(self), "note": self.note}
 
 
 @dataclass
@@ -75,7 +86,7 @@ class Scorecard:
     def as_dict(self) -> dict:
         return {"title": self.title, "as_of": self.as_of.isoformat(), "summary": self.summary,
                 "achieved": self.achieved, "total": self.total, "counts": self.counts,
-                "targets": [asdict(r) for r in self.rows]}
+                "targets": [r.as_dict() for r in self.rows]}
 
 
 def _matrix(table: np.ndarray, keys: np.ndarray, years: np.ndarray) -> np.ndarray:
@@ -92,31 +103,73 @@ def _matrix(table: np.ndarray, keys: np.ndarray, years: np.ndarray) -> np.ndarra
     return out[inverse]
 
 
-def evaluate_links(session: Session, *, links: list[tuple[Target, TargetIndicator, Indicator]],
-                   as_of: date, catalogue: Catalogue | None = None) -> list[TargetStatus]:
-    """Status of each (target, link, indicator) at `as_of`, vectorised over all of them."""
+@dataclass(frozen=True)
+class LinkRow:
+    """What the rules need of one tracked target (read with one query, no ORM objects)."""
+    target_id: int
+    document_id: int
+    text: str
+    quote: str
+    comparator: str
+    value: float | None
+    value_max: float | None
+    unit: str | None
+    year: int | None
+    period: str | None
+    base_year: int | None
+    organisation_id: int | None
+    indicator_id: int
+    code: str
+    name: str
+    ind_unit: str
+    direction: str
+    nature: str
+    of_code: str | None
+
+
+_LINK_COLUMNS = (Target.id, Target.document_id, Target.indicator, Target.quote, Target.comparator,
+                 Target.value, Target.value_max, Target.unit, Target.year, Target.period, Target.base_year,
+                 TargetIndicator.organisation_id, Indicator.id, Indicator.code, Indicator.name, Indicator.unit,
+                 Indicator.direction, Indicator.nature, Indicator.of_code)
+
+
+def _links(session: Session, *conditions) -> list[LinkRow]:
+    q = (select(*_LINK_COLUMNS)
+         .join(TargetIndicator, TargetIndicator.target_id == Target.id)
+         .join(Indicator, Indicator.id == TargetIndicator.indicator_id)
+         .where(Target.superseded.is_(False), Target.status != "deleted", *conditions)
+         .order_by(Target.document_id, Target.idx, Target.id))
+    return [LinkRow(*r) for r in session.execute(q).all()]
+
+
+def evaluate_links(session: Session, *, links: list[LinkRow], as_of: date,
+                   catalogue: Catalogue | None = None) -> list[TargetStatus]:
+    """Status of each tracked target at `as_of`, vectorised over all of them."""
     catalogue = catalogue or db_catalogue(session)
     specs: list[TargetSpec] = []
     problems: list[str] = []
-    ind_ids, org_ids, of_ids = [], [], []
+    indicators: dict[str, CatIndicator] = {}
+    for r in links:
+        c_ind = indicators.get(r.code)
+        if c_ind is None:
+            c_ind = indicators[r.code] = catalogue.get(r.code) or CatIndicator(
+                code=r.code, name=r.name, unit=r.ind_unit, direction=r.direction, nature=r.nature, of=r.of_code)
+        spec, why = spec_for(comparator=r.comparator, value=r.value, value_max=r.value_max, unit=r.unit,
+                             year=r.year, period=r.period, base_year=r.base_year, indicator=c_ind,
+                             catalogue=catalogue, text=f"{r.text} {r.quote}")
+        specs.append(spec or TargetSpec("eq", np.nan, year=r.year or 0))
+        if r.organisation_id is None:
+            why = why or "chưa rõ đơn vị (organisation) của chỉ tiêu"
+        problems.append(why)
+    ind_ids = [r.indicator_id for r in links]
+    org_ids = [r.organisation_id or -1 for r in links]
+    of_ids = [r.of_code for r in links]
     code_to_id = {}
-    for t, link, ind in links:
-        c_ind = catalogue.get(ind.code) or as_catalogue_indicator(ind)
-        spec, why = spec_for(comparator=t.comparator, value=t.value, value_max=t.value_max, unit=t.unit,
-                             year=t.year, period=t.period, base_year=t.base_year, indicator=c_ind,
-                             catalogue=catalogue, text=f"{t.indicator} {t.quote}")
-        specs.append(spec or TargetSpec("eq", np.nan, year=t.year or 0))
-        problems.append(why if spec is not None or why else "")
-        if link.organisation_id is None:
-            problems[-1] = problems[-1] or "chưa rõ đơn vị (organisation) của chỉ tiêu"
-        ind_ids.append(ind.id)
-        org_ids.append(link.organisation_id or -1)
-        of_ids.append(ind.of_code)
     if any(of_ids):
         code_to_id = dict(session.execute(select(Indicator.code, Indicator.id).where(
             Indicator.code.in_({c for c in of_ids if c}))).all())
     base_ids = [code_to_id.get(c, -1) if c else -1 for c in of_ids]
-    table = yearly_table(session, as_of=as_of, indicator_ids=set(ind_ids) | set(base_ids) - {-1},
+    table = yearly_table(session, as_of=as_of, indicator_ids=(set(ind_ids) | set(base_ids)) - {-1},
                          organisation_ids=set(org_ids) - {-1})
     years = np.arange(int(table["year"].min()), max(int(table["year"].max()), as_of.year) + 1) \
         if len(table) else np.array([as_of.year])
@@ -135,29 +188,22 @@ def evaluate_links(session: Session, *, links: list[tuple[Target, TargetIndicato
         Y[empty] = diff[empty]
     ev = evaluate(specs, years.tolist(), Y, as_of.year)
     orgs = dict(session.execute(select(Organisation.id, Organisation.code).where(
-        Organisation.id.in_(set(org_ids) - {-1}))).all()) if org_ids else {}
+        Organisation.id.in_(set(org_ids) - {-1}))).all()) if links else {}
+    # plain lists once, then one small object per target
+    def col(a):  # noqa: ANN001, ANN202
+        return [None if x != x else x for x in a.tolist()]     # NaN → None
+    names, value, goal = ev.names(), col(ev.value), col(ev.goal)
+    obs_rate, req_rate, year = col(ev.observed_rate), col(ev.required_rate), ev.year.tolist()
     out: list[TargetStatus] = []
-    for i, (t, link, ind) in enumerate(links):
-        res = ev.result(i)
-        if problems[i]:
-            res.status = "no_data"
-        note = problems[i] or explain(res, specs[i])
+    for i, r in enumerate(links):
+        st = "no_data" if problems[i] else names[i]
         out.append(TargetStatus(
-            target_id=t.id, document_id=t.document_id, indicator=t.indicator, indicator_code=ind.code,
-            indicator_name=ind.name, organisation=orgs.get(link.organisation_id), comparator=t.comparator,
-            value=t.value, value_max=t.value_max, unit=t.unit, year=t.year, status=res.status,
-            label=LABELS[res.status], observed=res.value, observed_year=res.year, goal=res.goal,
-            observed_rate=res.observed_rate, required_rate=res.required_rate, note=note))
+            target_id=r.target_id, document_id=r.document_id, indicator=r.text, indicator_code=r.code,
+            indicator_name=r.name, organisation=orgs.get(r.organisation_id), comparator=r.comparator,
+            value=r.value, value_max=r.value_max, unit=r.unit, year=r.year, status=st,
+            label=LABELS[st], observed=value[i], observed_year=year[i] if year[i] >= 0 else None,
+            goal=goal[i], observed_rate=obs_rate[i], required_rate=req_rate[i], problem=problems[i]))
     return out
-
-
-def _links(session: Session, *conditions) -> list[tuple[Target, TargetIndicator, Indicator]]:
-    q = (select(Target, TargetIndicator, Indicator)
-         .join(TargetIndicator, TargetIndicator.target_id == Target.id)
-         .join(Indicator, Indicator.id == TargetIndicator.indicator_id)
-         .where(Target.superseded.is_(False), Target.status != "deleted", *conditions)
-         .order_by(Target.document_id, Target.idx, Target.id))
-    return [tuple(r) for r in session.execute(q).all()]
 
 
 def year_end(year: int) -> date:

@@ -33,6 +33,7 @@ one-target convenience over the same code.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Mapping, Sequence
@@ -249,20 +250,24 @@ def target_status(spec: TargetSpec, series: Mapping[int, float], *, as_of: date 
     years = sorted(y for y in series if y <= as_of_year) or [spec.year]
     values = np.array([[series.get(y, np.nan) for y in years]], dtype=float)
     res = evaluate([spec], years, values, as_of_year).result(0)
-    res.note = explain(res, spec)
+    res.note = explain(res, spec.year)
     return res
 
 
-def explain(res: StatusResult, spec: TargetSpec) -> str:
+def explain(res: StatusResult, target_year: int | None) -> str:
     """One Vietnamese sentence on why the status is what it is."""
     from ..text import format_number as fmt
     r = lambda x: fmt(round(x, 2)) if x is not None else "—"  # noqa: E731
     if res.status == "no_data":
         return "Chưa đủ số liệu để đánh giá."
-    head = f"Số liệu năm {res.year}: {r(res.value)} (mục tiêu {r(res.goal)} năm {spec.year})."
+    head = f"Số liệu năm {res.year}: {r(res.value)} (mục tiêu {r(res.goal)} năm {target_year})."
     if res.status in ("on_track", "at_risk", "off_track") and res.required_rate is not None:
         return head + f" Tiến độ bình quân {r(res.observed_rate)}/năm, cần {r(res.required_rate)}/năm."
     return head
+
+
+_BASE_YEAR = re.compile(r"so\s+v[ớo]i\s+(?:năm\s+)?((?:19|20)\d{2})\b", re.IGNORECASE)
+_PERIOD = re.compile(r"\s*(\d{4})\s*-\s*(\d{4})\s*")
 
 
 def _period(period: str | None) -> tuple[int | None, int | None]:
@@ -271,8 +276,7 @@ def _period(period: str | None) -> tuple[int | None, int | None]:
     >>> _period("2021-2030"), _period(None)
     ((2021, 2030), (None, None))
     """
-    import re
-    m = re.fullmatch(r"\s*(\d{4})\s*-\s*(\d{4})\s*", period or "")
+    m = _PERIOD.fullmatch(period or "")
     return (int(m.group(1)), int(m.group(2))) if m else (None, None)
 
 
@@ -295,10 +299,10 @@ def spec_for(*, comparator: str, value: float | None, value_max: float | None, u
     >>> spec.value
     2.5
     """
-    import re
     p_start, p_end = _period(period)
-    if base_year is None:   # "tăng 3 lần so với năm 2020" when the extractor left base_year empty
-        m = re.search(r"so\s+v[ớo]i\s+(?:năm\s+)?((?:19|20)\d{2})\b", text or "", re.IGNORECASE)
+    u = (unit or "").strip().lower()
+    if base_year is None and u in ("lần", "%"):   # "tăng 3 lần so với năm 2020", base_year left empty
+        m = _BASE_YEAR.search(text or "")
         base_year = int(m.group(1)) if m else None
     year = year or p_end
     if value is None:
@@ -307,7 +311,6 @@ def spec_for(*, comparator: str, value: float | None, value_max: float | None, u
         return None, "chỉ tiêu không có năm"
     if comparator not in ("eq", "gt", "gte", "lt", "lte", "approx", "range"):
         comparator = "eq"
-    u = (unit or "").strip().lower()
     ind_unit = (indicator.unit or "").strip().lower()
     base = base_year or (p_start - 1 if p_start else None)
     multiple = False
