@@ -27,7 +27,7 @@ _DIGIT = re.compile(r"\d")
 _RANK = re.compile(r"""                      # matched on lower-cased text
     (?:nhóm|top|tốp)\s+(?:(?:đầu|dẫn\s+đầu)\s+)?(?P<n>\d{1,3})\s+
         (?=(?:tỉnh|địa\s+phương|huyện|đơn\s+vị|thành\s+phố|quốc\s+gia|nước|xã)\b)
-  | (?:xếp|đứng|xếp\s+hạng|xếp\s+vị\s+trí|vị\s+trí)\s+thứ\s+(?P<m>\d{1,3})(?!\d)
+  | (?:xếp|đứng|xếp\s+hạng|xếp\s+vị\s+trí|vị\s+trí)\s+thứ\s+(?P<m>\d{1,3})(?:/(?P<of>\d{1,3}))?(?!\d)
 """, re.VERBOSE)
 _TRONG_DO = re.compile(r"\btrong\s+đó\b|\bTrong\s+đó\b|\btrong\s+số\s+đó\b")
 _DATE_LINE = re.compile(r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+((?:19|20)\d\d)")
@@ -164,8 +164,10 @@ def _quantities(text: str) -> list[Quantity]:
         return qs
     for m in _RANK.finditer(lowered):
         g = "n" if m.group("n") else "m"
-        qs.append(Quantity(start=m.start(g), end=m.end(g), value=float(m.group(g)), value_max=None,
-                           planned=None, unit="thứ hạng", family="rank", number_end=m.end(g)))
+        end = m.end("of") if m.group("of") else m.end(g)     # "xếp thứ 8/63 tỉnh"
+        qs.append(Quantity(start=m.start(g), end=end, value=float(m.group(g)), value_max=None,
+                           planned=float(m.group("of")) if m.group("of") else None,
+                           unit="thứ hạng", family="rank", number_end=end))
     return sorted(qs, key=lambda q: q.start)
 
 

@@ -28,6 +28,10 @@ _SO_VOI = re.compile(r"""
       |(?=năm\s+(?:19|20)\d\d)năm\s+\d{4})     # "gấp 1,6 lần năm 2020"
     (?:\s*\([^()]{0,60}\))?
 """, re.VERBOSE)
+_ESTIMATED_CHANGE = re.compile(r"(?:^|\s)ước\s+(?:tăng|giảm|đạt)\s*$")
+# "đạt 102,5% dự toán": a share of the plan, not a level.
+_PLAN_WORDS = re.compile(r"\s*(?:so\s+với\s+)?(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu|nghị\s+quyết)",
+                         re.IGNORECASE)
 # "Cơ cấu kinh tế đến năm 2030: ..." names the whole of the shares listed after it.
 _WHOLE_BEFORE = re.compile(r"([Cc]ơ\s+cấu[^:;.]{0,60}?)\s*:\s*$")
 # Where the words after a number-first figure stop.
@@ -64,10 +68,12 @@ def base_of(indicator: str) -> str:
     'GRDP'
     >>> base_of("giá trị sản xuất của huyện")
     'giá trị sản xuất'
+    >>> base_of("mức tăng tổng sản phẩm (GRDP) so với năm 2023")
+    'tổng sản phẩm'
     """
-    text = re.sub(r"\([^()]*\)", " ", indicator)
-    text = _CUT_PARENT.sub("", text)
-    return ft.tidy(re.sub(r"^mức\s+(?:tăng|giảm)\s+", "", text))
+    text = re.sub(r"^mức\s+(?:tăng|giảm|vượt)\s+", "", indicator)
+    text = re.sub(r"\([^()]*\)", " ", text)
+    return ft.tidy(_CUT_PARENT.sub("", text))
 
 
 def name_quantity(text: str, q: Quantity, clause_start: int, limit: int,
@@ -86,6 +92,8 @@ def name_quantity(text: str, q: Quantity, clause_start: int, limit: int,
         comp = "range"
     elif after_comp:
         comp = after_comp
+    if comp is None and q.value_max is None and _ESTIMATED_CHANGE.search(ft.low(before[-20:])):
+        comp = "approx"                          # "ước tăng 9,1%": an estimate of the change
     comp = comp or "eq"
 
     # Only the words after the last goal cue or strong head belong to this figure.
@@ -132,9 +140,11 @@ def name_quantity(text: str, q: Quantity, clause_start: int, limit: int,
 
     if q.family == "rank":
         subject = lead if not ft.is_empty_indicator(lead) and not after else ""
-        if not subject and prev_base and fold(lead) in ("", "dung", "xep", "xep hang", "dung thu"):
+        if not subject and prev_base and fold(lead) in ("", "dung", "xep", "xep hang", "dung thu",
+                                                        "xep thu", "xep hang thu", "vi tri thu"):
             subject = prev_base                  # "..., đứng thứ 12 cả nước": rank of that figure
-        named = result(ft.tidy(f"thứ hạng {subject} {after}"), "rank", after_end, after_end)
+        among = f"trong {int(q.planned)} " if q.planned else ""
+        named = result(ft.tidy(f"thứ hạng {subject} {among}{after}"), "rank", after_end, after_end)
         named.comparator = "lte" if re.search(r"(?:nhóm|top|tốp)\s+(?:\S+\s+)?$", ft.low(before)) else "eq"
         return named
 
@@ -155,7 +165,9 @@ def name_quantity(text: str, q: Quantity, clause_start: int, limit: int,
         named.indicator = share_name(named.share_sector, whole)
         return named
 
-    if "bằng" in verbset and q.family == "percent":  # a ratio to a plan or a past level
+    planned_ratio = q.family == "percent" and verbset & {"đạt", "hoàn thành"} and \
+        _PLAN_WORDS.match(text, end, limit)
+    if ("bằng" in verbset and q.family == "percent") or planned_ratio:  # a ratio to a plan
         subject = lead if not ft.is_empty_indicator(lead) else prev_base
         target = after or so_voi_text
         name = f"{subject} so với {target}" if target and not target.startswith("so với") else \
@@ -215,8 +227,9 @@ def name_quantity(text: str, q: Quantity, clause_start: int, limit: int,
 
     name = ft.lower_first(lead)
     if delta:
-        name = f"mức {delta} {name}"
-    return result(name, "change" if delta else "indicator", end)
+        name = f"mức {delta} {name}" + (f" {so_voi_text}" if so_voi_text.startswith("so với") else "")
+    stop_at = so_voi.end() if so_voi and so_voi_text.startswith("so với") else end
+    return result(name, "change" if delta else "indicator", stop_at, stop_at)
 
 
 def share_name(sector: str, whole: str | None) -> str:
