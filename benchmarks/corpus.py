@@ -374,7 +374,9 @@ class Writer:
     def __init__(self, ident: Identity, rng: random.Random):
         self.id, self.rng, self.lines = ident, rng, []
         self.size = 0
-        self.scale = 1.0 if ident.unit is None else 0.08
+        # Money and counts shrink with the unit: a district is ~8% of a province, a commune ~1%.
+        unit = ident.unit or ""
+        self.scale = 1.0 if not unit else 0.01 if unit.startswith(("xã", "phường")) else 0.08
 
     def add(self, *lines: str) -> None:
         for line in lines:
@@ -583,6 +585,8 @@ def render(seed: int, index: int, size: tuple[int, int] = SIZE) -> str:
     year = ident.date.year
     horizon = 2030 if ident.kind in ("chuong_trinh_hanh_dong", "ke_hoach") else year + 1
     preamble_ref = w.cite(ident.parent) if ident.parent else w.national()
+    if ident.parent and rng.random() < 0.5:              # "... của Ban Thường vụ Tỉnh ủy thực hiện NQ ..."
+        preamble_ref += " thực hiện " + w.national()
     w.add(f"Thực hiện {preamble_ref}; {w.other_reference()}, {ident.issuer} ban hành "
           f"{word.capitalize().replace('Báo cáo', 'báo cáo').replace('Nghị quyết', 'nghị quyết')} như sau:", "")
     sec = 0
