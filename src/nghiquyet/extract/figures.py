@@ -233,6 +233,9 @@ def _sentence(text: str, s_start: int, s_end: int, sq: list[Quantity], bounds, m
         if q.unit in _weak_counts() and not _counted_here(text[clause:q.start], named, sent_figs):
             continue                         # "tại 3 đô thị": part of a name
         year, period, base_year = _when(marks, rel)
+        if year is None:
+            late = _YEAR_AFTER.match(text, q.end, s_end)
+            year = int(late.group(1)) if late else None
         paren = _in_parentheses(text, s_start, q.start)
         kind = _decide(sec_kind, cues, s_start, clause, q, named, year, ctx, paren)
         if kind is None:
@@ -313,6 +316,10 @@ def _when(marks: list[ft.TimeMark], pos: int) -> tuple[int | None, str | None, i
             continue
         year, period = m.year, m.period
     return year, period, base
+
+
+# "... lên 60 triệu đồng/năm vào năm 2027": a due year written just after the figure.
+_YEAR_AFTER = re.compile(r"\s*(?:vào|trong|đến|tới|trước)\s+(?:hết\s+)?năm\s+((?:19|20)\d\d)(?!\d)")
 
 
 def _decide(sec_kind: str | None, cues: dict[str, list[int]], s_start: int, clause: int, q: Quantity,

@@ -28,6 +28,7 @@ _SO_VOI = re.compile(r"""
       |(?=năm\s+(?:19|20)\d\d)năm\s+\d{4})     # "gấp 1,6 lần năm 2020"
     (?:\s*\([^()]{0,60}\))?
 """, re.VERBOSE)
+_CHANGE_VERB = re.compile(r"(?:[Nn]âng\s+cao|[Nn]âng|[Tt]ăng|[Gg]iảm|[Kk]éo\s+giảm|[Hh]ạ)\s+")
 _ESTIMATED_CHANGE = re.compile(r"(?:^|\s)ước\s+(?:tăng|giảm|đạt)\s*$")
 # "đạt 102,5% dự toán": a share of the plan, not a level.
 _PLAN_WORDS = re.compile(r"\s*(?:so\s+với\s+)?(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu|nghị\s+quyết)",
@@ -109,6 +110,9 @@ def name_quantity(text: str, q: Quantity, clause_start: int, limit: int,
 
     stripped, verbs = ft.strip_link(ft.strip_time(words))
     removed, lead = ft.strip_lead(stripped)
+    change_verb = _CHANGE_VERB.match(lead)
+    if change_verb and ft.starts_with_head(lead[change_verb.end():]):
+        lead = lead[change_verb.end():]          # "Nâng tỷ lệ che phủ rừng lên 55%"
     lead_in = text[clause_start:q.start]
     quote_start = clause_start + (len(lead_in) - len(lead_in.lstrip(" ,;:.-+*•")))
 
@@ -206,7 +210,7 @@ def name_quantity(text: str, q: Quantity, clause_start: int, limit: int,
         if fold(after).startswith("so voi") and prev_base and not action:
             name = f"{prev_base} {after}"       # "..., tăng 9,5% so với cùng kỳ"
         elif q.family == "percent" and after:
-            name = "tỷ lệ " + after
+            name = after if ft.low(after).startswith(("tỷ lệ", "tỉ lệ")) else "tỷ lệ " + after
         elif counted:
             head = "số " + re.sub(r"^(?:nghìn|ngàn|triệu|vạn|trăm nghìn|chục nghìn)\s+", "", q.unit)
             name = head + (" " + after if after and not fold(after).startswith(fold(head)) else "")
