@@ -172,3 +172,54 @@ def test_pdf_suffix_without_pdf_content(tmp_path) -> None:
     with pytest.raises(ReadError) as info:
         read_file(path)
     assert "không phải tệp PDF" in info.value.reason
+
+
+def _two_columns(pdf: FPDF, left: str, right: str, h: float = 6) -> None:
+    y = pdf.get_y()
+    pdf.set_xy(10, y)
+    pdf.cell(80, h, left, align="C")
+    pdf.set_xy(95, y)
+    pdf.cell(105, h, right, align="C")
+    pdf.set_xy(10, y + h)
+
+
+def test_side_by_side_header_and_signer_blocks_read_column_by_column(tmp_path) -> None:
+    """Issuer | motto, symbol | place and date at the top; recipients | signer at the end."""
+    pdf = new_pdf()
+    _two_columns(pdf, "TỈNH ỦY NGHỆ AN", "ĐẢNG CỘNG SẢN VIỆT NAM")
+    _two_columns(pdf, "*", "")
+    _two_columns(pdf, "Số 45-KH/TU", "Nghệ An, ngày 12 tháng 3 năm 2024")
+    pdf.ln(6)
+    pdf.multi_cell(0, 6, "KẾ HOẠCH\nthực hiện Nghị quyết số 39-NQ/TW", align="C",
+                   new_x="LMARGIN", new_y="NEXT")
+    write(pdf, "I. MỤC TIÊU")
+    write(pdf, SENTENCE)
+    pdf.ln(6)
+    _two_columns(pdf, "Nơi nhận:", "T/M BAN THƯỜNG VỤ")
+    _two_columns(pdf, "- Ban Bí thư Trung ương Đảng,", "BÍ THƯ")
+    _two_columns(pdf, "- Các ban đảng Tỉnh ủy,", "")
+    _two_columns(pdf, "- Lưu Văn phòng Tỉnh ủy.", "")
+    _two_columns(pdf, "", "Nguyễn Đức Trung")
+    pdf.output(str(tmp_path / "hai-cot.pdf"))
+    lines = [line for line in read_file(tmp_path / "hai-cot.pdf").text.split("\n") if line]
+    assert lines[:5] == ["TỈNH ỦY NGHỆ AN", "*", "Số 45-KH/TU", "ĐẢNG CỘNG SẢN VIỆT NAM",
+                         "Nghệ An, ngày 12 tháng 3 năm 2024"]
+    assert lines[-7:] == ["Nơi nhận:", "- Ban Bí thư Trung ương Đảng,", "- Các ban đảng Tỉnh ủy,",
+                          "- Lưu Văn phòng Tỉnh ủy.", "T/M BAN THƯỜNG VỤ", "BÍ THƯ",
+                          "Nguyễn Đức Trung"]
+
+
+def test_table_rows_become_cells_joined_by_bars(tmp_path) -> None:
+    pdf = new_pdf()
+    write(pdf, "II. CHỈ TIÊU CHỦ YẾU")
+    with pdf.table(col_widths=(12, 90, 30, 40), first_row_as_headings=False) as table:
+        for row in (("STT", "Chỉ tiêu", "Đơn vị", "Kế hoạch 2025"),
+                    ("1", "Tốc độ tăng trưởng GRDP", "%", "8,5"),
+                    ("2", "Thu ngân sách nhà nước", "tỷ đồng", "25.000")):
+            cells = table.row()
+            for value in row:
+                cells.cell(value)
+    pdf.output(str(tmp_path / "bang.pdf"))
+    lines = read_file(tmp_path / "bang.pdf").text.split("\n")
+    assert "1 | Tốc độ tăng trưởng GRDP | % | 8,5" in lines
+    assert "2 | Thu ngân sách nhà nước | tỷ đồng | 25.000" in lines

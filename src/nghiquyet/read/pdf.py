@@ -18,6 +18,7 @@ from pypdf import PdfReader
 from pypdf.errors import PdfReadError, PyPdfError
 
 from . import legacy
+from .columns import split_columns
 from .clean import _HEADING, _ITEM, _body_start, _ends_sentence, _is_title, glue
 
 
@@ -51,7 +52,8 @@ def read_pdf(source) -> tuple[str, str | None, list[str]]:
                 raise PdfProblem(f"PDF được mã hóa (encrypted PDF: {e})") from None
             if not ok:
                 raise PdfProblem("PDF được mã hóa, cần mật khẩu (encrypted PDF, password needed)")
-        pages = [_page_lines(_page_text(page)) for page in reader.pages]
+        pages = [_page_lines(_page_text(page), first_page=i == 0)
+                 for i, page in enumerate(reader.pages)]
     except PdfProblem:
         raise
     except (PdfReadError, PyPdfError, ValueError, KeyError, TypeError, AttributeError,
@@ -87,14 +89,17 @@ def _page_text(page) -> str:
         return page.extract_text() or ""
 
 
-def _page_lines(text: str) -> list[Line]:
+def _page_lines(text: str, first_page: bool = False) -> list[Line]:
+    raws = text.splitlines()
+    indents = {" ".join(r.split()): len(r) - len(r.lstrip()) for r in raws if r.strip()}
     lines: list[Line] = []
     gap = False
-    for raw in text.splitlines():
-        if not raw.strip():
+    for line in split_columns(raws, first_page):
+        if line is None:
             gap = bool(lines)
             continue
-        lines.append(Line(" ".join(raw.split()), len(raw) - len(raw.lstrip()), gap))
+        # A column's second part has no indent of its own: treat it as a new block's start.
+        lines.append(Line(line, indents.get(line, 0), gap))
         gap = False
     return lines
 
