@@ -33,3 +33,16 @@ def test_overview_lists_overdue_deadlines(client, plan_id):
     html = client.get("/").text
     overdue = html.split('id="h-overdue"')[1].split('id="h-soon"')[0]
     assert "Hoàn thành rà soát quy hoạch" in overdue
+
+
+def test_task_labels_cover_every_tracking_category():
+    from nghiquyet.track.tasks import CATEGORIES
+    from nghiquyet.web.present import TASK_LABELS
+    assert set(TASK_LABELS) == set(CATEGORIES)
+    assert all(TASK_LABELS[c][0].lower() == CATEGORIES[c] for c in CATEGORIES)
+
+
+def test_status_labels_cover_every_tracking_status():
+    from nghiquyet.track.status import LABELS
+    from nghiquyet.web.present import STATUS_LABELS
+    assert set(STATUS_LABELS) == set(LABELS)

@@ -130,3 +130,39 @@ def test_document_page_shows_status_and_forecast_of_its_targets(client, web_sess
     assert '<span class="badge st-at-risk">Có nguy cơ</span>' in row, row
     forecast = re.findall(r'<td class="num">([\d.,]+)</td></tr>', row)
     assert forecast and float(forecast[-1].replace(".", "").replace(",", ".")) > 16000
+
+
+def test_excel_template_round_trip_and_errors_beside_the_cells(client, web_session, plan_id):
+    import io
+
+    from openpyxl import load_workbook
+
+    _confirm(client, plan_id)
+    unit = _unit_of(web_session, plan_id)
+    r = client.get(f"/don-vi/{unit.id}/mau-excel", params={"year": 2025})
+    assert r.status_code == 200
+    wb = load_workbook(io.BytesIO(r.content))
+    ws = wb.active
+    header = next(i for i, row in enumerate(ws.iter_rows(values_only=True), start=1)
+                  if row and row[0] == "Mã đơn vị")
+    first = header + 1
+    ws.cell(row=first, column=8, value="nhiều lắm")          # Giá trị: not a number
+    bad = io.BytesIO()
+    wb.save(bad)
+    r = client.post(f"/don-vi/{unit.id}/nhap-excel",
+                    files={"file": ("so_lieu.xlsx", bad.getvalue(), "application/octet-stream")})
+    assert r.status_code == 400 and "Không nhập số liệu nào" in r.text
+    cell = re.search(r'<td class="cell-error">nhiều lắm<br><span class="field-error" role="note">⚠ (.*?)</span>',
+                     r.text)
+    assert cell, "the problem is shown in the cell it concerns"
+    for row in range(first, ws.max_row + 1):
+        if ws.cell(row=row, column=2).value:
+            ws.cell(row=row, column=8, value=50)
+    good = io.BytesIO()
+    wb.save(good)
+    r = client.post(f"/don-vi/{unit.id}/nhap-excel", follow_redirects=True,
+                    files={"file": ("so_lieu.xlsx", good.getvalue(), "application/octet-stream")})
+    assert r.status_code == 200 and re.search(r"Đã nhập \d+ số liệu từ tệp Excel.", r.text)
+    r = client.post(f"/don-vi/{unit.id}/nhap-excel",
+                    files={"file": ("so_lieu.pdf", b"%PDF", "application/pdf")})
+    assert r.status_code == 400 and "chỉ nhận tệp .xlsx, .csv" in r.text

@@ -26,11 +26,11 @@ STATUS_LABELS: dict[str, tuple[str, str]] = {
     "no_data": ("Chưa có số liệu", "st-no-data"),
 }
 
-# Task categories offices report for deadlines (see issue 4), plus the plain states.
+# Task categories offices report for deadlines (`track.tasks.CATEGORIES`), with their colour.
 TASK_LABELS: dict[str, tuple[str, str]] = {
     "done_on_time": ("Hoàn thành đúng hạn", "st-met"),
     "done_late": ("Hoàn thành quá hạn", "st-at-risk"),
-    "open_on_time": ("Chưa hoàn thành trong hạn", "st-on-track"),
+    "open_in_time": ("Chưa hoàn thành trong hạn", "st-on-track"),
     "open_overdue": ("Chưa hoàn thành quá hạn", "st-missed"),
 }
 

@@ -41,6 +41,7 @@ def confirm_and_track(session, document_id: int) -> None:
     "Xác nhận văn bản")."""
     from ..store import library, review
     from ..track.linking import track_document
+    from ..track.tasks import sync_tasks
     doc = library.get_document(session, ref=document_id)
     data = library.document_dict(session, doc)
     for family, plural in (("target", "targets"), ("result", "results"), ("deadline", "deadlines")):
@@ -49,6 +50,7 @@ def confirm_and_track(session, document_id: int) -> None:
                 review.confirm_item(session, family=family, item_id=item["id"])
     review.set_document_status(session, document_id=doc.id, status="confirmed")
     track_document(session, document_id=doc.id)
+    sync_tasks(session, document_id=doc.id)
 
 
 def load_samples_if_empty(app: FastAPI) -> int:

@@ -208,7 +208,7 @@ class DeadlineOut(BaseModel):
     due: str
     responsible: str | None
     done_on: str | None
-    category: Literal["done_on_time", "done_late", "open_on_time", "open_overdue"]
+    category: Literal["done_on_time", "done_late", "open_in_time", "open_overdue"]
 
 
 def _deadline_out(d, t, today) -> dict:

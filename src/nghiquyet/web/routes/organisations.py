@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from fastapi import APIRouter, Form, HTTPException, Query, Request
-from fastapi.responses import RedirectResponse
+from fastapi import APIRouter, File, Form, HTTPException, Query, Request, UploadFile
+from fastapi.responses import RedirectResponse, Response
 from sqlalchemy import select
 
 from ...text import parse_number
@@ -14,6 +14,8 @@ from ...track.linking import sync_catalogue
 from ...track.models import Indicator, Organisation
 from ...track.observations import period_label
 from .. import cache, queries
+from ..sheets import annotate, read_sheet
+from ..uploads import SHEET_SUFFIXES, UploadRejected, received
 from ..deps import Id, SessionDep, render
 from .overview import status_counts
 
@@ -37,7 +39,7 @@ def _organisation(session, organisation_id: int) -> Organisation:
 
 
 def _page(request: Request, session, org: Organisation, *, message=None, error=None,
-          form=None, status_code=200):
+          form=None, status_code=200, sheet=None, sheet_error=None):
     today = date.today()
     rows = [r for r in cache.statuses(request, session, today).rows if r.organisation == org.code]
     indicators = sync_catalogue(session)
@@ -53,7 +55,7 @@ def _page(request: Request, session, org: Organisation, *, message=None, error=N
         "others": sorted((i for c, i in indicators.items() if c not in linked), key=lambda i: i.name),
         "figures": list(reversed(figures)), "indicator_names": names, "period_label": period_label,
         "kinds": KIND_LABELS, "message": message, "error": error, "form": form or {},
-        "year": today.year,
+        "year": today.year, "sheet": sheet, "sheet_error": sheet_error,
     }, status_code=status_code)
 
 
@@ -61,7 +63,51 @@ def _page(request: Request, session, org: Organisation, *, message=None, error=N
 def organisation_page(request: Request, session: SessionDep, organisation_id: Id):
     org = _organisation(session, organisation_id)
     saved = request.query_params.get("da-luu")
-    return _page(request, session, org, message="Đã lưu số liệu." if saved else None)
+    imported = request.query_params.get("da-nhap")
+    message = ("Đã lưu số liệu." if saved else
+               f"Đã nhập {imported} số liệu từ tệp Excel." if imported and imported.isdigit() else None)
+    return _page(request, session, org, message=message)
+
+
+@router.get("/don-vi/{organisation_id}/mau-excel")
+def excel_template(session: SessionDep, organisation_id: Id,
+                   year: int = Query(date.today().year, ge=1945, le=2100)):
+    """The Excel sheet the unit fills in (`track.imports.write_template`)."""
+    import tempfile
+    from pathlib import Path
+
+    from ...track.imports import write_template
+    org = _organisation(session, organisation_id)
+    with tempfile.TemporaryDirectory(prefix="nghiquyet-template-") as folder:
+        path = Path(folder) / "mau.xlsx"
+        write_template(session, organisation=org, year=year, path=path)
+        data = path.read_bytes()
+    return Response(data, media_type="application/vnd.openxmlformats-officedocument."
+                                      "spreadsheetml.sheet",
+                    headers={"Content-Disposition":
+                             f'attachment; filename="mau_so_lieu_{org.code}_{year}.xlsx"'})
+
+
+@router.post("/don-vi/{organisation_id}/nhap-excel")
+def import_excel(request: Request, session: SessionDep, organisation_id: Id,
+                 file: UploadFile | None = File(None)):
+    """Import a filled sheet: all figures or none; problems are shown beside their cells."""
+    from ...track.imports import ImportFailed, import_file
+    org = _organisation(session, organisation_id)
+    try:
+        with received(file, SHEET_SUFFIXES) as path:
+            try:
+                summary = import_file(session, path=path)
+            except ImportFailed as e:
+                session.rollback()
+                sheet = annotate(read_sheet(path), e.problems)
+                return _page(request, session, org, sheet=sheet, status_code=400,
+                             sheet_error=f"Không nhập số liệu nào: {len(e.problems)} lỗi "
+                                         f"trong tệp {path.name}. Sửa các ô được đánh dấu rồi tải lên lại.")
+    except UploadRejected as e:
+        return _page(request, session, org, sheet_error=str(e), status_code=400)
+    return RedirectResponse(f"/don-vi/{org.id}?da-nhap={summary.recorded}#nhap-excel",
+                            status_code=303)
 
 
 @router.post("/don-vi/{organisation_id}/so-lieu")
