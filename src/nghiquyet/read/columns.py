@@ -16,6 +16,7 @@ _SIGNER = re.compile(r"^(?:T/M|TM\.?|KT\.?|Q\.|TL\.?|TUQ\.?|THỪA LỆNH|THAY M
 _TAIL = ("Nơi nhận", "NƠI NHẬN", "Nơi gửi")
 _MAX_PLAIN_INSIDE = 2                   # one-column lines a two-column block may hold
 _MAX_PLAIN_IN_TAIL = 40                 # recipients listed below the signer's block
+_TOP_LINES = 3                          # the issuer/motto block starts within these lines
 
 
 def _parts(raw: str) -> list[tuple[int, str]]:
@@ -51,7 +52,8 @@ def split_columns(raw_lines: list[str], first_page: bool) -> list[str | None]:
     out: list[str | None] = []
     i = 0
     while i < len(rows):
-        end = _block_end(rows, i, width, first_page and not any(out))
+        at_top = first_page and sum(line is not None for line in out) < _TOP_LINES
+        end = _block_end(rows, i, width, at_top)
         if end is None:
             parts = rows[i]
             if not parts:
@@ -65,9 +67,12 @@ def split_columns(raw_lines: list[str], first_page: bool) -> list[str | None]:
         left: list[str] = []
         right: list[str] = []
         for parts in rows[i:end]:
-            for col, text in parts:
-                (right if len(parts) == 2 and col == parts[1][0] or _is_right(col, width)
-                 and len(parts) == 1 else left).append(text)
+            if len(parts) == 2:
+                left.append(parts[0][1])
+                right.append(parts[1][1])
+            elif len(parts) == 1:
+                col, text = parts[0]
+                (right if _is_right(col, width) else left).append(text)
         out.extend(left + [None] + right)
         i = end
     return out
