@@ -156,3 +156,17 @@ def test_towns_count_only_with_a_cue_or_in_a_list():
     figs = _targets("Toàn tỉnh có khoảng 34 đô thị, trong đó có 2 đô thị loại III, 8 đô thị loại IV.")
     assert [(f.comparator, f.value, f.parent) for f in figs] == [("approx", 34, None), ("eq", 2, 0), ("eq", 8, 0)]
     assert _targets("Đầu tư hạ tầng tại 3 đô thị động lực của tỉnh.") == []
+
+
+def test_every_comparator_phrase_is_read():
+    from nghiquyet.extract.figures_text import comparator_after, comparator_before
+    data = vocab.load("comparators")
+    weak = set(data["weak"])
+    for comp, phrases in data["before"].items():
+        for phrase in phrases:
+            if phrase in weak:
+                continue
+            assert comparator_before(f"Tỷ lệ hộ nghèo {phrase} ")[0] == comp, phrase
+    for comp, phrases in data["after"].items():
+        for phrase in phrases:
+            assert comparator_after(f" {phrase}; ")[0] == comp, phrase
