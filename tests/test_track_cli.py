@@ -100,3 +100,27 @@ def test_align_and_tasks(cli):
     out = cli("tasks", "--done", str(task_id), "--on", "2023-09-29", "--format", "json")
     assert json.loads(out.output)["tasks"][0]["category"] == "done_on_time"
     assert cli("tasks", "--done", "999999").exit_code == 1
+
+
+def test_report_round_moves_and_explanations(cli):
+    cli("track")
+    assert cli("report", "open", "2025", "--due", "2026-01-15").exit_code == 0
+    assert cli("report", "open", "2025", "--due", "2025-03-01").exit_code == 1      # before the period ends
+    assert cli("report", "move", "1", "T42", "submit").exit_code == 0
+    out = cli("report", "move", "1", "T42", "return")
+    assert out.exit_code == 1 and "lý do" in out.output
+    assert cli("report", "move", "1", "T42", "approve").exit_code == 0
+    assert cli("report", "move", "1", "T42", "dance").exit_code == 2
+    out = cli("observe", "FOREST_COVER", "T42", "2025", "53")
+    assert out.exit_code == 1 and "đã được duyệt" in out.output
+    data = json.loads(cli("report", "completeness", "1", "--format", "json").output)
+    assert {d["organisation"]: d["state"] for d in data}["T42"] == "approved"
+    assert cli("report", "explain", "--target", "1", "--question", "Vì sao chưa có số liệu?").exit_code == 0
+    out = cli("report", "explain", "--request", "1", "--answer", "Đang tổng hợp", "--close")
+    assert out.exit_code == 0 and "đã đóng" in out.output
+
+
+@pytest.mark.parametrize("sub", ("open", "move", "completeness", "explain"))
+def test_report_subcommands_have_help_with_an_example(sub):
+    out = CliRunner().invoke(app, ["report", sub, "--help"])
+    assert out.exit_code == 0 and "Example:" in out.output
