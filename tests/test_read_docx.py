@@ -199,3 +199,26 @@ def test_numbering_from_list_styles(tmp_path) -> None:
     assert read_file(tmp_path / "kieu.docx").text.split("\n") == [
         "Các chỉ tiêu chủ yếu:", "1. Tốc độ tăng trưởng đạt 8%",
         "2. Thu ngân sách đạt 2.000 tỷ đồng", "- Tỷ lệ che phủ rừng trên 50%"]
+
+
+def test_layout_tables_read_column_by_column(tmp_path) -> None:
+    """Offices lay out the header and the signature with borderless two-column tables."""
+    d = Document()
+    top = d.add_table(rows=2, cols=2)
+    top.cell(0, 0).text, top.cell(0, 1).text = "HĐND TỈNH LÂM ĐỒNG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    top.cell(1, 0).text, top.cell(1, 1).text = "Số: 15/NQ-HĐND", "Lâm Đồng, ngày 8 tháng 12 năm 2023"
+    d.add_paragraph("NGHỊ QUYẾT")
+    d.add_paragraph("Đến năm 2025, tỷ lệ che phủ rừng đạt 55%.")
+    end = d.add_table(rows=1, cols=2)
+    left, right = end.cell(0, 0), end.cell(0, 1)
+    left.text = "Nơi nhận:"
+    left.add_paragraph("- Ủy ban Thường vụ Quốc hội;")
+    left.add_paragraph("- Lưu: VT.")
+    right.text = "CHỦ TỊCH"
+    right.add_paragraph("Phạm Thị Phúc")
+    d.save(tmp_path / "bang-trinh-bay.docx")
+    lines = [line for line in read_file(tmp_path / "bang-trinh-bay.docx").text.split("\n") if line]
+    assert lines == ["HĐND TỈNH LÂM ĐỒNG", "Số: 15/NQ-HĐND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                     "Lâm Đồng, ngày 8 tháng 12 năm 2023", "NGHỊ QUYẾT",
+                     "Đến năm 2025, tỷ lệ che phủ rừng đạt 55%.", "Nơi nhận:",
+                     "- Ủy ban Thường vụ Quốc hội;", "- Lưu: VT.", "CHỦ TỊCH", "Phạm Thị Phúc"]

@@ -10,22 +10,28 @@ Headers, footers, comments, deleted revisions and text boxes are left out.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass
 
 from docx import Document
 from lxml import etree
 
 from . import legacy
+from .numbering import Numbering, to_int
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+# A table of at most two columns holding these is page layout, not data: the header
+# (issuer | national motto, symbol | place and date) or the recipients | signer block.
+_LAYOUT_TABLE = re.compile(r"""
+    Nơi\s+nhận | NƠI\s+NHẬN | \bT/M\b | \bTM\. | \bKT\. | CỘNG\s+HÒA | CỘNG\s+HOÀ
+  | ĐẢNG\s+CỘNG\s+SẢN | Độc\s+lập | ^Số\s*:?\s*\d | ngày\s+\d{1,2}\s+tháng
+""", re.VERBOSE | re.MULTILINE)
 # Containers whose runs are part of the visible text.
 _TRANSPARENT = {W + t for t in ("hyperlink", "ins", "smartTag", "sdt", "sdtContent",
                                 "customXml", "moveTo", "fldSimple", "bdo", "dir")} | {
     MC + "AlternateContent", MC + "Choice"}
-# Bullet glyphs (Symbol/Wingdings private-use code points included) shown as "-".
-_BULLETS = {"-": "-", "–": "-", "+": "+", "*": "*"}
 
 
 def superscript(number: int) -> str:
@@ -35,128 +41,6 @@ def superscript(number: int) -> str:
     ('¹', '¹²')
     """
     return str(number).translate(_SUPERSCRIPT)
-
-
-def roman(n: int) -> str:
-    """Roman numerals for `upperRoman` lists.
-
-    >>> roman(4), roman(14), roman(1990)
-    ('IV', 'XIV', 'MCMXC')
-    """
-    out = ""
-    for value, digits in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"),
-                          (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"),
-                          (4, "IV"), (1, "I")):
-        while n >= value:
-            out, n = out + digits, n - value
-    return out
-
-
-def letters(n: int) -> str:
-    """Word's letter numbering: a … z, aa, bb …
-
-    >>> letters(1), letters(26), letters(27)
-    ('a', 'z', 'aa')
-    """
-    n = max(n, 1)
-    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
-
-
-def format_number(n: int, fmt: str) -> str:
-    """A counter in a `w:numFmt` format.
-
-    >>> [format_number(3, f) for f in ("decimal", "upperRoman", "lowerLetter", "decimalZero")]
-    ['3', 'III', 'c', '03']
-    """
-    if fmt == "upperRoman":
-        return roman(n)
-    if fmt == "lowerRoman":
-        return roman(n).lower()
-    if fmt == "upperLetter":
-        return letters(n).upper()
-    if fmt == "lowerLetter":
-        return letters(n)
-    if fmt == "decimalZero":
-        return f"{n:02d}"
-    if fmt == "none":
-        return ""
-    return str(n)
-
-
-@dataclass
-class _Level:
-    fmt: str = "decimal"
-    text: str = "%1."
-    start: int = 1
-
-
-@dataclass
-class Numbering:
-    """numbering.xml: levels per list instance, and the running counters."""
-    levels: dict[str, dict[int, _Level]] = field(default_factory=dict)
-    counters: dict[str, list[int | None]] = field(default_factory=dict)
-
-    @classmethod
-    def from_part(cls, element) -> Numbering:
-        numbering = cls()
-        if element is None:
-            return numbering
-        abstract: dict[str, dict[int, _Level]] = {}
-        for an in element.iter(W + "abstractNum"):
-            abstract[an.get(W + "abstractNumId")] = {
-                int(lvl.get(W + "ilvl", "0")): _read_level(lvl) for lvl in an.iter(W + "lvl")}
-        for num in element.iter(W + "num"):
-            ref = num.find(W + "abstractNumId")
-            levels = dict(abstract.get(ref.get(W + "val") if ref is not None else "", {}))
-            for override in num.iter(W + "lvlOverride"):
-                ilvl = int(override.get(W + "ilvl", "0"))
-                lvl = override.find(W + "lvl")
-                base = _read_level(lvl) if lvl is not None else levels.get(ilvl, _Level())
-                start = override.find(W + "startOverride")
-                if start is not None:
-                    base = _Level(base.fmt, base.text, _int(start.get(W + "val"), 1))
-                levels[ilvl] = base
-            numbering.levels[num.get(W + "numId")] = levels
-        return numbering
-
-    def label(self, num_id: str, ilvl: int) -> str:
-        """The visible label of the next item of list `num_id` at level `ilvl`."""
-        levels = self.levels.get(num_id)
-        if not levels or ilvl not in levels:
-            return ""
-        level = levels[ilvl]
-        if level.fmt == "bullet":
-            glyph = level.text.strip()
-            return _BULLETS.get(glyph, "-")
-        counters = self.counters.setdefault(num_id, [None] * 10)
-        current = counters[ilvl]
-        counters[ilvl] = level.start if current is None else current + 1
-        for deeper in range(ilvl + 1, len(counters)):
-            counters[deeper] = None
-        label = level.text
-        for i in range(9, -1, -1):                   # %10 is not a thing; %1..%9
-            token = f"%{i + 1}"
-            if token in label:
-                lvl = levels.get(i, _Level())
-                value = counters[i] if counters[i] is not None else lvl.start
-                label = label.replace(token, format_number(value, lvl.fmt))
-        return label.strip()
-
-
-def _read_level(lvl) -> _Level:
-    fmt = lvl.find(W + "numFmt")
-    text = lvl.find(W + "lvlText")
-    start = lvl.find(W + "start")
-    return _Level(fmt.get(W + "val", "decimal") if fmt is not None else "decimal",
-                  text.get(W + "val", "") if text is not None else "",
-                  _int(start.get(W + "val") if start is not None else None, 1))
-
-
-def _int(value: str | None, default: int) -> int:
-    try:
-        return int(value) if value is not None else default
-    except ValueError:
-        return default
 
 
 @dataclass
@@ -206,7 +90,7 @@ def _num_pr(num_pr, style_level: bool = False) -> tuple[str, int] | None:
     if num_id is None and not style_level:
         return None
     return (num_id.get(W + "val") if num_id is not None else "",
-            _int(ilvl.get(W + "val") if ilvl is not None else None, 0))
+            to_int(ilvl.get(W + "val") if ilvl is not None else None, 0))
 
 
 def _font(rpr) -> str | None:
@@ -247,23 +131,39 @@ class _Reader:
         if tag == W + "p":
             out.append(self.paragraph(el))
         elif tag == W + "tbl":
-            for row in el.iter(W + "tr"):
-                if _inside_nested_table(row, el):
-                    continue
-                cells = [self._cell(tc) for tc in row.findall(W + "tc")]
-                cells += [self._cell(tc) for sdt in row.findall(W + "sdt")
-                          for tc in sdt.iter(W + "tc")]
-                if any(cells):
-                    out.append(" | ".join(cells))
+            self._table(el, out)
         elif tag in _TRANSPARENT:
             for child in el:
                 self._block(child, out)
 
-    def _cell(self, tc) -> str:
+    def _table(self, table, out: list[str]) -> None:
+        """A data table gives one line per row (` | ` between cells); a layout table (the
+        issuer | motto header, the recipients | signer block) is read column by column."""
+        rows: list[list[list[str]]] = []
+        for row in table.iter(W + "tr"):
+            if _inside_nested_table(row, table):
+                continue
+            cells = row.findall(W + "tc") + [tc for sdt in row.findall(W + "sdt")
+                                             for tc in sdt.iter(W + "tc")]
+            rows.append([self._cell_lines(tc) for tc in cells])
+        width = max((len(row) for row in rows), default=0)
+        text = "\n".join(line for row in rows for cell in row for line in cell)
+        if width <= 2 and _LAYOUT_TABLE.search(text):
+            for col in range(width):
+                if col:
+                    out.append("")               # the next column is a block of its own
+                out.extend(line for row in rows if col < len(row) for line in row[col])
+            return
+        for row in rows:
+            cells = [" ".join(" ".join(line.split()) for line in cell) for cell in row]
+            if any(cells):
+                out.append(" | ".join(cells))
+
+    def _cell_lines(self, tc) -> list[str]:
         parts: list[str] = []
         for child in tc:
             self._block(child, parts)
-        return " ".join(" ".join(p.split()) for p in parts if p.strip())
+        return [line for part in parts for line in part.split("\n") if line.strip()]
 
     # -- paragraphs ---------------------------------------------------------------------------
     def paragraph(self, p) -> str:
