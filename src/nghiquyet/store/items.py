@@ -7,7 +7,6 @@ Effective values are the machine values overlaid by the document's corrections f
 """
 from __future__ import annotations
 
-from dataclasses import asdict
 from datetime import date
 
 from sqlalchemy import select
@@ -25,12 +24,10 @@ EDITABLE = {"target": FIGURE_FIELDS, "result": FIGURE_FIELDS, "deadline": DEADLI
 
 def machine_values(family: str, item: Figure | XDeadline) -> dict:
     """The JSON-able machine values of one extracted item (span split in two)."""
-    d = asdict(item)
-    span = d.pop("span", (0, 0)) or (0, 0)
+    d = {f: getattr(item, f, None) for f in EDITABLE[family]}
+    span = getattr(item, "span", None) or (0, 0)
     d["span_start"], d["span_end"] = int(span[0]), int(span[1])
-    d.pop("kind", None)
-    fields = EDITABLE[family]
-    return {k: v for k, v in d.items() if k in fields or k.startswith("span_")}
+    return d
 
 
 def item_keys(family: str, items: list) -> list[str]:
