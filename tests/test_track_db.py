@@ -114,3 +114,17 @@ def test_recording_validates_and_replaces(track_db):
         obs.record(track_db, indicator=forest, organisation=unit, period="2024-13", value=1)
     with pytest.raises(obs.ObservationError, match="loại"):
         obs.record(track_db, indicator=forest, organisation=unit, period="2024", value=1, kind="guess")
+
+
+def test_status_carries_a_forecast_with_required_and_observed_change(quang_tri_plan):
+    session, doc, unit = quang_tri_plan
+    forest = ind(session, "FOREST_COVER")
+    for year, v in ((2021, 44.0), (2022, 45.0), (2023, 46.0)):
+        obs.record(session, indicator=forest, organisation=unit, period=year, value=v)
+    rows = {r.indicator_code: r for r in target_statuses(session, document_id=doc, as_of=date(2023, 12, 31),
+                                                         with_forecast=True)}
+    f = rows["FOREST_COVER"].forecast
+    # +1 point a year reaches 48 in 2025; "khoảng 50%" needs 49 (2 % tolerance): 1,5 a year from 46
+    assert f["linear"] == pytest.approx(48.0) and f["observed_change"] == pytest.approx(1.0)
+    assert f["required_change"] == pytest.approx(1.5)
+    assert rows["FOREST_COVER"].status == "at_risk"       # (46/44)^(1/2): 2,25 %/year; (49/44)^(1/4): 2,73 % needed

@@ -295,7 +295,13 @@ def _status_table(title: str, rows: list) -> Table:  # noqa: ANN001
                                                      "value_max": r.value_max, "unit": r.unit, "year": None})())
         seen = f"{_num(r.observed)} ({r.observed_year})" if r.observed is not None else "—"
         style = STATUS_STYLE[r.status]
-        t.add_row(r.indicator, goal, str(r.year or ""), seen, f"[{style}]{r.label}[/{style}]", r.note)
+        note = r.note
+        f = r.forecast
+        if f and f.get("required_change") is not None and (f.get("linear") is not None):
+            note += (f" Dự báo {r.year}: {_num(f['linear'])} (tuyến tính)"
+                     + (f", {_num(f['compound'])} (tăng trưởng kép)" if f.get("compound") is not None else "")
+                     + f"; cần {_num(f['required_change'])}/năm, thực tế {_num(f['observed_change'])}/năm.")
+        t.add_row(r.indicator, goal, str(r.year or ""), seen, f"[{style}]{r.label}[/{style}]", note)
     return t
 
 
@@ -316,7 +322,8 @@ def status(
         doc = _document(session, document) if document else None
         linking.ensure_tracked(session, document_id=doc.id if doc else None)
         session.commit()
-        rows = sc_service.target_statuses(session, document_id=doc.id if doc else None, as_of=day)
+        rows = sc_service.target_statuses(session, document_id=doc.id if doc else None, as_of=day,
+                                          with_forecast=doc is not None)
     if format == Format.json:
         print_json([r.as_dict() for r in rows])
         return

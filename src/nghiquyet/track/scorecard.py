@@ -18,6 +18,7 @@ from ..store.models import Document, Target
 from .catalogue import Catalogue, Indicator as CatIndicator
 from .linking import db_catalogue
 from .models import Indicator, Organisation, TargetIndicator
+from .forecast import forecast
 from .observations import yearly_table
 from .status import ACHIEVED, LABELS, STATUSES, StatusResult, TargetSpec, evaluate, explain, spec_for
 
@@ -43,6 +44,7 @@ class TargetStatus:
     observed_rate: float | None = None
     required_rate: float | None = None
     problem: str = ""                 # why it cannot be judged, if so
+    forecast: dict | None = None      # `forecast.Forecast` as a dict, when asked for
 
     @property
     def note(self) -> str:
@@ -143,8 +145,10 @@ def _links(session: Session, *conditions) -> list[LinkRow]:
 
 
 def evaluate_links(session: Session, *, links: list[LinkRow], as_of: date,
-                   catalogue: Catalogue | None = None) -> list[TargetStatus]:
-    """Status of each tracked target at `as_of`, vectorised over all of them."""
+                   catalogue: Catalogue | None = None, with_forecast: bool = False) -> list[TargetStatus]:
+    """Status of each tracked target at `as_of`, vectorised over all of them; with
+    `with_forecast`, also each level/share target's projection to its year (one fit per target:
+    ask for it on a document, not on thousands of targets)."""
     catalogue = catalogue or db_catalogue(session)
     specs: list[TargetSpec] = []
     problems: list[str] = []
@@ -203,6 +207,9 @@ def evaluate_links(session: Session, *, links: list[LinkRow], as_of: date,
             value=r.value, value_max=r.value_max, unit=r.unit, year=r.year, status=st,
             label=LABELS[st], observed=value[i], observed_year=year[i] if year[i] >= 0 else None,
             goal=goal[i], observed_rate=obs_rate[i], required_rate=req_rate[i], problem=problems[i]))
+        if with_forecast and not problems[i] and specs[i].nature in ("level", "share") and r.year:
+            series = {int(y): float(v) for y, v in zip(years, Y[i]) if v == v}
+            out[-1].forecast = forecast(series, r.year, goal[i]).as_dict()
     return out
 
 
@@ -210,10 +217,11 @@ def year_end(year: int) -> date:
     return date(year, 12, 31)
 
 
-def target_statuses(session: Session, *, document_id: int | None = None, as_of: date) -> list[TargetStatus]:
+def target_statuses(session: Session, *, document_id: int | None = None, as_of: date,
+                    with_forecast: bool = False) -> list[TargetStatus]:
     """Status at `as_of` of every tracked target (of one document, or of all)."""
     cond = [Target.document_id == document_id] if document_id is not None else []
-    return evaluate_links(session, links=_links(session, *cond), as_of=as_of)
+    return evaluate_links(session, links=_links(session, *cond), as_of=as_of, with_forecast=with_forecast)
 
 
 def document_scorecard(session: Session, document_id: int, year: int | None = None, *,
