@@ -38,7 +38,7 @@ GOAL_OVERVIEW_P95_MS = 150
 GOAL_API_RPS = 300
 TARGETS_PER_DOC = 5
 DEADLINES_PER_DOC = 2
-MONTHS = 120                      # monthly figures 2016-01 … 2025-12 per series
+MONTHS = 120                      # monthly figures per series: 2016-01 … 2025-12, or more
 
 
 # --- the database -----------------------------------------------------------------------
@@ -107,14 +107,16 @@ def generate(db: Path, docs: int, obs: int, seed: int = 7) -> dict:
     pairs = sorted(series)
     rnd.shuffle(pairs)
     pairs = pairs[:max(1, obs // MONTHS)]
+    months = max(MONTHS, -(-obs // len(pairs)))       # longer series when pairs run short
+    first_year = 2026 - -(-months // 12)
     obs_rows = []
     oid = 1
     for ind_id, unit_id in pairs:
         level, slope = rnd.uniform(20, 80), rnd.uniform(-0.05, 0.2)
-        for m in range(MONTHS):
+        for m in range(months):
             if len(obs_rows) >= obs:
                 break
-            y, mo = 2016 + m // 12, m % 12 + 1
+            y, mo = first_year + m // 12, m % 12 + 1
             end = date(y, mo, 28).isoformat()
             obs_rows.append((oid, ind_id, unit_id, "month", date(y, mo, 1).isoformat(), end, y,
                              round(level + slope * m + rnd.uniform(-1, 1), 2), "actual", "import", now))

@@ -15,6 +15,7 @@ def test_targets_are_listed_with_status_and_counts(client, plan_id):
         "items": []}
     targets = _tracked(client, plan_id)
     assert targets["counts"]["no_data"] == 3
+    assert all(t["note"] for t in targets["items"]), "each status is explained"
     assert {t["indicator"] for t in targets["items"]} == {
         "Tỷ lệ lao động qua đào tạo", "Thu ngân sách trên địa bàn", "Tỷ lệ hộ nghèo"}
     page = client.get("/api/targets", params={"limit": 1, "offset": 1}).json()

@@ -1,7 +1,6 @@
 """JSON API of tracking: target statuses, indicators and their series, units, figures, tasks."""
 from __future__ import annotations
 
-from dataclasses import asdict
 from datetime import date
 from typing import Literal
 
@@ -47,6 +46,7 @@ class TargetStatusOut(BaseModel):
     goal: float | None = None
     observed_rate: float | None = None
     required_rate: float | None = None
+    problem: str = ""
     note: str = ""
 
 
@@ -86,7 +86,7 @@ async def targets(request: Request, status: StatusName | None = None,
             [r for r in rows if r["status"] == status]
     # the rows are already plain JSON data: skip re-validating them on every request
     return JSONResponse({"total": len(rows), "counts": counts,
-                         "items": rows[offset:offset + limit]})
+                         "items": index.with_notes(rows[offset:offset + limit])})
 
 
 class IndicatorOut(BaseModel):
