@@ -97,3 +97,26 @@ def test_span_points_at_the_sentence():
     result = extract_text(HEAD + "I. NHIỆM VỤ\nRà soát văn bản. Gửi báo cáo trước ngày 20/01/2025.\n")
     [d] = result.deadlines
     assert result.text[d.span[0]:d.span[1]].startswith("Gửi báo cáo trước ngày 20/01/2025")
+
+
+def test_table_of_tasks():
+    body = ("III. NHIỆM VỤ CỤ THỂ\n"
+            "STT | Nội dung công việc | Cơ quan chủ trì | Thời gian hoàn thành\n"
+            "1 | Tổ chức hội nghị quán triệt | Ban Tuyên giáo Tỉnh ủy | Quý I/2025\n"
+            "2 | Xây dựng cơ sở dữ liệu cán bộ | Ban Tổ chức Tỉnh ủy | Trước 30/6/2025\n"
+            "3 | Sơ kết thực hiện | Văn phòng Tỉnh ủy | Năm 2026\n"
+            "4 | Tuyên truyền thường xuyên | Báo Phú Yên | Thường xuyên\n")
+    found = [(d.task, d.responsible, d.due, d.quote) for d in deadlines(body)]
+    assert found == [
+        ("Tổ chức hội nghị quán triệt", "Ban Tuyên giáo Tỉnh ủy", "2025-03-31", "Quý I/2025"),
+        ("Xây dựng cơ sở dữ liệu cán bộ", "Ban Tổ chức Tỉnh ủy", "2025-06-30", "Trước 30/6/2025"),
+        ("Sơ kết thực hiện", "Văn phòng Tỉnh ủy", "2026-12-31", "Năm 2026"),
+    ]
+
+
+def test_table_without_header_needs_a_month_or_finer():
+    body = ("I. NHIỆM VỤ\n"
+            "1 | Kiện toàn ban chỉ đạo | Sở Nội vụ | Tháng 3/2025\n"
+            "2 | Chỉ tiêu tăng trưởng | 7% | năm 2025\n")
+    found = [(d.task, d.responsible, d.due) for d in deadlines(body)]
+    assert found == [("Kiện toàn ban chỉ đạo", "Sở Nội vụ", "2025-03-31")]

@@ -61,8 +61,19 @@ def extract(layout: Layout) -> list[Deadline]:
     _, own_date = place_and_date(layout)
     out: list[Deadline] = []
     seen: set[tuple[str, str]] = set()
+    columns: dict[str, int] | None = None
     for i, p in enumerate(layout.paragraphs):
-        if p.zone != "body" or not _maybe(p.text):
+        if p.zone != "body":
+            continue
+        if " | " in p.text:
+            columns = _header(p.text) or columns
+            row = _table_row(layout, p, columns, own_date)
+            if row and (row.due, row.quote) not in seen:
+                seen.add((row.due, row.quote))
+                out.append(row)
+            continue
+        columns = None
+        if not _maybe(p.text):
             continue
         for d in _deadline_dates(p.text):
             if own_date and d.iso < own_date:
@@ -79,6 +90,70 @@ def extract(layout: Layout) -> list[Deadline]:
                 quote=quote, section=layout.path(p.section),
                 span=(p.span[0] + s_start, p.span[0] + s_start + len(sentence))))
     return out
+
+
+# --- tables of tasks: "STT | Nội dung | Cơ quan chủ trì | Thời gian hoàn thành" -----------------
+
+_TIME_HEAD = re.compile(r"thời\s+(?:gian|hạn)|tiến\s+độ|hoàn\s+thành", re.IGNORECASE)
+_WHO_HEAD = re.compile(r"chủ\s+trì|cơ\s+quan|đơn\s+vị|trách\s+nhiệm|phụ\s+trách", re.IGNORECASE)
+_TASK_HEAD = re.compile(r"nội\s+dung|nhiệm\s+vụ|công\s+việc|hoạt\s+động|tên", re.IGNORECASE)
+
+
+def _cells(text: str) -> list[str]:
+    return [c.strip() for c in text.split(" | ")]
+
+
+def _header(text: str) -> dict[str, int] | None:
+    """Column positions from a table's header row, or None when the row is not a header.
+
+    >>> _header("STT | Nội dung công việc | Cơ quan chủ trì | Thời gian hoàn thành")
+    {'task': 1, 'who': 2, 'time': 3}
+    """
+    cells = _cells(text)
+    if any(_HAS_YEAR.search(c) for c in cells):
+        return None
+    cols: dict[str, int] = {}
+    for j, c in enumerate(cells):
+        if "time" not in cols and _TIME_HEAD.search(c):
+            cols["time"] = j
+        elif "who" not in cols and _WHO_HEAD.search(c):
+            cols["who"] = j
+        elif "task" not in cols and _TASK_HEAD.search(c):
+            cols["task"] = j
+    return cols if "time" in cols else None
+
+
+def _table_row(layout: Layout, p: Paragraph, columns: dict[str, int] | None,
+               own_date: str | None) -> Deadline | None:
+    """A row of a task table whose time cell is a date ("Quý I/2025", "Trước 30/6/2025")."""
+    cells = _cells(p.text)
+    if columns and columns["time"] < len(cells):
+        time_cells = [columns["time"]]
+    else:
+        time_cells = [j for j, c in enumerate(cells) if j and len(c) <= 40]
+    for j in time_cells:
+        found = find_dates(cells[j])
+        if not found or (found[-1].grain == "year" and not columns):
+            continue
+        if _CITED.search(cells[j][:found[-1].start]) or _RECURRING.search(cells[j]):
+            continue
+        due = found[-1].iso
+        if own_date and due < own_date:
+            return None
+        rest = [(k, c) for k, c in enumerate(cells) if k != j and c and not c.rstrip(".").isdigit()]
+        if not rest:
+            return None
+        task_col = columns.get("task") if columns else None
+        who_col = columns.get("who") if columns else None
+        task = cells[task_col] if task_col is not None and task_col < len(cells) else max(
+            (c for _, c in rest), key=len)
+        who = cells[who_col] if who_col is not None and who_col < len(cells) else next(
+            (c for _, c in rest if c != task and _body_start().match(c)), None)
+        start = p.text.find(cells[j])
+        return Deadline(task=_first_sentence(task), due=due, responsible=who or None,
+                        quote=cells[j], section=layout.path(p.section),
+                        span=(p.span[0] + start, p.span[0] + start + len(cells[j])))
+    return None
 
 
 def _deadline_dates(text: str) -> list[DateMatch]:

@@ -38,7 +38,11 @@ _ISSUING = re.compile(r"""
 _UPPER_ORGAN = re.compile(r"(ĐẠI HỘI|BAN CHẤP HÀNH|BAN THƯỜNG VỤ|THƯỜNG TRỰC|ỦY BAN|UỶ BAN"
                           r"|HỘI ĐỒNG|TỈNH ỦY|TỈNH UỶ|HUYỆN ỦY|THÀNH ỦY|ĐẢNG ỦY)")
 _PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]")
-_MARKER = re.compile(r"^(?:T\s?/\s?M|T\.\s?M|TM|K\s?/\s?T|KT|T\s?/\s?L|TL|TUQ|Q)\.?\s+")
+_MARKER = re.compile(r"^(?:T\s?/\s?M|T\.\s?M|TM|K\s?/\s?T|KT|T\s?/\s?L|TL|TUQ|Q|THAY\s+MẶT|KÝ\s+THAY"
+                     r"|THỪA\s+LỆNH|THỪA\s+ỦY\s+QUYỀN)\.?\s+")
+# "(Đã ký)", "Đã ký", "[signature]": marks between the position and the name.
+_SIGNED = re.compile(r"^\W*(?:đã\s+ký|ký|ký\s+tên|đã\s+ký\s+và\s+đóng\s+dấu|signed|signature)\W*$",
+                     re.IGNORECASE)
 _ROMAN = re.compile(r"^[IVXLC]+$")
 
 
@@ -227,6 +231,8 @@ def issuer(layout: Layout, signer: Signer | None = None) -> str | None:
     behalf = None
     if signer and signer.on_behalf_of:
         behalf = _MARKER.sub("", signer.on_behalf_of).split(" KT.")[0].strip()
+    if behalf and re.match(r"BỘ CHÍNH TRỊ|BAN BÍ THƯ\b", behalf):
+        return official_case(behalf)                # under "BAN CHẤP HÀNH TRUNG ƯƠNG"
     if header and behalf:
         h, b = official_case(header), official_case(behalf)
         if fold(b) in fold(h):
@@ -302,7 +308,7 @@ def signer_block(layout: Layout) -> Signer:
     name = None
     for t in tail[start:start + 8]:
         t = squash(_PAREN.sub(" ", t))
-        if not t:
+        if not t or _SIGNED.match(t):
             continue
         if t.startswith(("-", "+")) or re.match(r"\W*n[oơ]i\s+nh[aậ]n", t, re.I):
             if upper:

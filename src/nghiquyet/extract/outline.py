@@ -57,7 +57,8 @@ _ROMAN = re.compile(r"M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
 
 # The closing block: "Nơi nhận:" and the "on behalf of" line of a signature.
 _RECIPIENTS = re.compile(r"^\W*n[oơ]i\s+nh[aậ]n\b", re.IGNORECASE)
-_ON_BEHALF = re.compile(r"""^(?:T\s?/\s?M|T\.\s?M|TM|K\s?/\s?T|KT|T\s?/\s?L|TL|TUQ|Q)\.?\s+
+_ON_BEHALF = re.compile(r"""^(?:T\s?/\s?M|T\.\s?M|TM|K\s?/\s?T|KT|T\s?/\s?L|TL|TUQ|Q
+                               |THAY\s+MẶT|KÝ\s+THAY|THỪA\s+LỆNH|THỪA\s+ỦY\s+QUYỀN)\.?\s+
                             [A-ZĐÀ-Ỹ]""", re.VERBOSE)
 # Lines that end the preamble of a decision or resolution without being a section.
 _ENACTING = re.compile(r"^(?:QUYẾT\s+ĐỊNH|QUYẾT\s+NGHỊ|KẾT\s+LUẬN|CHỈ\s+THỊ)\s*:\s*$")
