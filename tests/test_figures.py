@@ -170,3 +170,12 @@ def test_every_comparator_phrase_is_read():
     for comp, phrases in data["after"].items():
         for phrase in phrases:
             assert comparator_after(f" {phrase}; ")[0] == comp, phrase
+
+
+def test_a_report_without_sections_reports_results():
+    text = ("UBND HUYỆN KỲ ANH\n\nBÁO CÁO\nTình hình kinh tế - xã hội năm 2024\n\n"
+            "Thu ngân sách trên địa bàn đạt 850 tỷ đồng. Phấn đấu năm 2025 thu ngân sách đạt 900 tỷ đồng.\n")
+    x = extract_text(text)
+    assert x.document.kind == "bao_cao"
+    assert [(f.value, f.kind) for f in x.results] == [(850, "result")]
+    assert [(f.value, f.year) for f in x.targets] == [(900, 2025)]

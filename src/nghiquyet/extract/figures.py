@@ -41,6 +41,7 @@ class _Context:
     now: int | None                  # the document's own year
     plan_target: int | None          # the year the document plans for (title)
     plan_result: int | None          # the year it reports on (title)
+    reports: bool = False            # a report (báo cáo): figures without a goal cue are results
 
 
 def extract(layout: Layout, doc: Identity) -> tuple[list[Figure], list[Figure]]:
@@ -148,7 +149,8 @@ def _context(layout: Layout, doc: Identity) -> _Context:
     years = [int(a or b) for a, b in _TITLE_YEAR.findall(_DATE_LINE.sub(" ", title + " " + block))]
     past = [y for y in years if now is None or y <= now]
     return _Context(now=now, plan_target=max(years) if years else None,
-                    plan_result=min(past) if past else now)
+                    plan_result=min(past) if past else now,
+                    reports=bool(doc and doc.kind == "bao_cao"))
 
 
 # "trên 1 ha", "mỗi 1 km": a denominator, not a figure.
@@ -348,7 +350,7 @@ def _decide(sec_kind: str | None, cues: dict[str, list[int]], s_start: int, clau
     else:
         if goal or future_year:
             kind = "target"
-        elif past or estimate or past_year:
+        elif past or estimate or past_year or ctx.reports:
             kind = "result"
         elif sec_kind == "task" and named.mode in ("number", "rank", "indicator", "change") \
                 and q.family in ("percent", "rank") and not paren:
