@@ -114,3 +114,9 @@ def test_quote_and_span_point_at_the_citation():
 
 def test_not_symbols():
     assert refs("Đạt 26/28 chỉ tiêu; ngày 03/11/2022; Covid-19; giai đoạn 2021-2030; 500kV; GRDP/người.") == {}
+
+
+def test_kind_words_after_a_line_break():
+    found = refs("Nghị quyết 05-NQ/TU,\nNghị quyết 06-NQ/TU\ncủa Tỉnh ủy", head="")
+    assert found["06-NQ/TU"].quote == "Nghị quyết 06-NQ/TU của Tỉnh ủy"
+    assert found["05-NQ/TU"].issuer == "Tỉnh ủy"

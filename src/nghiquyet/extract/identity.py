@@ -56,7 +56,7 @@ def extract(layout: Layout) -> Identity:
         kind = kind_of_code(found[0].kind_code) if found else None
     return Identity(
         kind=kind or "other", symbol=symbol, date=day, place=place,
-        issuer=issuer(layout, signer), title=title(layout), signer=signer,
+        issuer=_expand(issuer(layout, signer)), title=title(layout), signer=signer,
         recipients=recipients(layout))
 
 
@@ -245,6 +245,21 @@ def issuer(layout: Layout, signer: Signer | None = None) -> str | None:
     if behalf:
         return official_case(behalf)
     return None
+
+
+_ABBREVIATED = {"UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân",
+                "UBMTTQ": "Ủy ban Mặt trận Tổ quốc", "BTV": "Ban Thường vụ", "BCH": "Ban Chấp hành"}
+
+
+def _expand(issuer: str | None) -> str | None:
+    """The issuer's name in full ("UBND tỉnh Nghệ An" → "Ủy ban nhân dân tỉnh Nghệ An").
+
+    >>> _expand("UBND tỉnh Nghệ An"), _expand(None)
+    ('Ủy ban nhân dân tỉnh Nghệ An', None)
+    """
+    if not issuer:
+        return issuer
+    return " ".join(_ABBREVIATED.get(w, w) for w in issuer.split())
 
 
 def _cut_organ(text: str) -> str:

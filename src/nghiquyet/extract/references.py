@@ -31,7 +31,8 @@ from .vocab import load
 _NAME_LOWER = frozenset("""
     hành vụ nhân dân tỉnh huyện thành phố thị xã trấn phường quận khóa khoá trị phủ đảng bộ
     ủy uỷ ban tịch nước hội quốc đồng chính tướng trung ương thường trực đại biểu cán sự đoàn
-    kiểm tra giáo tuyên tổ chức vận phòng chỉ đạo thư bí mặt trận
+    kiểm tra giáo tuyên tổ chức vận phòng chỉ đạo thư bí mặt trận tế sách pháp chế văn hóa hoá
+    tộc dục nghiệp an ninh ngân -
 """.split())
 _ROMAN = re.compile(r"^[IVXLC]+$")
 # Words that end a ministry's or department's name even though its own words may be lower case.
@@ -99,15 +100,21 @@ def cited_kind(before: str) -> tuple[str | None, int]:
 
 
 def _last_words_start(text: str, n: int) -> int:
-    """Offset where the last n whitespace-separated words of text begin."""
-    i = len(text.rstrip())
-    for _ in range(n):
-        i = text.rfind(" ", 0, i)
-        while i > 0 and text[i - 1].isspace():
+    """Offset where the last n whitespace-separated words of text begin.
+
+    >>> _last_words_start("05-NQ/TU,\\nNghị quyết ", 2)
+    10
+    """
+    i = len(text)
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    for k in range(n):
+        while i > 0 and not text[i - 1].isspace():
             i -= 1
-        if i < 0:
-            return 0
-    return i + 1 if i >= 0 else 0
+        if k < n - 1:
+            while i > 0 and text[i - 1].isspace():
+                i -= 1
+    return i
 
 
 def body_name(text: str) -> str | None:
@@ -123,6 +130,10 @@ def body_name(text: str) -> str | None:
     'Tỉnh ủy'
     >>> body_name("Bộ Nông nghiệp và Phát triển nông thôn về phòng, chống thiên tai")
     'Bộ Nông nghiệp và Phát triển nông thôn'
+    >>> body_name("Chính phủ ban hành Chương trình hành động")
+    'Chính phủ'
+    >>> body_name("Ban Kinh tế - Ngân sách Hội đồng nhân dân tỉnh về dự toán")
+    'Ban Kinh tế - Ngân sách Hội đồng nhân dân tỉnh'
     >>> body_name("các địa phương") is None
     True
     """
@@ -137,12 +148,12 @@ def body_name(text: str) -> str | None:
             # ministries and departments: "Bộ Nông nghiệp và Phát triển nông thôn"
             nxt = raw_words[k + 1] if k + 1 < len(raw_words) else ""
             ok = w not in _NAME_STOP and (w != "và" or (nxt[:1].isupper() and not _KIND_START.match(nxt)))
-        if not ok:
-            break
+        if not ok or (w == "ban" and raw_words[k + 1:k + 2] == ["hành"]):
+            break                     # "Chính phủ ban hành ...": the verb, not "Ủy ban"
         words.append(w)
         if w != raw or len(words) >= 14:
             break
-    while words and words[-1] in ("và", "khóa", "khoá"):
+    while words and words[-1] in ("và", "khóa", "khoá", "-"):
         words.pop()
     return " ".join(words) if words and words[0][0].isupper() else None
 
