@@ -15,6 +15,9 @@ _SPACES = dict.fromkeys(map(ord, "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u20
                                  "\u2008\u2009\u200a\u202f\u205f\u3000"), " ")
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
 _TRANSLATE = {**_DASHES, **_SPACES, **_ZERO_WIDTH}
+# str.translate walks every character through a dict lookup (milliseconds per document); a regex
+# over the few odd characters only pays where they occur.
+_ODD = re.compile("[" + "".join(map(chr, _TRANSLATE)) + "\r]")
 
 
 def nfc(text: str) -> str:
@@ -24,6 +27,8 @@ def nfc(text: str) -> str:
     >>> len(decomposed), len(nfc(decomposed))
     (13, 10)
     """
+    if unicodedata.is_normalized("NFC", text):  # the common case, and much cheaper to check
+        return text
     return unicodedata.normalize("NFC", text)
 
 
@@ -35,7 +40,10 @@ def normalise(text: str) -> str:
     >>> normalise("a\r\nb\rc")
     'a\nb\nc'
     """
-    text = nfc(text).translate(_TRANSLATE)
+    text = nfc(text)
+    if not _ODD.search(text):
+        return text
+    text = _ODD.sub(lambda m: _TRANSLATE.get(ord(m.group()), m.group()) or "", text)
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
