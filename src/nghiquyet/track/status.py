@@ -262,7 +262,9 @@ def explain(res: StatusResult, target_year: int | None) -> str:
         return "Chưa đủ số liệu để đánh giá."
     head = f"Số liệu năm {res.year}: {r(res.value)} (mục tiêu {r(res.goal)} năm {target_year})."
     if res.status in ("on_track", "at_risk", "off_track") and res.required_rate is not None:
-        return head + f" Tiến độ bình quân {r(res.observed_rate)}/năm, cần {r(res.required_rate)}/năm."
+        # compound growth (in %) whenever the figures are positive, else units a year
+        per = "%/năm" if (res.value or 0) > 0 and (res.goal or 0) > 0 else "/năm"
+        return head + f" Tiến độ bình quân {r(res.observed_rate)}{per}, cần {r(res.required_rate)}{per}."
     return head
 
 
