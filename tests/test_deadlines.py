@@ -23,6 +23,7 @@ def deadlines(body: str, head: str = HEAD):
     ("Xây dựng đề án, hoàn thành trong quý II/2025.", "2025-06-30"),
     ("Hoàn thành việc sắp xếp trong năm 2025.", "2025-12-31"),
     ("Trình Ban Thường vụ xem xét không muộn hơn ngày 05/3/2025.", "2025-03-05"),
+    ('Tổ chức tọa đàm "Phát huy giá trị văn hóa Phú Yên trong thời kỳ mới" vào ngày 25/4/2025.', "2025-04-25"),
 ])
 def test_limit_words(sentence, due):
     [d] = deadlines("I. NHIỆM VỤ\n1. Văn phòng Tỉnh ủy\n- " + sentence)
@@ -38,6 +39,7 @@ def test_limit_words(sentence, due):
     "Phấn đấu hoàn thành cao nhất mục tiêu năm 2025 và giai đoạn 2021-2025.",  # a goal year
     "Trong tháng 12/2024 đã tổ chức hội nghị sơ kết.",                        # before the document
     "Hội nghị họp từ ngày 14 đến ngày 16 tháng 10 năm 2025 tại tỉnh.",        # not a limit
+    "Các huyện đã hoàn thành quán triệt trong tháng 02/2025.",                # a result, not a limit
 ])
 def test_not_deadlines(sentence):
     assert deadlines("I. NHIỆM VỤ\n" + sentence) == []

@@ -29,7 +29,7 @@ _LIMIT = re.compile(r"""
     (?:\s+(?:ngày|trong|vào|hết))?\s*:?\s*$
 """, re.VERBOSE | re.IGNORECASE)
 # "trong/vào" before a date is a limit only after a task verb in the same clause.
-_WITHIN = re.compile(r"(?:trong|vào|hết|đến\s+hết)\s*$", re.IGNORECASE)
+_WITHIN = re.compile(r"(?:trong|vào|hết|đến\s+hết)(?:\s+ngày)?\s*$", re.IGNORECASE)
 _TASK_VERB = re.compile(r"\b(?:hoàn\s+thành|xong|tổ\s+chức|thực\s+hiện|triển\s+khai|xây\s+dựng"
                         r"|ban\s+hành|báo\s+cáo|trình|gửi|nộp|tổng\s+kết|sơ\s+kết|quán\s+triệt)\b",
                         re.IGNORECASE)
@@ -38,6 +38,8 @@ _DONE = re.compile(r"\b(?:hoàn\s+thành|xong)\b", re.IGNORECASE)
 _TIME_LABEL = re.compile(r"^(?:thời\s+(?:gian|hạn)(?:\s+[^\s:]+){0,2})\s*:", re.IGNORECASE)
 # A citation's own date: "... số 26-NQ/TW, ngày 03/11/2022".
 _CITED = re.compile(r"[A-ZĐ][\w]*/[\w-]+\s*,?\s*(?:ngày\s*)?$")
+# "đã hoàn thành trong tháng 6/2024" reports a result; it sets no limit.
+_PAST = re.compile(r"\b(?:đã|vừa)\s+(?!được\s+giao)", re.IGNORECASE)
 _RECURRING = re.compile(r"\b(?:định\s+kỳ|hằng|hàng)\s+\w*\s*$", re.IGNORECASE)
 # The deadline phrase to cut from a sentence to leave its task.
 _PHRASE_START = re.compile(r"\(?\s*(?:(?:phải\s+|và\s+)?(?:hoàn\s+thành|xong)\s+)?(?:trước|chậm\s+nhất"
@@ -188,7 +190,7 @@ def _deadline_dates(text: str) -> list[DateMatch]:
         if d in out:
             continue
         before = text[max(0, d.start - 60):d.start]
-        if _CITED.search(before) or _RECURRING.search(before):
+        if _CITED.search(before) or _RECURRING.search(before) or _PAST.search(_clause(text, d.start)):
             continue
         if _LIMIT.search(before):
             if d.grain == "year" and not _DONE.search(_clause(text, d.start)):
@@ -197,7 +199,7 @@ def _deadline_dates(text: str) -> list[DateMatch]:
         elif _WITHIN.search(before):
             clause = _clause(text, d.start)
             verb = _DONE if d.grain == "year" else _TASK_VERB
-            if verb.search(clause[-80:]):
+            if verb.search(clause[-140:]):
                 out.append(d)
     return sorted(out, key=lambda d: d.start)
 

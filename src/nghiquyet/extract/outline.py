@@ -336,7 +336,11 @@ def _opens_body(line: str) -> bool:
 def _closes(paras: list[Paragraph], i: int) -> bool:
     """Paragraph i opens the closing block (`Nơi nhận:` or a signature)."""
     line = paras[i].text
-    if _RECIPIENTS.match(line) or is_signature_start(line):
+    if _RECIPIENTS.match(line):
+        return True
+    if len(line) > 90:
+        return False                  # a signature line is short; skip the upper-case tests
+    if is_signature_start(line):
         return True
     if _is_upper(line) and fold(line).replace(".", "").strip() in _position_keys():
         # A bare position ("CHỦ TỊCH") signs only near the end, above a name or `Nơi nhận`.
