@@ -21,6 +21,7 @@ from .overview import status_counts
 
 router = APIRouter(include_in_schema=False)
 KIND_LABELS = {"actual": "Thực hiện", "estimate": "Ước đạt"}
+SOURCES = {"manual": "Nhập tay", "import": "Tệp Excel", "document": "Văn bản"}
 
 
 @router.get("/don-vi")
@@ -55,7 +56,7 @@ def _page(request: Request, session, org: Organisation, *, message=None, error=N
         "others": sorted((i for c, i in indicators.items() if c not in linked), key=lambda i: i.name),
         "figures": list(reversed(figures)), "indicator_names": names, "period_label": period_label,
         "kinds": KIND_LABELS, "message": message, "error": error, "form": form or {},
-        "year": today.year, "sheet": sheet, "sheet_error": sheet_error,
+        "year": today.year, "SOURCES": SOURCES, "sheet": sheet, "sheet_error": sheet_error,
     }, status_code=status_code)
 
 
