@@ -27,8 +27,9 @@ _QUANTITY = re.compile(rf"""
     (?![\d/.,]\d|[\d/])                 # not the first part of a date or a symbol ("21/10/2010")
 """, re.VERBOSE)
 
-# A run of digits: the fast scan; each run is then read with `_QUANTITY` anchored at its start.
-_DIGITS = re.compile(r"\d[\d.,]*")
+# The fast scan (in C): a number, perhaps a range or a pair, followed by a letter or "%" where a
+# unit could start. Each candidate is then read with `_QUANTITY` anchored at its start.
+_CANDIDATE = re.compile(r"\d[\d.,]*(?:\s*%?\s*(?:-|đến|tới)\s*\d[\d.,]*|/\d[\d.,]*)?\s*(?=%|[^\W\d_])")
 _GLUE = "./,-_"
 
 # "lần thứ 4", "thứ 3", "khóa 12", "số 06" (an ordinal or a name, never a quantity).
@@ -71,11 +72,11 @@ def find_quantities(text: str) -> list[Quantity]:
     out: list[Quantity] = []
     pos = 0
     while True:
-        d = _DIGITS.search(text, pos)
+        d = _CANDIDATE.search(text, pos)
         if d is None:
             break
-        pos = d.end()
         i = d.start()
+        pos = d.end()                    # its digits are done with, whatever the verdict
         if i > 0 and (text[i - 1].isalnum() or text[i - 1] in _GLUE):
             continue                     # glued to a word, a symbol or a date before it
         m = _QUANTITY.match(text, i)
