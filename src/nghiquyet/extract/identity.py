@@ -180,7 +180,7 @@ def official_case(text: str) -> str:
                 i += len(key)
                 break
         else:
-            w, f = words[i], folded[i]
+            w = words[i]
             if _ROMAN.match(w) and len(w) > 1 or any(c.isdigit() for c in w) or w.rstrip(".") in _acronyms():
                 out.append(w)
             elif out and out[-1] in ("Sở", "Bộ", "Cục", "Chi cục", "Trung tâm") and len(out) == 1:
