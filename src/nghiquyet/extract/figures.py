@@ -120,7 +120,7 @@ def _kind_of_heading(heading: str) -> str | None:
     >>> _kind_of_heading("KẾT QUẢ LÃNH ĐẠO, CHỈ ĐẠO NĂM 2024"), _kind_of_heading("MỤC TIÊU, NHIỆM VỤ")
     ('result', 'goal')
     """
-    m = _heading_regex().search(fold(ft._short_heading(heading)))
+    m = _heading_regex().search(fold(ft.short_heading(heading)))
     return m.lastgroup if m else None
 
 

@@ -10,7 +10,6 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..text import fold
 from . import vocab
 
 # ---------------------------------------------------------------- sentences and clauses
@@ -399,10 +398,10 @@ def tidy_quote(text: str) -> str:
     return " ".join(text.split()).strip(" ,;:-+*•")
 
 
-def _short_heading(heading: str, limit: int = 100) -> str:
+def short_heading(heading: str, limit: int = 100) -> str:
     """The part of a heading that names its section: up to the first ":" or sentence end.
 
-    >>> _short_heading("Đối với cấp tỉnh: Tổ chức Hội nghị")
+    >>> short_heading("Đối với cấp tỉnh: Tổ chức Hội nghị")
     'Đối với cấp tỉnh'
     """
     return re.split(r"(?<=\w)[:;.](?:\s|$)", heading, maxsplit=1)[0][:limit]
