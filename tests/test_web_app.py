@@ -53,3 +53,8 @@ def test_health_and_openapi(client):
 def test_favicon_does_not_404(client):
     r = client.get("/favicon.ico")
     assert r.status_code == 200 and r.headers["content-type"].startswith("image/svg")
+
+
+def test_no_page_of_the_application_loads_from_outside(client):
+    assert client.get("/api/docs").status_code == 404, "Swagger UI would load from a CDN"
+    assert '<a href="/api/openapi.json">' in client.get("/").text

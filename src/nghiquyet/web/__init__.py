@@ -40,7 +40,9 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
         upgrade(engine)
 
     app = FastAPI(title="nghiquyet", version=_version(), description=API_DESCRIPTION,
-                  openapi_url="/api/openapi.json", docs_url="/api/docs", redoc_url=None)
+                  openapi_url="/api/openapi.json",
+                  # FastAPI's docs pages load Swagger/ReDoc from a CDN: none is used here
+                  docs_url=None, redoc_url=None)
     app.state.settings = settings
     app.state.engine = engine
     app.state.sessions = session_factory(engine)
