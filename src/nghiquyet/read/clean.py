@@ -109,16 +109,17 @@ def _clean_chars(text: str) -> list[str]:
         text = _BOOKMARK.sub("", text)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\t" in text or "\f" in text or "\v" in text:
+        text = text.replace("\t", " ").replace("\f", " ").replace("\v", " ")
+    # Single-character tests gate the two-character ones (memchr is ~20x faster here).
+    while ("*" in text and "**" in text) or ("_" in text and "__" in text):
+        text = "".join("".join(text.split("**")).split("__"))   # a removal can join halves
+    while "  " in text:
+        text = text.replace("  ", " ")
     lines = text.split("\n")
     for i, line in enumerate(lines):
-        if "*" in line or "__" in line:
-            while "**" in line or "__" in line:   # loop: removing a mark can join two halves
-                line = line.replace("**", "").replace("__", "")
+        if "*" in line:                            # one-character search: cheap per line
             line = _EMPHASIS.sub(r"\1", line)
-        if "\t" in line or "\f" in line or "\v" in line:
-            line = line.replace("\t", " ").replace("\f", " ").replace("\v", " ")
-        while "  " in line:
-            line = line.replace("  ", " ")
         lines[i] = line.strip()
     return lines
 
@@ -131,6 +132,8 @@ def _is_tail(line: str) -> bool:
     >>> _is_tail("Nơi nhận hồ sơ: Sở Tư pháp")
     False
     """
+    if not line.startswith("N"):               # cheap test first: runs on every line
+        return False
     prefix = next((p for p in _TAIL if line.startswith(p)), None)
     if prefix is None:
         return False
