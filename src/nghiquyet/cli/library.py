@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Iterator, List, Optional
 
 import typer
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 from rich.tree import Tree
@@ -149,9 +150,14 @@ def documents(
     for r in rows:
         day = format_date(r["date"]) or (f"{format_date(r['date_inferred'])} (suy ra)"
                                          if r["date_inferred"] else "")
-        t.add_row(str(r["id"]), r["label"] + (" (chưa có)" if r["placeholder"] else ""),
+        _row(t, str(r["id"]), r["label"] + (" (chưa có)" if r["placeholder"] else ""),
                   r["kind"], day, r["issuer"] or "", (r["title"] or "")[:90])
     console.print(t)
+
+
+def _row(table: Table, *values: str) -> None:
+    """A table row of plain text (document text may hold `[...]`, which rich would eat)."""
+    table.add_row(*(escape(v) for v in values))
 
 
 def _get(session: Session, ref: str):  # noqa: ANN202
@@ -182,7 +188,8 @@ def show(
 
 
 def print_document(d: dict) -> None:
-    console.rule(f"[bold]#{d['id']} {d['label']}")
+    heading = escape(f"#{d['id']} {d['label']}")
+    console.rule(f"[bold]{heading}")
     grid = Table.grid(padding=(0, 2))
     symbol = d["symbol"] or (f"{d['symbol_inferred']} (suy ra"
                              f"{', đã xác nhận' if d['inference_confirmed'] else ''}: "
@@ -195,7 +202,7 @@ def print_document(d: dict) -> None:
                                                         if d["placeholder"] else "")),
                          ("Tệp", ", ".join(f"v{v['number']} {v['source']}"
                                            for v in d.get("versions", [])))):
-        grid.add_row(f"[bold]{label}", value or "—")
+        grid.add_row(f"[bold]{label}", escape(value or "—"))
     console.print(grid)
     for title, key in (("Chỉ tiêu", "targets"), ("Kết quả", "results")):
         if d.get(key):
@@ -205,7 +212,7 @@ def print_document(d: dict) -> None:
             for i in d[key]:
                 value = format_number(i["value"]) + (f" – {format_number(i['value_max'])}"
                                                      if i["value_max"] is not None else "")
-                t.add_row(str(i["id"]), i["indicator"], SIGNS.get(i["comparator"], ""), value,
+                _row(t, str(i["id"]), i["indicator"], SIGNS.get(i["comparator"], ""), value,
                           i["unit"] or "", i["period"] or str(i["year"] or ""), _status(i))
             console.print(t)
     if d.get("deadlines"):
@@ -213,7 +220,7 @@ def print_document(d: dict) -> None:
         for col in ("id", "Hạn", "Nhiệm vụ", "Chủ trì", "Trạng thái"):
             t.add_column(col, overflow="fold")
         for i in d["deadlines"]:
-            t.add_row(str(i["id"]), format_date(i["due"]), i["task"], i["responsible"] or "",
+            _row(t, str(i["id"]), format_date(i["due"]), i["task"], i["responsible"] or "",
                       _status(i))
         console.print(t)
     for title, key in (("Dẫn chiếu", "cites"), ("Được dẫn chiếu bởi", "cited_by")):
@@ -223,7 +230,7 @@ def print_document(d: dict) -> None:
                 t.add_column(col, overflow="fold")
             for c in d[key]:
                 where = (f"#{c['document_id']} {c['document']}" if c["document_id"] else "")
-                t.add_row(c["symbol"], c["kind"] or "", format_date(c["date"]),
+                _row(t, c["symbol"], c["kind"] or "", format_date(c["date"]),
                           "✓" if c["implements"] else "",
                           "chưa có" if c["placeholder"] else where)
             console.print(t)
@@ -259,13 +266,13 @@ def tree(
         print_json({"down": down, "up": up})
         return
     for title, node in (("Thực hiện văn bản này (xuống)", down), ("Văn bản này thực hiện (lên)", up)):
-        root = Tree(f"[bold]{title}: {_node_label(node)}")
+        root = Tree(f"[bold]{title}:[/bold] {_node_label(node)}")
         _add_children(root, node)
         console.print(root)
 
 
 def _node_label(n: dict) -> str:
-    text = f"#{n['id']} {n['label']} [{n['kind']}]"
+    text = escape(f"#{n['id']} {n['label']} [{n['kind']}]")
     if n["placeholder"]:
         text += " (chưa có trong thư viện)"
     if n["repeated"]:
@@ -402,6 +409,6 @@ def search_cmd(
     for h in hits:
         snippet = h.marked("\x00", "\x01").replace("[", "\\[")
         snippet = snippet.replace("\x00", "[bold yellow]").replace("\x01", "[/bold yellow]")
-        t.add_row(f"{names[h.entity]} #{h.entity_id}", labels[h.document_id],
+        t.add_row(escape(f"{names[h.entity]} #{h.entity_id}"), escape(labels[h.document_id]),
                   str(h.year or ""), snippet)
     console.print(t)

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from ..model import Extraction
@@ -320,9 +320,8 @@ def _replace_sections(session: Session, doc: Document, x: Extraction, *, fresh: 
         for old in session.scalars(select(OutlineSection).where(
                 OutlineSection.document_id == doc.id)).all():
             session.delete(old)
-    for i, s in enumerate(x.outline):
-        session.add(OutlineSection(document_id=doc.id, idx=i, label=s.label, heading=s.heading,
-                                   level=s.level, parent_idx=s.parent, year=s.year,
-                                   span_start=s.span[0], span_end=s.span[1]))
-
-
+    rows = [{"document_id": doc.id, "idx": i, "label": s.label, "heading": s.heading,
+             "level": s.level, "parent_idx": s.parent, "year": s.year,
+             "span_start": s.span[0], "span_end": s.span[1]} for i, s in enumerate(x.outline)]
+    if rows:                          # Core executemany: sections are never edited as objects
+        session.execute(insert(OutlineSection), rows)
