@@ -302,8 +302,11 @@ def _fill_share_wholes(sent_figs: list[tuple[Figure, Named]]) -> None:
 
 
 def _in_parentheses(text: str, start: int, pos: int) -> bool:
+    """Inside an aside "(...)" — unless the aside lists parts ("(trong đó ... đạt 30%)")."""
     seg = text[start:pos]
-    return seg.count("(") > seg.count(")")
+    if seg.count("(") <= seg.count(")"):
+        return False
+    return not _TRONG_DO.search(seg, seg.rfind("("))
 
 
 def _when(marks: list[ft.TimeMark], pos: int) -> tuple[int | None, str | None, int | None]:

@@ -201,6 +201,9 @@ def name_quantity(text: str, q: Quantity, clause_start: int, limit: int,
         subject = lead if not ft.is_empty_indicator(lead) else prev_base
         return result(f"mức vượt {target} {ft.lower_first(subject)}", "ratio", end)
     counted = q.family == "count" or is_rate(q.unit) or (q.family == "measure" and bool(after))
+    bare_head = after and ft.low(lead) in ("tỷ lệ", "tỉ lệ", "số", "tổng số", "số lượng")
+    if bare_head:
+        lead = ""                                # "Giữ vững tỷ lệ 100% xã ...": the rate is named after
     if ft.is_empty_indicator(lead) or (not ft.starts_with_head(lead)
                                         and ((after and q.family == "percent") or counted)):
         # number first: "trên 98% thôn ...", "Xử lý 100% các điểm ...", "cho trên 23.500 người"
