@@ -158,7 +158,7 @@ def _id_list(column: str, ids: Iterable[int] | None) -> str:
 
 
 def yearly_table(session: Session, *, as_of: date, indicator_ids: Iterable[int] | None = None,
-                 organisation_ids: Iterable[int] | None = None) -> np.ndarray:
+                 organisation_ids: Iterable[int] | None = None, since: int | None = None) -> np.ndarray:
     """Every yearly value up to `as_of` as a structured array (indicator, organisation, year, value).
 
     Whole years before `as_of` come from `observation_years`; the year `as_of` falls in (unless
@@ -166,6 +166,8 @@ def yearly_table(session: Session, *, as_of: date, indicator_ids: Iterable[int] 
     windowed query.
     """
     where = _id_list("indicator_id", indicator_ids) + _id_list("organisation_id", organisation_ids)
+    if since is not None:
+        where += f" AND year >= {int(since)}"
     full_year = as_of.month == 12 and as_of.day == 31
     last = as_of.year if full_year else as_of.year - 1
     # Tens of thousands of rows: straight through the driver's cursor, not SQLAlchemy's row

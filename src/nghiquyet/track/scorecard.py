@@ -173,8 +173,11 @@ def evaluate_links(session: Session, *, links: list[LinkRow], as_of: date,
         code_to_id = dict(session.execute(select(Indicator.code, Indicator.id).where(
             Indicator.code.in_({c for c in of_ids if c}))).all())
     base_ids = [code_to_id.get(c, -1) if c else -1 for c in of_ids]
+    # only the years the rules look at: from the earliest base year or period start on
+    starts = [sp.base_year if sp.base_year is not None else sp.start_year for sp in specs]
+    since = None if not starts or any(y is None for y in starts) else min(starts) - 1   # -1: yearly changes
     table = yearly_table(session, as_of=as_of, indicator_ids=(set(ind_ids) | set(base_ids)) - {-1},
-                         organisation_ids=set(org_ids) - {-1})
+                         organisation_ids=set(org_ids) - {-1}, since=since)
     years = np.arange(int(table["year"].min()), max(int(table["year"].max()), as_of.year) + 1) \
         if len(table) else np.array([as_of.year])
     keys = np.array(ind_ids, dtype=np.int64) * 10_000_000 + np.array(org_ids, dtype=np.int64)

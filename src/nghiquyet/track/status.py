@@ -22,7 +22,8 @@ What is compared depends on the indicator's nature:
   the period; ``change`` (percentage points a year, "giảm 0,6-1%/năm"): their arithmetic mean.
 
 Progress follows Open SDG's target-based progress measure (ESCAP methodology): the observed
-compound annual growth rate since the base year divided by the rate the target requires;
+compound annual growth rate since the base year (its figure, else the first figure after it;
+without a base year, the first figure) divided by the rate the target requires;
 ``ON_TRACK_RATIO`` and above is on track, ``AT_RISK_RATIO`` and above at risk, below off track.
 Where a compound rate is meaningless (zero or negative values) the linear yearly change is used.
 For averaged natures, the observed average is set against the average the remaining years need.
@@ -157,12 +158,14 @@ def evaluate(specs: Sequence[TargetSpec], years: Sequence[int], values: np.ndarr
 
     # --- the base figure (for multiples and for progress): at the base year, else the first one
     base_col = np.array([col.get(int(b), -1) for b in base]) if n else np.zeros(0, int)
-    first_col = np.where(observed.any(1), observed.argmax(1), -1)
+    # no figure for the base year: the first one after it (or the very first, without a base year)
+    since = observed & (yrs[None, :] >= base[:, None])
+    first_col = np.where(since.any(1), since.argmax(1), -1)
     has_base = (base_col >= 0)
     base_val = np.full(n, np.nan)
     base_val[has_base] = Y[has_base, base_col[has_base]]
     at_base = ~np.isnan(base_val)
-    use_first = ~at_base & ~mult & (first_col >= 0)     # no figure for the base year: the first one
+    use_first = ~at_base & ~mult & (first_col >= 0)
     base_val[use_first] = Y[use_first, first_col[use_first]]
     base_year = np.where(at_base, base, np.where(use_first, yrs[np.maximum(first_col, 0)], -1))
 
