@@ -29,7 +29,7 @@ def test_round_trip_template_fill_import_scorecard(quang_tri_plan, tmp_path):
     assert len(ws.data_validations.dataValidation) == 2          # numbers, kinds
     filled = {"GRDP_GROWTH": 8.1, "POVERTY_RATE": "3,2", "FOREST_COVER": 48, "BUDGET_REVENUE": "9.600"}
     rows = {ws.cell(r, 2).value: r for r in range(header_row + 1, ws.max_row + 1) if ws.cell(r, 2).value}
-    assert "≥ 8" in ws.cell(rows["GRDP_GROWTH"], 5).value          # the target beside the empty cell
+    assert ws.cell(rows["GRDP_GROWTH"], 5).value.startswith("≥8 % (năm 2025")   # the target beside the cell
     for code, v in filled.items():
         ws.cell(rows[code], 8, v)
     wb.save(path)

@@ -291,8 +291,7 @@ def _status_table(title: str, rows: list) -> Table:  # noqa: ANN001
     for col in ("Chỉ tiêu", "Mục tiêu", "Năm", "Số liệu", "Tình trạng", "Ghi chú"):
         t.add_column(col, overflow="fold")
     for r in rows:
-        goal = align_service.describe(type("T", (), {"comparator": r.comparator, "value": r.value,
-                                                     "value_max": r.value_max, "unit": r.unit, "year": None})())
+        goal = align_service.describe_figure(r.comparator, r.value, r.value_max, r.unit)
         seen = f"{_num(r.observed)} ({r.observed_year})" if r.observed is not None else "—"
         style = STATUS_STYLE[r.status]
         note = r.note

@@ -53,9 +53,19 @@ class Alignment:
                 "warnings": self.warnings}
 
 
+def describe_figure(comparator: str, value: float | None, value_max: float | None, unit: str | None,
+                    year: int | None = None) -> str:
+    """A target as people write it.
+
+    >>> describe_figure("gte", 85, None, "%", 2030), describe_figure("range", 2.5, 3, "lần")
+    ('≥85 % (2030)', '2,5-3 lần')
+    """
+    v = format_number(value) + (f"-{format_number(value_max)}" if value_max is not None else "")
+    return f"{_SIGNS.get(comparator, '')}{v} {unit or ''}".strip() + (f" ({year})" if year else "")
+
+
 def describe(t: Target) -> str:
-    v = format_number(t.value) + (f"-{format_number(t.value_max)}" if t.value_max is not None else "")
-    return f"{_SIGNS.get(t.comparator, '')}{v} {t.unit or ''}".strip() + (f" ({t.year})" if t.year else "")
+    return describe_figure(t.comparator, t.value, t.value_max, t.unit, t.year)
 
 
 def compare(child: Target, parent: Target, indicator, catalogue: Catalogue) -> str:  # noqa: ANN001

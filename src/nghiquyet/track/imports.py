@@ -19,8 +19,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..store.models import Document, Target
-from ..text import fold, format_number, parse_number, squash
+from ..text import fold, parse_number, squash
 from . import observations as obs
+from .align import describe_figure
 from .linking import db_catalogue, sync_catalogue
 from .models import Indicator, Organisation, TargetIndicator
 from .orgs import find_unit
@@ -230,13 +231,9 @@ def import_file(session: Session, *, path: Path, who: str | None = None,
 
 # --------------------------------------------------------------------------- template
 
-SIGNS = {"eq": "", "gt": "> ", "gte": "≥ ", "lt": "< ", "lte": "≤ ", "approx": "khoảng ", "range": ""}
-
-
 def _target_text(t: Target, doc: Document | None) -> str:
-    v = format_number(t.value) + (f" - {format_number(t.value_max)}" if t.value_max is not None else "")
-    src = f" ({doc.label})" if doc is not None else ""
-    return f"{SIGNS.get(t.comparator, '')}{v} {t.unit or ''}".strip() + f" năm {t.year}{src}"
+    src = f", {doc.label}" if doc is not None else ""
+    return describe_figure(t.comparator, t.value, t.value_max, t.unit) + f" (năm {t.year}{src})"
 
 
 def template_rows(session: Session, *, organisation: Organisation, year: int,
