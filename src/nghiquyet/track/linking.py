@@ -167,22 +167,18 @@ def track_document(session: Session, *, document_id: int, propose: bool = True) 
 
 
 def ensure_tracked(session: Session, *, document_id: int | None = None) -> list[TrackReport]:
-    """Track the documents (one, or all real ones) that have targets or results not linked yet."""
-    from sqlalchemy import exists, func
+    """Track the documents (one, or all real ones) that have targets not linked yet, or results
+    and no observations from them (two set queries, whatever the size of the library)."""
+    from sqlalchemy import exists
     from ..store.models import Result, Target
-    ids = [document_id] if document_id is not None else list(session.scalars(
-        select(Document.id).where(Document.placeholder.is_(False)).order_by(Document.id)))
-    reports = []
-    for doc_id in ids:
-        unlinked = session.scalar(select(func.count(Target.id)).where(
-            Target.document_id == doc_id, Target.superseded.is_(False), Target.status != "deleted",
-            ~exists().where(TargetIndicator.target_id == Target.id)))
-        untracked_results = session.scalar(select(func.count(Result.id)).where(
-            Result.document_id == doc_id, Result.superseded.is_(False), Result.status != "deleted")) and \
-            not session.scalar(select(func.count(Observation.id)).where(Observation.document_id == doc_id))
-        if unlinked or untracked_results:
-            reports.append(track_document(session, document_id=doc_id))
-    return reports
+    live_t = (Target.superseded.is_(False), Target.status != "deleted")
+    live_r = (Result.superseded.is_(False), Result.status != "deleted")
+    q1 = select(Target.document_id).where(*live_t, ~exists().where(TargetIndicator.target_id == Target.id))
+    q2 = select(Result.document_id).where(*live_r, ~exists().where(Observation.document_id == Result.document_id))
+    if document_id is not None:
+        q1, q2 = q1.where(Target.document_id == document_id), q2.where(Result.document_id == document_id)
+    ids = sorted(set(session.scalars(q1.distinct())) | set(session.scalars(q2.distinct())))
+    return [track_document(session, document_id=i) for i in ids]
 
 
 def indicator_usage(session: Session, *, query: str | None = None, group: str | None = None,
