@@ -50,6 +50,9 @@ _GROUP_OF = re.compile(r"\bcác\s+(?:nghị\s+quyết|kết\s+luận|chỉ\s+th�
 _CHAIN_GAP = re.compile(r"^\s*(?:,\s*(?:và\s+)?|và\s+)(?:(?!của\b)[^.;]){0,40}$")
 _IMPLEMENTS = re.compile(r"\b(?:thực\s+hiện|triển\s+khai|quán\s+triệt|cụ\s+thể\s+hóa|thi\s+hành)\b",
                          re.IGNORECASE)
+_LEAD = re.compile(r"\s*,?\s*")
+_CLAUSE_BREAK = re.compile(r"\.\s|\n")
+_GROUP_WORDS = ("các nghị", "các kết", "các chỉ", "các văn", "các quyết", "các chương", "các kế")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 _SUBJECT = re.compile(r"\s*,?\s*về\s+(?P<about>[^;.()]{3,200})")
 
@@ -160,7 +163,7 @@ def body_name(text: str) -> str | None:
 
 def _date_after(text: str, pos: int) -> tuple[str | None, int]:
     """A day written right after a symbol: `, ngày 03/11/2022`, ` ngày 22 tháng 10 năm 2021`."""
-    m = re.compile(r"\s*,?\s*").match(text, pos)
+    m = _LEAD.match(text, pos)
     window = text[m.end():m.end() + 40]
     if not window.lower().startswith(("ngày", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9")):
         return None, pos
@@ -221,7 +224,7 @@ def _groups(chunk: str, lo: int) -> list[tuple[int, str]]:
     out = []
     i = low.find("các ")
     while i >= 0:
-        g = _GROUP_OF.match(chunk, i)
+        g = _GROUP_OF.match(chunk, i) if low.startswith(_GROUP_WORDS, i) else None
         if g:
             out.append((lo + g.end(), g["who"]))
         i = low.find("các ", i + 4)
@@ -238,7 +241,7 @@ def _share_issuers(text: str, mentions: list[_Mention]) -> None:
 
 def _implements(text: str, lo: int, start: int) -> bool:
     """The citation is what this document carries out: `Thực hiện ...`, `Để triển khai ...`."""
-    sentence = re.split(r"\.\s|\n", text[lo:start])[-1]
+    sentence = _CLAUSE_BREAK.split(text[max(lo, start - 1500):start])[-1]
     clause = sentence.split(";")[-1].strip()
     if clause.lower().startswith("căn cứ"):
         return False
