@@ -295,7 +295,7 @@ def search(session: Session, query: str, *, kind: str | None = None, issuer: str
     tokens = query_tokens(query)
     if not tokens:
         return []
-    window = max(limit * 5, 100)        # candidates re-ranked in Python for exact matches
+    window = limit * 2                  # candidates re-ranked in Python for exact matches
     filters, params = [], {"n": window}
     if kind:
         filters.append("e.kind = :kind")
@@ -310,7 +310,8 @@ def search(session: Session, query: str, *, kind: str | None = None, issuer: str
         filters.append("e.issuer_folded LIKE :issuer")
         params["issuer"] = f"%{squash(fold(issuer))}%"
     where = "".join(f" AND {f}" for f in filters)
-    cols = "e.id, e.entity, e.entity_id, e.document_id, e.kind, e.issuer, e.year, e.title, e.body"
+    # Bodies are fetched later, for the few best candidates only.
+    cols = "e.id, e.entity, e.entity_id, e.document_id, e.kind, e.issuer, e.year, e.title"
     # Candidates holding the words as a phrase come first, then the backend's own rank.
     if _dialect(session) == "sqlite":
         params["q"] = " ".join(f'"{t}"' for t in tokens)
@@ -327,25 +328,30 @@ def search(session: Session, query: str, *, kind: str | None = None, issuer: str
                f"FROM search_entries e, to_tsquery('simple', :q) q, to_tsquery('simple', :p) p "
                f"WHERE e.tsv @@ q{where} ORDER BY ph DESC, r DESC LIMIT :n")
     rows = session.execute(text(sql), params).all()
-    return rank(rows, query, tokens, limit)
+    best = rows[:limit * 2]           # in SQL order: phrase first, then rank
+    bodies = dict(session.execute(select(SearchEntry.id, SearchEntry.body).where(
+        SearchEntry.id.in_([r.id for r in best]))).all()) if best else {}
+    return rank(best, query, tokens, limit, bodies)
 
 
-def rank(rows, query: str, tokens: list[str], limit: int = 20) -> list[Hit]:  # noqa: ANN001
+def rank(rows, query: str, tokens: list[str], limit: int = 20,  # noqa: ANN001
+         bodies: dict[int, str] | None = None) -> list[Hit]:
     """Order candidates: exact accented text first, then the phrase, then backend rank;
     snippets are computed for the `limit` best only."""
+    bodies = bodies or {}
     wanted = squash(query).lower()
     accented = wanted != fold(wanted)
     phrase = " ".join(tokens)
     scored = []
     for row in rows:
-        exact = accented and (wanted in (row.title or "").lower()
-                              or wanted in (row.body or "")[:MAX_INDEXED_CHARS].lower())
+        body = (bodies.get(row.id) or "")[:MAX_INDEXED_CHARS]
+        exact = accented and (wanted in (row.title or "").lower() or wanted in body.lower())
         score = float(row.r or 0) + (100.0 if exact else 0.0) + (10.0 if row.ph else 0.0)
-        scored.append((score, exact, row))
+        scored.append((score, exact, row, body))
     scored.sort(key=lambda t: -t[0])
     hits = []
-    for score, exact, row in scored[:limit]:
-        source = (row.body or "")[:MAX_INDEXED_CHARS] or row.title or ""
+    for score, exact, row, body in scored[:limit]:
+        source = body or row.title or ""
         snippet, highlights = make_snippet(source, find_spans(source, tokens, phrase))
         hits.append(Hit(entity=row.entity, entity_id=row.entity_id, document_id=row.document_id,
                         kind=row.kind, issuer=row.issuer, year=row.year, title=row.title or "",
