@@ -23,6 +23,18 @@ def latest_documents(session: Session, limit: int = 8) -> list[Document]:
                                 .limit(limit)))
 
 
+def document_page(session: Session, *, kind: str | None = None, limit: int = 50,
+                  offset: int = 0) -> list[Document]:
+    """One page of the library, newest first, paged in the database (the library's
+    `list_documents` filters in Python, which the issuer and year filters need)."""
+    when = func.coalesce(Document.date, Document.date_inferred)
+    q = select(Document).where(Document.placeholder.is_(False))
+    if kind:
+        q = q.where(Document.kind == kind)
+    return list(session.scalars(q.order_by(when.desc().nulls_last(), Document.id.desc())
+                                .limit(limit).offset(offset)))
+
+
 def confirmed_documents(session: Session, limit: int = 12) -> list[Document]:
     when = func.coalesce(Document.date, Document.date_inferred)
     return list(session.scalars(select(Document).where(

@@ -105,11 +105,13 @@ class IndicatorOut(BaseModel):
 
 @router.get("/indicators", response_model=list[IndicatorOut],
             summary="The indicator catalogue with how many targets and figures each has")
-def indicators(session: SessionDep):
+def indicators(request: Request, session: SessionDep):
     sync_catalogue(session)
+    session.commit()     # the cached count below reads through its own session
     return [{"code": i.code, "name": i.name, "unit": i.unit, "direction": i.direction,
              "nature": i.nature, "reviewed": i.reviewed, "targets": nt, "observations": no,
-             "url": f"/chi-tieu/{i.code}"} for i, nt, no in queries.indicators_with_counts(session)]
+             "url": f"/chi-tieu/{i.code}"}
+            for i, nt, no in cache.cached(request, "indicators", None, queries.indicators_with_counts)]
 
 
 class SeriesOut(BaseModel):

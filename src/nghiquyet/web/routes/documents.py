@@ -6,7 +6,7 @@ from datetime import date
 from fastapi import APIRouter, HTTPException, Query, Request
 
 from ...store import library
-from .. import cache, views
+from .. import cache, queries, views
 from ..deps import Id, SessionDep, render
 from ..present import KIND_LABELS, highlight
 
@@ -18,8 +18,12 @@ PAGE = 50
 def document_list(request: Request, session: SessionDep, kind: str | None = None,
                   issuer: str | None = None, year: int | None = Query(None, ge=1900, le=2200),
                   page: int = Query(1, ge=1, le=100_000)):
-    docs = library.list_documents(session, kind=kind or None, issuer=issuer or None, year=year,
-                                  limit=PAGE + 1, offset=(page - 1) * PAGE)
+    if issuer or year:
+        docs = library.list_documents(session, kind=kind or None, issuer=issuer or None,
+                                      year=year, limit=PAGE + 1, offset=(page - 1) * PAGE)
+    else:
+        docs = queries.document_page(session, kind=kind or None, limit=PAGE + 1,
+                                     offset=(page - 1) * PAGE)
     return render(request, "documents.html", {
         "title": "Văn bản", "docs": docs[:PAGE], "more": len(docs) > PAGE, "page": page,
         "kind": kind or "", "issuer": issuer or "", "year": year or "", "kinds": KIND_LABELS,
