@@ -36,23 +36,6 @@ def load_reference_data(app: FastAPI) -> None:
         ensure_units(session)
 
 
-def confirm_and_track(session, document_id: int) -> None:
-    """Confirm a document with its draft items and start tracking it (the review page's
-    "Xác nhận văn bản")."""
-    from ..store import library, review
-    from ..track.linking import track_document
-    from ..track.tasks import sync_tasks
-    doc = library.get_document(session, ref=document_id)
-    data = library.document_dict(session, doc)
-    for family, plural in (("target", "targets"), ("result", "results"), ("deadline", "deadlines")):
-        for item in data[plural]:
-            if item["status"] == "draft":
-                review.confirm_item(session, family=family, item_id=item["id"])
-    review.set_document_status(session, document_id=doc.id, status="confirmed")
-    track_document(session, document_id=doc.id)
-    sync_tasks(session, document_id=doc.id)
-
-
 def load_samples_if_empty(app: FastAPI) -> int:
     """Ingest the samples when the library holds no document; returns how many were stored.
 
@@ -73,6 +56,7 @@ def load_samples_if_empty(app: FastAPI) -> int:
         stored = [o.document_id for o in summary.outcomes if o.status in ("new", "updated")]
         # The samples stand for reviewed documents: confirmed and tracked, as the confirm
         # button of the review page does, so the overview has something to show.
+        from .confirm import confirm_and_track
         for document_id in stored:
             try:
                 confirm_and_track(session, document_id)

@@ -10,7 +10,7 @@ from ...store import library, review
 from ...store import search as store_search
 from ...store.items import item_dict
 from ..deps import Id, SessionDep
-from ..samples import confirm_and_track
+from ..confirm import confirm_and_track
 from ..schemas import (Cascade, DocumentDetail, DocumentSummary, Family, IngestResult, Item,
                        ItemChanges, Problem, SearchHit)
 from ..uploads import DOCUMENT_SUFFIXES, UploadRejected, received

@@ -11,7 +11,7 @@ from fastapi.responses import RedirectResponse, Response
 from ...read import ReadError
 from ...store import library, review
 from ..deps import Id, SessionDep, is_htmx, render
-from ..samples import confirm_and_track
+from ..confirm import confirm_and_track
 from ..forms import FAMILIES, form_values, item_context
 from ..uploads import DOCUMENT_SUFFIXES, UploadRejected, received
 
