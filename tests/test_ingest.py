@@ -159,3 +159,19 @@ def test_folder_of_1000_files_some_broken(db_session, tmp_path):
     assert totals["errors"] == len(broken) and totals["new"] == 1000 - len(broken)
     assert {Path(o.path).name for o in summary.errors} == broken
     assert count(db_session, DocumentVersion) == 1000 - len(broken)
+
+
+def test_same_symbol_from_another_province_is_another_document(db_session):
+    """Every Tỉnh ủy numbers its own programmes: 28-CTr/TU of Quảng Trị is not Hà Tĩnh's."""
+    from fixtures_db import make_extraction, store
+    a = store(db_session, make_extraction("qt.txt", kind="chuong_trinh_hanh_dong",
+                                          symbol="28-CTr/TU", date="2023-05-05",
+                                          issuer="Ban Thường vụ Tỉnh ủy", title="Quảng Trị"))
+    b = store(db_session, make_extraction("nb.txt", kind="chuong_trinh_hanh_dong",
+                                          symbol="28-CTr/TU", date="2022-01-10",
+                                          issuer="Ban Thường vụ Tỉnh ủy", title="Ninh Bình"))
+    c = store(db_session, make_extraction("qt-v2.txt", kind="chuong_trinh_hanh_dong",
+                                          symbol="28-CTr/TU", date="2023-05-05",
+                                          issuer="Ban Thường vụ Tỉnh ủy", title="Quảng Trị (sửa)"))
+    assert (a.status, b.status, c.status) == ("new", "new", "updated")
+    assert b.document_id != a.document_id and c.document_id == a.document_id

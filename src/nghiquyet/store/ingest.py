@@ -223,13 +223,35 @@ def ingest_file(session: Session, *, path: Path,
                              source_path=str(path.resolve()), hash_checked=True)
 
 
+def _same_document(doc: Document, x: Extraction) -> bool:
+    """Whether a stored document with the same symbol can be this one: symbols repeat across
+    provinces and bodies ("28-CTr/TU" of each Tỉnh ủy), so the issuer, date and kind must not
+    contradict each other (a file's next version keeps them)."""
+    ident = x.document
+    if doc.placeholder:
+        return cascade.same_issuer(doc.issuer, ident.issuer) is not False
+    if doc.source_name == x.source:
+        return True
+    if ident.kind and doc.kind and "other" not in (ident.kind, doc.kind) and ident.kind != doc.kind:
+        return False
+    if doc.date and ident.date and doc.date != _iso(ident.date):
+        return False
+    if doc.place and ident.place and cascade.same_issuer(doc.place, ident.place) is False:
+        return False
+    return cascade.same_issuer(doc.issuer, ident.issuer) is not False and bool(
+        doc.issuer or ident.issuer or doc.place == ident.place)
+
+
 def _find_existing(session: Session, x: Extraction) -> Document | None:
-    """The library document this extraction is a version of: same symbol, else same file name."""
+    """The library document this extraction is a version of: same symbol (and no contradiction
+    in issuer, date or kind), else same file name."""
     key = symbol_key(x.document.symbol)
     if key:
-        doc = cascade.find_by_symbol(session, key)
-        if doc is not None and (doc.symbol or doc.placeholder or doc.source_name == x.source):
-            return doc
+        for doc in session.scalars(select(Document).where(Document.symbol_key == key)
+                                   .order_by(Document.placeholder, Document.id)).all():
+            if (doc.symbol or doc.placeholder or doc.source_name == x.source) and \
+                    _same_document(doc, x):
+                return doc
     same_name = session.scalars(select(Document).where(
         Document.source_name == x.source, Document.placeholder.is_(False))
         .order_by(Document.id)).all()
