@@ -7,16 +7,15 @@ from pathlib import Path
 
 import pytest
 
-fpdf = pytest.importorskip("fpdf", reason="fpdf2 (dev dependency) writes the test PDFs")
-from fpdf import FPDF  # noqa: E402
+from fpdf import FPDF  # fpdf2, a dev dependency, writes the test PDFs
 
 from nghiquyet.read import ReadError, read_file  # noqa: E402
 from nghiquyet.read.pdf import NO_TEXT  # noqa: E402
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
-if not FONT.exists():                              # matplotlib ships the same font
-    mpl = pytest.importorskip("matplotlib", reason="needs DejaVu Sans for Vietnamese glyphs")
-    FONT = Path(mpl.get_data_path()) / "fonts/ttf/DejaVuSans.ttf"
+if not FONT.exists():   # Debian's fonts-dejavu-core, installed by scripts/browser.sh
+    pytest.fail(f"{FONT} is missing: run scripts/browser.sh install (fonts-dejavu-core)",
+                pytrace=False)
 
 SENTENCE = ("Năm 2024, tổng sản phẩm trên địa bàn tỉnh ước đạt 7,1%, thu ngân sách nhà nước "
             "ước đạt 9.800 tỷ đồng, tỷ lệ hộ nghèo giảm còn 2,9%, giải quyết việc làm cho "

@@ -63,11 +63,11 @@ def test_seed_as_word_document_extracts_the_same(seed, tmp_path) -> None:
 PDF_SEEDS = [p for p in SEEDS if p.stem[:3] in ("002", "004")]
 
 
-@pytest.mark.skipif(not FONT.exists(), reason="DejaVu Sans not installed")
 @pytest.mark.parametrize("path", PDF_SEEDS, ids=[p.stem[:3] for p in PDF_SEEDS])
 def test_seed_as_pdf_extracts_the_same(path, tmp_path) -> None:
     """Typeset with fpdf2 on A4: wrapped lines, page breaks inside paragraphs, footnotes."""
-    fpdf = pytest.importorskip("fpdf", reason="fpdf2 (dev dependency) writes the test PDFs")
+    import fpdf  # fpdf2, a dev dependency
+    assert FONT.exists(), f"{FONT} is missing: run scripts/browser.sh install (fonts-dejavu-core)"
     expected = comparable(path)
     pdf = fpdf.FPDF(format="A4")
     pdf.add_font("DejaVu", "", str(FONT))

@@ -43,10 +43,8 @@ def _need_browser():
             import playwright.sync_api  # noqa: F401
         except ImportError:
             problem = "playwright is not installed (scripts/browser.sh install)"
-    if problem:
-        if os.environ.get("CI"):
-            pytest.fail(problem)
-        pytest.skip(problem)
+    if problem:  # a missing browser is a set-up error, never a silent skip
+        pytest.fail(problem, pytrace=False)
 
 
 def free_port() -> int:

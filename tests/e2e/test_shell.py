@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-expect = pytest.importorskip("playwright.sync_api").expect
+from playwright.sync_api import expect
 
 
 def test_skip_link_is_the_first_tab_stop_and_moves_to_the_main_content(page):
