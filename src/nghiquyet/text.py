@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Dashes and minus signs that Word and PDF exports scatter through official text.
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
@@ -64,8 +65,19 @@ def fold(text: str) -> str:
     >>> fold("Hoà Bình") == fold("Hòa Bình")
     True
     """
+    if text.isascii():                  # nothing to decompose or drop
+        return text.lower()
+    if len(text) <= 200:                # words and phrases recur: remember them
+        return _fold_short(text)
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+_fold_short = lru_cache(maxsize=8192)(_fold)
 
 
 _NUMBER = re.compile(r"""

@@ -17,9 +17,15 @@ from ..text import normalise
 from . import deadlines, figures, identity, outline, references
 
 
-def extract_text(text: str, source: str = "<text>") -> Extraction:
-    """Extract everything from one document's text (any Unicode form, raw or cleaned)."""
-    text = clean_text(normalise(text))
+def extract_text(text: str, source: str = "<text>", *, cleaned: bool = False) -> Extraction:
+    """Extract everything from one document's text (any Unicode form, raw or cleaned).
+
+    `cleaned=True` says the text is already `clean_text(normalise(...))` (what `read_file`
+    returns): cleaning is idempotent, so it is skipped unless normalising changes something.
+    """
+    normal = normalise(text)
+    if not cleaned or normal is not text:
+        text = clean_text(normal)
     layout = outline.parse(text)
     doc = identity.extract(layout)
     result = Extraction(source=source, document=doc, text=text,
@@ -34,7 +40,7 @@ def extract_file(path: str | Path) -> Extraction:
     """Read a .txt/.docx/.pdf file and extract it. Raises `read.ReadError` on unreadable input."""
     path = Path(path)
     doc = read_file(path)
-    result = extract_text(doc.text, source=path.name)
+    result = extract_text(doc.text, source=path.name, cleaned=True)
     result.file_type, result.encoding = doc.file_type, doc.encoding
     result.warnings = list(doc.warnings)
     return result

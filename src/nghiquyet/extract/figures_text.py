@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from . import vocab
+
+# The rules below are pure and meet the same short strings again and again (the words before a
+# number, a lead-in, an indicator): remembering recent answers saves most of their work.
+_remember = lru_cache(maxsize=8192)
 
 # ---------------------------------------------------------------- sentences and clauses
 
@@ -232,6 +236,7 @@ def _cue_search(key: str) -> re.Pattern[str]:
 _BETWEEN = re.compile(r"(?:\s+(?:mức|gấp|là|đạt|bình\s+quân))*\s*$")
 
 
+@_remember
 def comparator_before(text: str) -> tuple[str | None, int]:
     """The comparator written just before a number, and where it starts in `text`.
 
@@ -267,6 +272,7 @@ def _after_comparators() -> tuple[tuple[str, re.Pattern[str]], ...]:
                  for comp, ws in data.items() for w in ws)
 
 
+@_remember
 def comparator_after(text: str) -> tuple[str | None, int]:
     """A comparator written after the unit ("từ 80% trở lên") and its length.
 
@@ -288,6 +294,7 @@ def comparator_after(text: str) -> tuple[str | None, int]:
 _SPACES = re.compile(r"\s+")
 
 
+@_remember
 def tidy(text: str) -> str:
     """Collapse spaces and trim punctuation left at either end.
 
@@ -310,6 +317,7 @@ def tidy(text: str) -> str:
     return text.strip(" ,;:.-+*•")
 
 
+@_remember
 def strip_lead(text: str) -> tuple[str, str]:
     """Remove cue words from the start of an indicator; returns (what was removed, the rest).
 
@@ -343,6 +351,12 @@ def strip_link(text: str) -> tuple[str, list[str]]:
     >>> strip_link("công nghiệp - xây dựng chiếm")
     ('công nghiệp - xây dựng', ['chiếm'])
     """
+    indicator, verbs = _strip_link(text)
+    return indicator, list(verbs)          # a fresh list: callers may keep or change it
+
+
+@_remember
+def _strip_link(text: str) -> tuple[str, tuple[str, ...]]:
     rx = _cue_regex("figures", "link_verbs", "end")
     verbs: list[str] = []
     while True:
@@ -353,9 +367,10 @@ def strip_link(text: str) -> tuple[str, list[str]]:
             break
         verbs.insert(0, lowered[m.start():].strip(" ,"))
         text = text[: offset + m.start()]
-    return tidy(text), [v for v in (_SPACES.sub(" ", x) for x in verbs) if v]
+    return tidy(text), tuple(v for v in (_SPACES.sub(" ", x) for x in verbs) if v)
 
 
+@_remember
 def starts_with_head(text: str) -> bool:
     """Whether a text opens with an indicator noun ("Tỷ lệ ...", "Tổng vốn ...", "GRDP ...").
 
@@ -368,6 +383,7 @@ def starts_with_head(text: str) -> bool:
     return bool(_cue_regex("figures", "indicator_heads", "start").match(lowered))
 
 
+@_remember
 def is_empty_indicator(text: str) -> bool:
     """A leftover that names nothing ("tăng", "và", "").
 
@@ -398,6 +414,7 @@ def tidy_quote(text: str) -> str:
     return " ".join(text.split()).strip(" ,;:-+*•")
 
 
+@_remember
 def short_heading(heading: str, limit: int = 100) -> str:
     """The part of a heading that names its section: up to the first ":" or sentence end.
 

@@ -310,7 +310,12 @@ def _tail(layout: Layout) -> list[str]:
 
 
 def _is_position(line: str) -> bool:
-    return line.upper() == line and fold(line).strip(" .") in {fold(p) for p in _positions()}
+    return line.upper() == line and fold(line).strip(" .") in _folded_positions()
+
+
+@cache
+def _folded_positions() -> frozenset[str]:
+    return frozenset(fold(p) for p in _positions())
 
 
 def signer_block(layout: Layout) -> Signer:
