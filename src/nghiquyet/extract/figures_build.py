@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..text import fold
 from . import figures_text as ft
@@ -62,6 +63,7 @@ class Named:
     lead: str = ""
 
 
+@lru_cache(maxsize=4096)
 def base_of(indicator: str) -> str:
     """The thing a figure measures, without its change or comparison ("GRDP (giá hiện hành) tăng ..." → "GRDP").
 

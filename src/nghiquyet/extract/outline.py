@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from ..model import Footnote, Section, Span
 from ..text import fold
@@ -109,6 +109,7 @@ class Layout:
         return [p for p in self.paragraphs if p.zone == name]
 
 
+@lru_cache(maxsize=4096)            # every figure and deadline asks for its section's path
 def _short(title: str, limit: int = 120) -> str:
     """A heading cut at its first sentence, so a numbered paragraph gives a short title.
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from . import vocab
 
@@ -66,11 +66,18 @@ def match_unit(text: str, pos: int) -> UnitMatch | None:
     >>> match_unit("3 hội nghị", 1) is None
     True
     """
-    pattern, families, currencies, per = _tables()
-    m = pattern.match(text, pos)
+    m = _tables()[0].match(text, pos)
     if not m:
         return None
-    base = re.sub(r"\s+", " ", m.group("base")).lower()
+    unit, family = _spelled(m.group("base"), m.group("per"))
+    return UnitMatch(unit=unit, family=family, end=m.end())
+
+
+@lru_cache(maxsize=4096)
+def _spelled(written: str, written_per: str) -> tuple[str, str]:
+    """The normalised unit and its family for a unit as written (a few hundred spellings recur)."""
+    _, families, currencies, per = _tables()
+    base = re.sub(r"\s+", " ", written).lower()
     bare = base.split(" ", 1)[1] if " " in base and base.split(" ", 1)[1] in families \
         and base not in families else base
     if bare in families:
@@ -81,9 +88,9 @@ def match_unit(text: str, pos: int) -> UnitMatch | None:
             if base.endswith(spelling):
                 base = base[: len(base) - len(spelling)] + canonical
                 break
-    parts = [re.sub(r"\s+", " ", p).strip().lower() for p in m.group("per").split("/")[1:]]
+    parts = [re.sub(r"\s+", " ", p).strip().lower() for p in written_per.split("/")[1:]]
     unit = base + "".join("/" + per.get(p, p) for p in parts)
-    return UnitMatch(unit=unit.replace(" /", "/"), family=family, end=m.end())
+    return unit.replace(" /", "/"), family
 
 
 def is_rate(unit: str) -> bool:
