@@ -12,27 +12,13 @@ import pytest
 from fastapi.testclient import TestClient
 
 from nghiquyet.settings import Settings
-from nghiquyet.store.db import make_engine
-
-
-@pytest.fixture(scope="session")
-def _migrated_sqlite(tmp_path_factory) -> Path:
-    """One migrated empty database per run; each test gets a copy (migrating costs ~0.2 s)."""
-    from nghiquyet.store.migrate import upgrade
-    path = tmp_path_factory.mktemp("web-template") / "empty.db"
-    engine = make_engine(f"sqlite:///{path}")
-    upgrade(engine)
-    with engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    engine.dispose()
-    return path
 
 
 @pytest.fixture
-def web_settings(tmp_path: Path, _migrated_sqlite: Path) -> Settings:
+def web_settings(tmp_path: Path, sqlite_template: Path) -> Settings:
     """Settings of an application on its own (migrated, empty) SQLite file."""
     db = tmp_path / "web.db"
-    shutil.copyfile(_migrated_sqlite, db)
+    shutil.copyfile(sqlite_template, db)
     return Settings(database_url=f"sqlite:///{db}")
 
 
