@@ -86,6 +86,7 @@ _NUMBER = re.compile(r"""
 """, re.VERBOSE)
 
 
+@lru_cache(maxsize=4096)              # the same few hundred numbers recur ("100", "2025")
 def parse_number(token: str) -> float | None:
     """Read a number as Vietnamese writes it: `.` groups thousands, `,` marks decimals.
 

@@ -61,6 +61,9 @@ def _maybe(text: str) -> bool:
     >>> _maybe("Hoàn thành TRƯỚC ngày 30/6/2025"), _maybe("Hoàn thành trước ngày 30/6")
     (True, False)
     """
+    # `in` on the regex's literal prefixes first: memchr-fast, where `re` crawls non-ASCII text.
+    if "19" not in text and "20" not in text and "21" not in text:
+        return False
     return bool(_HAS_YEAR.search(text)) and bool(_CUE_SCAN.search(text.lower()))
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ*(\-])")
 _FOR = re.compile(r"^Đối\s+với\s+(?P<who>[^:]{3,120}?)\s*:\s*(?P<what>.*)$")
