@@ -13,7 +13,7 @@ from pathlib import Path
 from ..model import Extraction
 from ..read import read_file
 from ..read.clean import clean_text
-from ..text import normalise
+from ..text import nfc, normalise
 from . import deadlines, figures, identity, outline, references
 
 
@@ -21,11 +21,13 @@ def extract_text(text: str, source: str = "<text>", *, cleaned: bool = False) ->
     """Extract everything from one document's text (any Unicode form, raw or cleaned).
 
     `cleaned=True` says the text is already `clean_text(normalise(...))` (what `read_file`
-    returns): cleaning is idempotent, so it is skipped unless normalising changes something.
+    returns). Cleaning is idempotent and adds no character `normalise` rewrites (it only cuts,
+    and joins lines with a space or a line break), so the only change left to check is NFC:
+    a removed mark can bring a letter next to a combining accent. Only then are both steps
+    run again.
     """
-    normal = normalise(text)
-    if not cleaned or normal is not text:
-        text = clean_text(normal)
+    if not cleaned or nfc(text) is not text:
+        text = clean_text(normalise(text))
     layout = outline.parse(text)
     doc = identity.extract(layout)
     result = Extraction(source=source, document=doc, text=text,
