@@ -147,7 +147,7 @@ def _match_heading(line: str) -> tuple[str, int, str, str] | None:
     first = line[:1]
     if first not in _HEADING_FIRST and not (first.isalpha() and line[1:2] in (")", ".", " ")):
         return None                   # cheap reject: most lines open with a word
-    for style, level, pattern in _HEADINGS:
+    for style, level, pattern in _headings_from(first):
         m = pattern.match(line)
         if m:
             label, rest = m.group(1), m.group(2).strip()
@@ -155,6 +155,25 @@ def _match_heading(line: str) -> tuple[str, int, str, str] | None:
                 continue
             return style, level, label, rest
     return None
+
+
+# The characters each label style can open with; styles a line's first character rules out
+# are not tried (most lines open with a capital that only one or two styles could take).
+_STYLE_FIRST = {
+    "part": "PCM", "roman": "IVXLC", "article": "Đ", "upper": "ABCDEFGH",
+    "num3": "0123456789", "num2": "0123456789", "num": "0123456789",
+    "letter": "abcdefghijklmnopqrstuvwxyzđ",
+}
+
+
+@cache
+def _headings_from(first: str) -> tuple[tuple[str, int, re.Pattern[str]], ...]:
+    """The heading patterns, in order, whose label can start with `first`.
+
+    >>> [style for style, _, _ in _headings_from("C")], _headings_from("T")
+    (['part', 'roman', 'upper'], ())
+    """
+    return tuple(h for h in _HEADINGS if first in _STYLE_FIRST[h[0]])
 
 
 def classify_line(line: str) -> tuple[int, str, str] | None:
