@@ -75,6 +75,18 @@ def implemented_in_quote(quote: str, cited: str) -> set[str]:
     return symbols_in(rest_orig[pos:]) - {key}
 
 
+def citing_sentence(text: str, start: int, limit: int = 600) -> str:
+    """The citing text from a citation's start to the end of its sentence (at most `limit`).
+
+    >>> citing_sentence("Thực hiện Chương trình số 27-CTr/TU của Tỉnh ủy thực hiện Nghị quyết "
+    ...                 "số 06-NQ/TW. Câu sau.", 10)
+    'Chương trình số 27-CTr/TU của Tỉnh ủy thực hiện Nghị quyết số 06-NQ/TW.'
+    """
+    rest = text[start:start + limit]
+    end = re.search(r"[;.](?=\s|$)|\n", rest)
+    return rest[:end.end() if end else len(rest)].strip()
+
+
 def implemented_in_title(title: str | None) -> set[str]:
     """Symbols a document's title says it carries out ("Kế hoạch thực hiện Nghị quyết số ...").
 
@@ -163,8 +175,15 @@ def _document_facts(session: Session, doc: Document) -> Facts:
     return Facts(doc.kind, doc.issuer, doc.title, implements, written)
 
 
+def _citation_text(c: Citation) -> str:
+    """What the citing document says of the cited one: the quote, or the whole rest of the
+    citing sentence when that says more."""
+    quote = c.quote or ""
+    return c.context if c.context and len(c.context) > len(quote) else quote
+
+
 def _citation_facts(c: Citation) -> Facts:
-    return Facts(c.kind, c.issuer, c.title, implemented_in_quote(c.quote, c.cited_symbol))
+    return Facts(c.kind, c.issuer, c.title, implemented_in_quote(_citation_text(c), c.cited_symbol))
 
 
 def find_by_symbol(session: Session, key: str, exclude_id: int | None = None) -> Document | None:
@@ -229,7 +248,7 @@ def resolve_document(session: Session, doc: Document) -> None:
     # Narrowed in SQL to what could reach MIN_SCORE: same issuer as written, or a title
     # naming a symbol one of the new citations says the cited document implements.
     issuers = {c.issuer for c in created if c.issuer}
-    written = {m.group() for c in created for m in SYMBOL.finditer(c.quote or "")
+    written = {m.group() for c in created for m in SYMBOL.finditer(_citation_text(c))
                if symbol_key(m.group()) in _citation_facts(c).implements}
     narrow = [Document.title.contains(w) for w in sorted(written)]
     if issuers:
@@ -256,7 +275,8 @@ def _candidates(session: Session, doc: Document, facts: Facts) -> list[Citation]
                 Citation.document_id != doc.id))
     if doc.kind and doc.kind != "other":
         q = q.where(Citation.kind == doc.kind)
-    narrow = [Citation.quote.contains(sym) for sym in sorted(facts.written)]
+    narrow = [or_(Citation.quote.contains(sym), Citation.context.contains(sym))
+              for sym in sorted(facts.written)]
     if doc.issuer:
         narrow.append(Citation.issuer == doc.issuer)
     if not narrow:
@@ -295,6 +315,46 @@ def infer_identity(session: Session, doc: Document) -> bool:
     session.execute(update(Citation).where(Citation.cited_key == c.cited_key)
                     .values(cited_document_id=doc.id))
     session.flush()
+    return True
+
+
+def reinfer_all(session: Session) -> int:
+    """Re-run inference for every stored document lacking its own symbol or date, and fold
+    placeholders into the documents that now carry their symbol, so that the library is the
+    same whatever order the files came in. Returns how many documents gained an inference."""
+    gained = 0
+    # Placeholders whose symbol a real document now has (own or inferred).
+    real = select(Document.symbol_key).where(Document.placeholder.is_(False),
+                                             Document.symbol_key.is_not(None))
+    for ph in session.scalars(select(Document).where(
+            Document.placeholder.is_(True), Document.symbol_key.in_(real))).all():
+        target = find_by_symbol(session, ph.symbol_key, exclude_id=ph.id)
+        if target is not None and not target.placeholder:
+            merge_into(session, ph, target)
+    for doc in session.scalars(select(Document).where(
+            Document.placeholder.is_(False), Document.symbol.is_(None),
+            Document.inference_confirmed.is_(False)).order_by(Document.id)).all():
+        before = doc.symbol_inferred
+        if infer_identity(session, doc) and doc.symbol_inferred != before:
+            gained += 1
+    for doc in session.scalars(select(Document).where(
+            Document.placeholder.is_(False), Document.symbol.is_not(None),
+            Document.date.is_(None), Document.date_inferred.is_(None),
+            Document.inference_confirmed.is_(False)).order_by(Document.id)).all():
+        if infer_date(session, doc):
+            gained += 1
+    session.flush()
+    return gained
+
+
+def infer_date(session: Session, doc: Document) -> bool:
+    """Give a document with its own symbol but no date the date its citers agree on."""
+    dates = {d for d in session.scalars(select(Citation.date).where(
+        Citation.cited_document_id == doc.id, Citation.date.is_not(None))).all()}
+    if len(dates) != 1:
+        return False
+    doc.date_inferred = dates.pop()
+    doc.inference_note = "ngày theo văn bản trích dẫn"
     return True
 
 

@@ -117,7 +117,20 @@ def ingest_paths(session: Session, *, paths: Iterable[Path],
         summary.outcomes.append(outcome)
         if progress:
             progress(outcome)
+    if summary.count("new") or summary.count("updated"):
+        settle_cascade(session)
     return summary
+
+
+def settle_cascade(session: Session) -> None:
+    """Re-run inference over the whole library in its own transaction, so the result does not
+    depend on the order the documents came in (a document stored before the one citing it).
+    A failure here loses no stored document: the per-document links stay as they were."""
+    try:
+        cascade.reinfer_all(session)
+        session.commit()
+    except Exception:  # noqa: BLE001 - the documents are stored; the pass can be re-run
+        session.rollback()
 
 
 def _prepared(session: Session, paths: list[Path], extract, workers: int) -> Iterator:  # noqa: ANN001
@@ -219,8 +232,10 @@ def ingest_file(session: Session, *, path: Path,
         from ..extract import extract_file as extract
     extraction = extract(path)
     check_text(path, extraction)
-    return ingest_extraction(session, extraction=extraction, file_hash=file_hash, size=size,
-                             source_path=str(path.resolve()), hash_checked=True)
+    outcome = ingest_extraction(session, extraction=extraction, file_hash=file_hash, size=size,
+                                source_path=str(path.resolve()), hash_checked=True)
+    cascade.reinfer_all(session)      # same library whatever order single files arrive in
+    return outcome
 
 
 def _same_document(doc: Document, x: Extraction) -> bool:
@@ -333,8 +348,17 @@ def _replace_citations(session: Session, doc: Document, x: Extraction, *, fresh:
                              kind=r.kind, date=_iso(r.date), issuer=r.issuer, title=r.title,
                              implements=bool(r.implements) or key in by_title,
                              quote=r.quote or "",
+                             context=_context(x.text, r.span, key),
                              span_start=r.span[0], span_end=r.span[1]))
     session.flush()
+
+
+def _context(text: str, span: tuple[int, int], key: str) -> str | None:
+    """The citing sentence from the citation on, when the span really points at the citation."""
+    if span[1] <= span[0]:
+        return None
+    sentence = cascade.citing_sentence(text, span[0])
+    return sentence if key in cascade.symbols_in(sentence) else None
 
 
 def _replace_sections(session: Session, doc: Document, x: Extraction, *, fresh: bool) -> None:

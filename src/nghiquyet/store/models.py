@@ -125,6 +125,9 @@ class Citation(Base):
     quote: Mapped[str] = mapped_column(Text, default="")
     span_start: Mapped[int] = mapped_column(Integer, default=0)
     span_end: Mapped[int] = mapped_column(Integer, default=0)
+    # The citing sentence from the citation to its end ("... thực hiện Nghị quyết số X"):
+    # the quote often stops at the issuer, before what the cited document carries out.
+    context: Mapped[str | None] = mapped_column(Text)
 
     document: Mapped[Document] = relationship(foreign_keys=[document_id])
     cited_document: Mapped[Document | None] = relationship(foreign_keys=[cited_document_id])
