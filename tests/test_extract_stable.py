@@ -64,3 +64,27 @@ def test_extraction_does_not_depend_on_what_came_before(seeds_dir: Path, samples
     again = files if order == "forward" else list(reversed(files))
     for path in again:
         assert _contract(extract_file(path)) == first[path.name], path.name
+
+
+# Cue phrases, their pieces and glue that tests the word boundaries around them.
+_PIECES = ["đã đạt", "đạt được", "phấn đấu", "ước đạt", "ước", "đạt", "đã", "vđã", "_", "x",
+           " ", ", ", "; ", "(", "1", "²", "so với cùng kỳ", "kỳ", "đạt và vượt", "vượt kế hoạch"]
+
+
+@pytest.mark.parametrize("key", ["goal_cues", "result_cues", "estimate_cues"])
+def test_cue_positions_match_the_reference_regex(key: str) -> None:
+    """The fast cue scan finds what the one-regex version (look-behind included) finds."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from nghiquyet.extract import figures_text as ft
+
+    reference = ft._cue_search(key)
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(st.sampled_from(_PIECES) | st.text(max_size=3), max_size=12))
+    def check(parts: list[str]) -> None:
+        text = ft.low("".join(parts))
+        assert ft.cue_positions(text, key) == [m.start() for m in reference.finditer(text)]
+
+    check()
