@@ -212,33 +212,54 @@ def merge_into(session: Session, placeholder: Document, doc: Document) -> None:
     session.flush()
 
 
-def resolve_document(session: Session, doc: Document) -> None:
-    """After `doc` was stored: link its citations, absorb its placeholder, infer identities."""
+def link_citations(session: Session, doc: Document, rows: list[dict]) -> list[Citation]:
+    """Point new citation rows (dicts, not yet stored) at their documents, creating the
+    placeholders missing, in one query and one INSERT batch; returns the citations (unsaved
+    objects) that created a placeholder, for `resolve_document`."""
+    if not rows:
+        return []
+    known: dict[str, int] = {}
+    # Real documents win over placeholders, then the latest.
+    for id_, key in session.execute(select(Document.id, Document.symbol_key).where(
+            Document.symbol_key.in_(sorted({r["cited_key"] for r in rows})))
+            .order_by(Document.placeholder.desc(), Document.id.desc())).all():
+        known[key] = id_
+    missing = {}
+    for r in rows:
+        if r["cited_key"] not in known and r["cited_key"] not in missing:
+            missing[r["cited_key"]] = r
+    created = []
+    if missing:
+        ph = [{"kind": r["kind"] or "other", "symbol": r["cited_symbol"],
+               "symbol_key": r["cited_key"], "date": r["date"], "issuer": r["issuer"],
+               "title": r["title"], "placeholder": True, "recipients": []}
+              for r in missing.values()]
+        session.connection().execute(Document.__table__.insert(), ph)
+        for id_, key in session.execute(select(Document.id, Document.symbol_key).where(
+                Document.placeholder.is_(True), Document.symbol_key.in_(sorted(missing)))
+                .order_by(Document.id)).all():
+            known[key] = id_          # the newest placeholder of that symbol: just made
+
+        created = [Citation(**{k: v for k, v in r.items() if k != "cited_document_id"})
+                   for r in missing.values()]
+    for r in rows:
+        r["cited_document_id"] = known[r["cited_key"]]
+    return created
+
+
+def resolve_document(session: Session, doc: Document,
+                     created: list[Citation] | None = None) -> None:
+    """After `doc` was stored: link its citations, absorb its placeholder, infer identities.
+
+    `created`: the citations were linked by `link_citations`, these made new placeholders."""
     key = doc.symbol_key
     if key:
         for other in session.scalars(select(Document).where(
                 Document.symbol_key == key, Document.placeholder.is_(True),
                 Document.id != doc.id)).all():
             merge_into(session, other, doc)
-    created: list[Citation] = []
-    cites = session.scalars(select(Citation).where(Citation.document_id == doc.id)).all()
-    known: dict[str, Document] = {}
-    if cites:   # one query for all cited symbols: real documents win over placeholders
-        for d in session.scalars(select(Document).where(
-                Document.symbol_key.in_(sorted({c.cited_key for c in cites})))
-                .order_by(Document.placeholder.desc(), Document.id.desc())).all():
-            known[d.symbol_key] = d
-    pending = []
-    for c in cites:
-        target = known.get(c.cited_key)
-        if target is None:
-            target = known[c.cited_key] = placeholder_for(session, c, flush=False)
-            created.append(c)
-        pending.append((c, target))
-    session.flush()                   # one INSERT batch for the new placeholders
-    for c, target in pending:
-        c.cited_document_id = target.id
-    session.flush()
+    if created is None:
+        created = _link_stored(session, doc)
     if not doc.symbol and not doc.inference_confirmed:
         infer_identity(session, doc)
     # A new placeholder may describe a document already in the library without a symbol:
@@ -263,6 +284,30 @@ def resolve_document(session: Session, doc: Document) -> None:
             rough = Facts(other.kind, other.issuer, other.title, implemented_in_title(other.title))
             if any(match_score(rough, f) for c, f in cited):
                 infer_identity(session, other)
+
+
+def _link_stored(session: Session, doc: Document) -> list[Citation]:
+    """Link the stored citations of `doc`; returns those that created a placeholder."""
+    created: list[Citation] = []
+    cites = session.scalars(select(Citation).where(Citation.document_id == doc.id)).all()
+    known: dict[str, Document] = {}
+    if cites:   # one query for all cited symbols: real documents win over placeholders
+        for d in session.scalars(select(Document).where(
+                Document.symbol_key.in_(sorted({c.cited_key for c in cites})))
+                .order_by(Document.placeholder.desc(), Document.id.desc())).all():
+            known[d.symbol_key] = d
+    pending = []
+    for c in cites:
+        target = known.get(c.cited_key)
+        if target is None:
+            target = known[c.cited_key] = placeholder_for(session, c, flush=False)
+            created.append(c)
+        pending.append((c, target))
+    session.flush()                   # one INSERT batch for the new placeholders
+    for c, target in pending:
+        c.cited_document_id = target.id
+    session.flush()
+    return created
 
 
 def _candidates(session: Session, doc: Document, facts: Facts) -> list[Citation]:

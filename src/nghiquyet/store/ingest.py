@@ -14,13 +14,13 @@ from datetime import date
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from ..model import Extraction
 from ..read import ReadError
 from . import cascade, search
-from .items import sync_items
+from .items import insert_items, insert_rows, sync_items
 from .keys import symbol_key
 from .models import Citation, Document, DocumentVersion, OutlineSection
 
@@ -103,9 +103,10 @@ def ingest_paths(session: Session, *, paths: Iterable[Path],
             else:
                 if isinstance(prepared, BaseException):
                     raise prepared
-                file_hash, size, extraction = prepared
+                file_hash, size, (extraction, contract) = prepared
                 outcome = ingest_extraction(session, extraction=extraction, file_hash=file_hash,
-                                            size=size, source_path=str(Path(path).resolve()))
+                                            size=size, source_path=str(Path(path).resolve()),
+                                            contract=contract)
             session.commit()
         except (IngestError, ReadError) as e:
             session.rollback()
@@ -182,7 +183,8 @@ def _extract_safely(path: Path, extract=None):  # noqa: ANN001, ANN202
             from ..extract import extract_file as extract
         x = extract(path)
         check_text(path, x)
-        return x
+        # The stored JSON is built here too: in a worker it costs the storing process nothing.
+        return x, x.to_contract()
     except (IngestError, ReadError) as e:
         return IngestError(str(e))
     except Exception as e:  # noqa: BLE001
@@ -278,8 +280,10 @@ def _find_existing(session: Session, x: Extraction) -> Document | None:
 
 def ingest_extraction(session: Session, *, extraction: Extraction, file_hash: str,
                       size: int = 0, source_path: str | None = None,
-                      hash_checked: bool = False) -> IngestOutcome:
-    """Store an extraction as a new document or a new version of an existing one."""
+                      hash_checked: bool = False, contract: dict | None = None) -> IngestOutcome:
+    """Store an extraction as a new document or a new version of an existing one.
+
+    `contract`: `extraction.to_contract()` when already computed (in a worker process)."""
     x = extraction
     if not hash_checked:
         known = session.scalars(select(DocumentVersion).where(
@@ -310,47 +314,53 @@ def ingest_extraction(session: Session, *, extraction: Extraction, file_hash: st
 
     number = 1 if fresh else (session.scalar(select(func.max(DocumentVersion.number)).where(
         DocumentVersion.document_id == doc.id)) or 0) + 1
-    version = DocumentVersion(document_id=doc.id, number=number, source_name=x.source,
-                              source_path=source_path, file_hash=file_hash,
-                              file_type=x.file_type, encoding=x.encoding, size=size,
-                              text=x.text, extracted=x.to_contract())
-    session.add(version)
-    session.flush()
-    doc.current_version_id = version.id
+    # Core INSERTs from here on: one statement per table, no ORM object per row (speed).
+    version_id = session.execute(insert(DocumentVersion).returning(DocumentVersion.id), [{
+        "document_id": doc.id, "number": number, "source_name": x.source,
+        "source_path": source_path, "file_hash": file_hash, "file_type": x.file_type,
+        "encoding": x.encoding, "size": size, "text": x.text,
+        "extracted": contract if contract is not None else x.to_contract()}]).scalar_one()
+    doc.current_version_id = version_id
 
-    _replace_citations(session, doc, x, fresh=fresh)
+    created = _replace_citations(session, doc, x, fresh=fresh)
     _replace_sections(session, doc, x, fresh=fresh)
-    rows = {family: sync_items(session, doc, family, items, new=fresh) for family, items in
-            (("target", x.targets), ("result", x.results), ("deadline", x.deadlines))}
+    families = (("target", x.targets), ("result", x.results), ("deadline", x.deadlines))
+    if fresh:
+        rows = {family: insert_items(session, doc, family, items) for family, items in families}
+    else:
+        rows = {family: sync_items(session, doc, family, items) for family, items in families}
     counts = {"target": len(x.targets), "result": len(x.results), "deadline": len(x.deadlines)}
     session.flush()
-    cascade.resolve_document(session, doc)
+    cascade.resolve_document(session, doc, created=created)
     search.index_document(session, doc, x.text, items=rows, fresh=fresh)
-    session.flush()
     return IngestOutcome(x.source, status, doc.id, targets=counts["target"],
                          results=counts["result"], deadlines=counts["deadline"])
 
 
-def _replace_citations(session: Session, doc: Document, x: Extraction, *, fresh: bool) -> None:
+def _replace_citations(session: Session, doc: Document, x: Extraction, *,
+                       fresh: bool) -> list[Citation]:
+    """Store the document's citations, linked to their documents; returns those that made a
+    new placeholder (see `cascade.link_citations`)."""
     if not fresh:
-        for old in session.scalars(select(Citation).where(Citation.document_id == doc.id)).all():
-            session.delete(old)
+        session.execute(delete(Citation).where(Citation.document_id == doc.id))
     seen: set[str] = set()
     # What the title says the document carries out counts as implemented even when the
     # extractor did not mark the reference.
     by_title = cascade.implemented_in_title(doc.title)
+    rows = []
     for r in x.references:
         key = symbol_key(r.symbol)
         if not key or key in seen or key == doc.symbol_key:
             continue
         seen.add(key)
-        session.add(Citation(document_id=doc.id, cited_symbol=r.symbol.strip(), cited_key=key,
-                             kind=r.kind, date=_iso(r.date), issuer=r.issuer, title=r.title,
-                             implements=bool(r.implements) or key in by_title,
-                             quote=r.quote or "",
-                             context=_context(x.text, r.span, key),
-                             span_start=r.span[0], span_end=r.span[1]))
-    session.flush()
+        rows.append({"document_id": doc.id, "cited_symbol": r.symbol.strip(), "cited_key": key,
+                     "kind": r.kind, "date": _iso(r.date), "issuer": r.issuer,
+                     "title": r.title, "implements": bool(r.implements) or key in by_title,
+                     "quote": r.quote or "", "context": _context(x.text, r.span, key),
+                     "span_start": r.span[0], "span_end": r.span[1]})
+    created = cascade.link_citations(session, doc, rows)
+    insert_rows(session, Citation, rows)
+    return created
 
 
 def _context(text: str, span: tuple[int, int], key: str) -> str | None:
@@ -369,5 +379,4 @@ def _replace_sections(session: Session, doc: Document, x: Extraction, *, fresh: 
     rows = [{"document_id": doc.id, "idx": i, "label": s.label, "heading": s.heading,
              "level": s.level, "parent_idx": s.parent, "year": s.year,
              "span_start": s.span[0], "span_end": s.span[1]} for i, s in enumerate(x.outline)]
-    if rows:                          # Core executemany: sections are never edited as objects
-        session.execute(insert(OutlineSection), rows)
+    insert_rows(session, OutlineSection, rows)   # sections are never edited as objects

@@ -190,10 +190,22 @@ def _insert_many(session: Session, document: Document,
                 "issuer_folded": issuer_folded, "year": year, "title": title or "",
                 "body": body or ""}
                for entity, entity_id, title, body, year in rows]
-    # Core INSERT ... RETURNING in one batch: no ORM object per entry (ingest speed).
-    ids = session.execute(insert(SearchEntry).returning(SearchEntry.id,
-                                                        sort_by_parameter_order=True),
-                          entries).scalars().all()
+    # One plain executemany, ids read back in one query: no ORM object per entry and no
+    # RETURNING, which SQLAlchemy may run row by row (ingest speed).
+    session.connection().execute(SearchEntry.__table__.insert(), entries)
+    by_key = {}
+    if len(entries) > 1:              # a whole document: its entries in one query
+        by_key.update(((entity, eid), id_) for id_, entity, eid in session.execute(
+            select(SearchEntry.id, SearchEntry.entity, SearchEntry.entity_id).where(
+                SearchEntry.document_id == document.id)).all())
+    for family in {e["entity"] for e in entries if (e["entity"], e["entity_id"]) not in by_key}:
+        wanted = [e["entity_id"] for e in entries if e["entity"] == family]
+        for i in range(0, len(wanted), 500):
+            by_key.update(((family, eid), id_) for id_, eid in session.execute(
+                select(SearchEntry.id, SearchEntry.entity_id).where(
+                    SearchEntry.entity == family,
+                    SearchEntry.entity_id.in_(wanted[i:i + 500]))).all())
+    ids = [by_key[(e["entity"], e["entity_id"])] for e in entries]
     # A document is also found by its issuer ("dak lak"); its items are not, or they would
     # flood every search for a place name.
     params = [{"id": i, "b": fast_fold(e["body"][:MAX_INDEXED_CHARS]),
