@@ -211,7 +211,9 @@ def _sentence(text: str, s_start: int, s_end: int, sq: list[Quantity], bounds, m
     lowered = ft.low(text[s_start:s_end])
     cues = {key: [s_start + p for p in ft.cue_positions(lowered, key)]
             for key in ("goal_cues", "result_cues", "estimate_cues")}
-    cues["past"] = [s_start + m.start() for m in _PAST.finditer(text, s_start, s_end)]
+    cues["past"] = []
+    if text.find("đã", s_start, s_end) >= 0 or text.find("Đã", s_start, s_end) >= 0:
+        cues["past"] = [s_start + m.start() for m in _PAST.finditer(text, s_start, s_end)]
     prev: Named | None = None
     whole_fig: Figure | None = None          # what "trong đó" parts belong to
     parts_open = False

@@ -100,7 +100,7 @@ def name_quantity(text: str, q: Quantity, clause_start: int, limit: int,
     comp = comp or "eq"
 
     # Only the words after the last goal cue or strong head belong to this figure.
-    cue = list(_GOAL_CUE.finditer(words))
+    cue = list(_GOAL_CUE.finditer(words)) if "hấn" in words else []     # both spellings hold it
     if cue:
         words = words[cue[-1].start():]
         clause_start = clause_start + (len(before[:comp_at]) - len(words))
