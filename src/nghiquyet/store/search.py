@@ -126,13 +126,20 @@ def find_spans(original: str, tokens: list[str], phrase: str | None = None,
     [(0, 4), (14, 18)]
     """
     spans: list[tuple[int, int]] = []
+    # Folding NFC text keeps every offset (one letter for one letter): then plain patterns
+    # run on the folded copy, several times faster than accent classes on the original.
+    folded = fast_fold(original)
+    if len(folded) == len(original):
+        haystack, pattern = folded, re.escape
+    else:
+        haystack, pattern = original, token_pattern
     if phrase and len(tokens) > 1:
-        pat = r"(?<!\w)" + r"\s+".join(map(token_pattern, tokens)) + r"(?!\w)"
-        spans = [m.span() for _, m in zip(range(limit), re.finditer(pat, original))]
+        pat = r"(?<!\w)" + r"\W+".join(map(pattern, tokens)) + r"(?!\w)"
+        spans = [m.span() for _, m in zip(range(limit), re.finditer(pat, haystack))]
     if not spans:
         for tok in tokens:
             spans += [m.span() for _, m in zip(range(limit), re.finditer(
-                r"(?<!\w)" + token_pattern(tok), original))]
+                r"(?<!\w)" + pattern(tok), haystack))]
     spans.sort()
     merged: list[tuple[int, int]] = []
     for s, e in spans:
@@ -141,6 +148,55 @@ def find_spans(original: str, tokens: list[str], phrase: str | None = None,
         else:
             merged.append((s, e))
     return merged
+
+
+def first_match(original: str, tokens: list[str], phrase: bool = True,
+                chunk: int = 8192) -> int | None:
+    """Offset of the first occurrence of the phrase (else of any token) in `original`,
+    accent-insensitively; folds and scans chunk by chunk so an early match costs little.
+
+    >>> first_match("Tăng cường an toàn; bảo đảm AN NINH, TRẬT TỰ", ["an", "ninh", "trat", "tu"])
+    28
+    >>> first_match("Đảng ủy xã", ["uy"])
+    5
+    """
+    pats = []
+    if phrase and len(tokens) > 1:
+        pats.append(re.compile(r"(?<!\w)" + r"\W+".join(map(re.escape, tokens)) + r"(?!\w)"))
+    pats.append(re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, tokens)) + ")"))
+    overlap = 200                     # a phrase cut by a chunk border is found in the next
+    for pat in pats:
+        for start in range(0, max(len(original), 1), chunk):
+            piece = original[start:start + chunk + overlap]
+            folded = fast_fold(piece)
+            if len(folded) != len(piece):  # offsets would shift: the slow exact way
+                spans = find_spans(original, tokens, " ".join(tokens) if pat is pats[0] and
+                                   len(pats) > 1 else None, limit=1)
+                return spans[0][0] if spans else None
+            m = pat.search(folded)
+            if m:
+                return start + m.start()
+    return None
+
+
+def snippet_for(original: str, tokens: list[str], width: int = SNIPPET_CHARS,
+                phrase: bool = True) -> tuple[str, list[tuple[int, int]]]:
+    """`make_snippet` around the first match, highlighting only inside the window: a long
+    body is folded and scanned only up to its first match. `phrase=False` when the index
+    says the phrase is not there (no need to scan the whole body for it).
+
+    >>> snippet_for("Đảm bảo an ninh, trật tự xã hội", ["an", "ninh"], width=20)
+    ('… m bảo an ninh, trật  …', [(8, 15)])
+    """
+    first = first_match(original, tokens, phrase)
+    if first is None:
+        return make_snippet(original, [], width)
+    start = max(0, first - width // 3)
+    end = min(len(original), start + width)
+    start = max(0, min(start, end - width))
+    window = original[start:end]
+    spans = [(s + start, e + start) for s, e in find_spans(window, tokens, " ".join(tokens))]
+    return make_snippet(original, spans or [(first, first)], width)
 
 
 def make_snippet(original: str, spans: list[tuple[int, int]],
@@ -322,28 +378,67 @@ def search(session: Session, query: str, *, kind: str | None = None, issuer: str
         filters.append("e.issuer_folded LIKE :issuer")
         params["issuer"] = f"%{squash(fold(issuer))}%"
     where = "".join(f" AND {f}" for f in filters)
-    # Bodies are fetched later, for the few best candidates only.
-    cols = "e.id, e.entity, e.entity_id, e.document_id, e.kind, e.issuer, e.year, e.title"
-    # Candidates holding the words as a phrase come first, then the backend's own rank.
+    # Phrase matches first, then the others, each best first by the backend's rank, capped at
+    # `window` in the database: a broad word ("nghị quyết") matches most of the library, and
+    # ranking, fetching and highlighting all of it is what made searches slow.
+    phrase = len(tokens) > 1
+    found = _candidates(session, params, where, tokens, phrase=phrase) if phrase else []
+    if len(found) < window:
+        seen = {i for i, _, _ in found}
+        found += [c for c in _candidates(session, params, where, tokens, phrase=False)
+                  if c[0] not in seen][:window - len(found)]
+    if not found:
+        return []
+    # One query for the candidates' rows and bodies (no query per hit).
+    cols = (SearchEntry.id, SearchEntry.entity, SearchEntry.entity_id, SearchEntry.document_id,
+            SearchEntry.kind, SearchEntry.issuer, SearchEntry.year, SearchEntry.title,
+            SearchEntry.body)
+    meta = {r.id: r for r in session.execute(select(*cols).where(
+        SearchEntry.id.in_([i for i, _, _ in found]))).all()}
+    rows = [_Candidate(*meta[i][:8], r=r, ph=ph) for i, r, ph in found if i in meta]
+    bodies = {i: meta[i].body for i, _, _ in found if i in meta}
+    return rank(rows, query, tokens, limit, bodies)
+
+
+@dataclass
+class _Candidate:
+    id: int
+    entity: str
+    entity_id: int
+    document_id: int
+    kind: str | None
+    issuer: str | None
+    year: int | None
+    title: str
+    r: float = 0.0
+    ph: bool = False
+
+
+# PostgreSQL ranks at most this many matches (taken unordered from the GIN index): ts_rank
+# reads each match's whole tsvector, so ranking every match of a broad word is the slow part.
+PG_RANK_CAP = 400
+
+
+def _candidates(session: Session, params: dict, where: str, tokens: list[str], *,
+                phrase: bool) -> list[tuple[int, float, bool]]:
+    """(entry id, score, phrase?) of the best `params["n"]` matches, best first."""
+    params = dict(params, cap=PG_RANK_CAP)
     if _dialect(session) == "sqlite":
-        params["q"] = " ".join(f'"{t}"' for t in tokens)
-        params["p"] = '"' + " ".join(tokens) + '"'
-        sql = (f"SELECT {cols}, -bm25(search_fts, 4.0, 1.0) AS r, "
-               f"e.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH :p) AS ph "
-               f"FROM search_fts JOIN search_entries e ON e.id = search_fts.rowid "
-               f"WHERE search_fts MATCH :q{where} "
-               f"ORDER BY ph DESC, bm25(search_fts, 4.0, 1.0) LIMIT :n")
-    else:
-        params["q"] = " & ".join(tokens)
-        params["p"] = " <-> ".join(tokens)
-        sql = (f"SELECT {cols}, ts_rank(e.tsv, q) AS r, (e.tsv @@ p) AS ph "
-               f"FROM search_entries e, to_tsquery('simple', :q) q, to_tsquery('simple', :p) p "
-               f"WHERE e.tsv @@ q{where} ORDER BY ph DESC, r DESC LIMIT :n")
-    rows = session.execute(text(sql), params).all()
-    best = rows[:limit * 2]           # in SQL order: phrase first, then rank
-    bodies = dict(session.execute(select(SearchEntry.id, SearchEntry.body).where(
-        SearchEntry.id.in_([r.id for r in best]))).all()) if best else {}
-    return rank(best, query, tokens, limit, bodies)
+        params["q"] = ('"' + " ".join(tokens) + '"' if phrase
+                       else " ".join(f'"{t}"' for t in tokens))
+        if where:     # filters live on search_entries: join, still capped by the FTS rank
+            sql = ("SELECT f.rowid, bm25(search_fts, 4.0, 1.0) AS r FROM search_fts f "
+                   "JOIN search_entries e ON e.id = f.rowid "
+                   f"WHERE search_fts MATCH :q{where} ORDER BY r LIMIT :n")
+        else:         # FTS5 ranks and limits inside the index, without touching the rows
+            sql = ("SELECT rowid, rank AS r FROM search_fts WHERE search_fts MATCH :q "
+                   "AND rank MATCH 'bm25(4.0, 1.0)' ORDER BY rank LIMIT :n")
+        return [(i, -float(r or 0), phrase) for i, r in session.execute(text(sql), params)]
+    params["q"] = (" <-> " if phrase else " & ").join(tokens)
+    sql = ("SELECT s.id, ts_rank(s.tsv, q) AS r FROM (SELECT e.id, e.tsv FROM search_entries e "
+           f"WHERE e.tsv @@ to_tsquery('simple', :q){where} LIMIT :cap) s, "
+           "to_tsquery('simple', :q) q ORDER BY r DESC LIMIT :n")
+    return [(i, float(r or 0), phrase) for i, r in session.execute(text(sql), params)]
 
 
 def rank(rows, query: str, tokens: list[str], limit: int = 20,  # noqa: ANN001
@@ -364,7 +459,7 @@ def rank(rows, query: str, tokens: list[str], limit: int = 20,  # noqa: ANN001
     hits = []
     for score, exact, row, body in scored[:limit]:
         source = body or row.title or ""
-        snippet, highlights = make_snippet(source, find_spans(source, tokens, phrase))
+        snippet, highlights = snippet_for(source, tokens, phrase=bool(row.ph))
         hits.append(Hit(entity=row.entity, entity_id=row.entity_id, document_id=row.document_id,
                         kind=row.kind, issuer=row.issuer, year=row.year, title=row.title or "",
                         snippet=snippet, highlights=highlights, exact=exact, score=score))
