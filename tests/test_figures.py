@@ -179,3 +179,15 @@ def test_a_report_without_sections_reports_results():
     assert x.document.kind == "bao_cao"
     assert [(f.value, f.kind) for f in x.results] == [(850, "result")]
     assert [(f.value, f.year) for f in x.targets] == [(900, 2025)]
+
+
+def test_past_tense_in_a_later_sentence_makes_a_result() -> None:
+    """'đã ...' cues are found at their own place in the paragraph, not shifted by the
+    sentence's start: the second sentence reports what was done, under a goals heading."""
+    x = extract_text(
+        "KẾ HOẠCH\nPhát triển lâm nghiệp bền vững\n\nII. MỤC TIÊU ĐẾN NĂM 2030\n"
+        "- Tỷ lệ che phủ rừng ổn định trên 50% và tăng trưởng giá trị sản xuất lâm nghiệp bình "
+        "quân 5%/năm trong giai đoạn tới, bảo đảm sinh kế người dân vùng núi. Toàn tỉnh đã trồng "
+        "mới 3.200 ha rừng tập trung.\n")
+    assert [t.value for t in x.targets] == [50, 5]
+    assert [(r.value, r.unit) for r in x.results] == [(3200, "ha")]

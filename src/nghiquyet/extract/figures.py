@@ -213,7 +213,7 @@ def _sentence(text: str, s_start: int, s_end: int, sq: list[Quantity], bounds, m
             for key in ("goal_cues", "result_cues", "estimate_cues")}
     cues["past"] = []
     if text.find("đã", s_start, s_end) >= 0 or text.find("Đã", s_start, s_end) >= 0:
-        cues["past"] = [s_start + m.start() for m in _PAST.finditer(text, s_start, s_end)]
+        cues["past"] = [m.start() for m in _PAST.finditer(text, s_start, s_end)]
     prev: Named | None = None
     whole_fig: Figure | None = None          # what "trong đó" parts belong to
     parts_open = False
