@@ -102,3 +102,17 @@ def test_samples_pair_in_both_orders(db_session, samples_dir, first):
     assert summary.count("new") == 3
     doc = _programme(db_session, names["03"])
     assert (doc.symbol_inferred, doc.date_inferred) == ("27-CTr/TU", date(2022, 6, 20))
+
+
+def test_worker_processes_give_the_same_library(db_session, tmp_path):
+    """Extraction (and the folded search text) in worker processes: same inference, and the
+    document body is found accent-free."""
+    from nghiquyet.store import search
+    files = _write(tmp_path, {"kh.txt": PLAN, "other.txt": OTHER, "ctr.txt": PROGRAMME})
+    summary = library.ingest_paths(db_session, paths=list(files.values()), workers=2)
+    assert summary.count("new") == 3, [o.message for o in summary.errors]
+    doc = _programme(db_session, "ctr.txt")
+    assert doc.symbol_inferred == "31-CTr/TU"
+    hits = search.search(db_session, "nong thon moi nang cao", entity="document")
+    assert {h.document_id for h in hits} >= {doc.id}
+    assert any("nông thôn mới nâng cao" in h.marked("", "") for h in hits)

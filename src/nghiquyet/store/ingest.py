@@ -103,10 +103,10 @@ def ingest_paths(session: Session, *, paths: Iterable[Path],
             else:
                 if isinstance(prepared, BaseException):
                     raise prepared
-                file_hash, size, (extraction, contract) = prepared
+                file_hash, size, (extraction, contract, folded) = prepared
                 outcome = ingest_extraction(session, extraction=extraction, file_hash=file_hash,
                                             size=size, source_path=str(Path(path).resolve()),
-                                            contract=contract)
+                                            contract=contract, folded=folded)
             session.commit()
         except (IngestError, ReadError) as e:
             session.rollback()
@@ -183,8 +183,9 @@ def _extract_safely(path: Path, extract=None):  # noqa: ANN001, ANN202
             from ..extract import extract_file as extract
         x = extract(path)
         check_text(path, x)
-        # The stored JSON is built here too: in a worker it costs the storing process nothing.
-        return x, x.to_contract()
+        # The stored JSON and the folded search text are built here too: in a worker they
+        # cost the storing process nothing.
+        return x, x.to_contract(), search.folded_body(x.text)
     except (IngestError, ReadError) as e:
         return IngestError(str(e))
     except Exception as e:  # noqa: BLE001
@@ -280,10 +281,12 @@ def _find_existing(session: Session, x: Extraction) -> Document | None:
 
 def ingest_extraction(session: Session, *, extraction: Extraction, file_hash: str,
                       size: int = 0, source_path: str | None = None,
-                      hash_checked: bool = False, contract: dict | None = None) -> IngestOutcome:
+                      hash_checked: bool = False, contract: dict | None = None,
+                      folded: str | None = None) -> IngestOutcome:
     """Store an extraction as a new document or a new version of an existing one.
 
-    `contract`: `extraction.to_contract()` when already computed (in a worker process)."""
+    `contract`, `folded`: `extraction.to_contract()` and `search.folded_body(extraction.text)`
+    when already computed (in a worker process)."""
     x = extraction
     if not hash_checked:
         known = session.scalars(select(DocumentVersion).where(
@@ -332,7 +335,7 @@ def ingest_extraction(session: Session, *, extraction: Extraction, file_hash: st
     counts = {"target": len(x.targets), "result": len(x.results), "deadline": len(x.deadlines)}
     session.flush()
     cascade.resolve_document(session, doc, created=created)
-    search.index_document(session, doc, x.text, items=rows, fresh=fresh)
+    search.index_document(session, doc, x.text, items=rows, fresh=fresh, folded=folded)
     return IngestOutcome(x.source, status, doc.id, targets=counts["target"],
                          results=counts["result"], deadlines=counts["deadline"])
 

@@ -235,8 +235,14 @@ def _put(session: Session, entity: str, entity_id: int, document: Document, titl
     _insert_many(session, document, [(entity, entity_id, title, body, year)])
 
 
+def folded_body(text_: str) -> str:
+    """The folded copy of a body as indexed (an extraction worker can compute it early)."""
+    return fast_fold(text_[:MAX_INDEXED_CHARS])
+
+
 def _insert_many(session: Session, document: Document,
-                 rows: list[tuple[str, int, str, str, int | None]]) -> None:
+                 rows: list[tuple[str, int, str, str, int | None]],
+                 folded_document: str | None = None) -> None:
     """Add search entries (entity, id, title, body, year) of one document and index them."""
     if not rows:
         return
@@ -264,7 +270,8 @@ def _insert_many(session: Session, document: Document,
     ids = [by_key[(e["entity"], e["entity_id"])] for e in entries]
     # A document is also found by its issuer ("dak lak"); its items are not, or they would
     # flood every search for a place name.
-    params = [{"id": i, "b": fast_fold(e["body"][:MAX_INDEXED_CHARS]),
+    params = [{"id": i, "b": folded_document if folded_document is not None and
+               e["entity"] == "document" else folded_body(e["body"]),
                "t": fast_fold(f"{e['title']} {e['issuer'] or ''}" if e["entity"] == "document"
                               else e["title"])}
               for i, e in zip(ids, entries)]
@@ -323,7 +330,8 @@ def index_item(session: Session, family: str, item: Target | Result | Deadline,
 
 
 def index_document(session: Session, document: Document, text_: str | None, *,
-                   items: dict[str, list] | None = None, fresh: bool = False) -> None:
+                   items: dict[str, list] | None = None, fresh: bool = False,
+                   folded: str | None = None) -> None:
     """(Re)index a document and all its active items (after ingest or an identity change).
 
     `items` (family → rows) saves a query when the caller has them; `fresh`: nothing of this
@@ -341,7 +349,7 @@ def index_document(session: Session, document: Document, text_: str | None, *,
             family_rows = session.scalars(select(model).where(
                 model.document_id == document.id)).all()
         rows += [_item_entry(family, item, document) for item in family_rows if item.active]
-    _insert_many(session, document, rows)
+    _insert_many(session, document, rows, folded if text_ else None)
 
 
 def unindex_document(session: Session, document_id: int) -> None:
