@@ -132,6 +132,11 @@ def settle_cascade(session: Session) -> None:
         session.commit()
     except Exception:  # noqa: BLE001 - the documents are stored; the pass can be re-run
         session.rollback()
+    try:
+        search.settle_index(session)
+        session.commit()
+    except Exception:  # noqa: BLE001 - only speed is at stake (autovacuum does it later)
+        session.rollback()
 
 
 def _prepared(session: Session, paths: list[Path], extract, workers: int) -> Iterator:  # noqa: ANN001
