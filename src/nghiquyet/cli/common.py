@@ -9,6 +9,7 @@ from typing import Any, Iterable
 
 import typer
 from rich.console import Console
+from rich.table import Table
 
 console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False)
@@ -22,6 +23,14 @@ class Format(str, enum.Enum):
 
 
 FormatOption = typer.Option(Format.table, "--format", "-f", help="Output: a readable table or JSON.")
+
+
+def listing(title: str, columns: Iterable[str], overflow: str | None = None) -> Table:
+    """The table every listing command prints: a left-aligned title over named columns."""
+    table = Table(title=title, title_justify="left")
+    for col in columns:
+        table.add_column(col, **({"overflow": overflow} if overflow else {}))
+    return table
 
 
 def print_json(data: Any) -> None:

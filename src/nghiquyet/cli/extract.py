@@ -12,7 +12,7 @@ from ..model import Extraction
 from ..read import ReadError
 from ..text import format_date, format_number
 from .app import app
-from .common import Format, FormatOption, console, error, expand_inputs, print_json
+from .common import Format, FormatOption, listing, console, error, expand_inputs, print_json
 
 COMPARATOR_SIGNS = {"eq": "=", "gt": ">", "gte": "≥", "lt": "<", "lte": "≤", "approx": "≈",
                     "range": "–"}
@@ -71,18 +71,16 @@ def print_extraction(x: Extraction) -> None:
         console.print(f"[yellow]cảnh báo:[/yellow] {w}")
 
     if x.references:
-        t = Table(title=f"Văn bản được dẫn chiếu ({len(x.references)})", title_justify="left")
-        for col in ("Số hiệu", "Loại", "Ngày", "Cơ quan", "Thực hiện"):
-            t.add_column(col)
+        t = listing(f"Văn bản được dẫn chiếu ({len(x.references)})",
+                    ("Số hiệu", "Loại", "Ngày", "Cơ quan", "Thực hiện"))
         for r in x.references:
             t.add_row(r.symbol, r.kind or "", format_date(r.date), r.issuer or "", "✓" if r.implements else "")
         console.print(t)
     for title, items in (("Chỉ tiêu", x.targets), ("Kết quả", x.results)):
         if not items:
             continue
-        t = Table(title=f"{title} ({len(items)})", title_justify="left")
-        for col in ("#", "Chỉ tiêu", "So sánh", "Giá trị", "Đơn vị", "Năm", "Thuộc"):
-            t.add_column(col, overflow="fold")
+        t = listing(f"{title} ({len(items)})",
+                    ("#", "Chỉ tiêu", "So sánh", "Giá trị", "Đơn vị", "Năm", "Thuộc"), overflow="fold")
         for i, f in enumerate(items):
             value = format_number(f.value)
             if f.value_max is not None:
@@ -92,9 +90,8 @@ def print_extraction(x: Extraction) -> None:
                       f.unit or "", year, "" if f.parent is None else str(f.parent))
         console.print(t)
     if x.deadlines:
-        t = Table(title=f"Thời hạn ({len(x.deadlines)})", title_justify="left")
-        for col in ("Hạn", "Nhiệm vụ", "Chủ trì"):
-            t.add_column(col, overflow="fold")
+        t = listing(f"Thời hạn ({len(x.deadlines)})",
+                    ("Hạn", "Nhiệm vụ", "Chủ trì"), overflow="fold")
         for dl in x.deadlines:
             t.add_row(format_date(dl.due), dl.task, dl.responsible or "")
         console.print(t)

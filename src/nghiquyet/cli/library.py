@@ -23,7 +23,7 @@ from ..store.db import make_engine, session_factory
 from ..store.migrate import SchemaOutOfDate, ensure_current, upgrade
 from ..text import format_date, format_number
 from .app import app
-from .common import Format, FormatOption, console, err_console, error, expand_inputs, print_json
+from .common import Format, FormatOption, listing, console, err_console, error, expand_inputs, print_json
 
 db_app = typer.Typer(help="Cơ sở dữ liệu (database) commands.", no_args_is_help=True,
                      rich_markup_mode=None)
@@ -144,9 +144,8 @@ def documents(
     if format == Format.json:
         print_json(rows)
         return
-    t = Table(title=f"Văn bản ({len(rows)})", title_justify="left")
-    for col in ("#", "Số hiệu", "Loại", "Ngày", "Cơ quan", "Trích yếu"):
-        t.add_column(col, overflow="fold")
+    t = listing(f"Văn bản ({len(rows)})",
+                ("#", "Số hiệu", "Loại", "Ngày", "Cơ quan", "Trích yếu"), overflow="fold")
     for r in rows:
         day = format_date(r["date"]) or (f"{format_date(r['date_inferred'])} (suy ra)"
                                          if r["date_inferred"] else "")
@@ -206,9 +205,8 @@ def print_document(d: dict) -> None:
     console.print(grid)
     for title, key in (("Chỉ tiêu", "targets"), ("Kết quả", "results")):
         if d.get(key):
-            t = Table(title=f"{title} ({len(d[key])})", title_justify="left")
-            for col in ("id", "Chỉ tiêu", "", "Giá trị", "Đơn vị", "Năm", "Trạng thái"):
-                t.add_column(col, overflow="fold")
+            t = listing(f"{title} ({len(d[key])})",
+                        ("id", "Chỉ tiêu", "", "Giá trị", "Đơn vị", "Năm", "Trạng thái"), overflow="fold")
             for i in d[key]:
                 value = format_number(i["value"]) + (f" – {format_number(i['value_max'])}"
                                                      if i["value_max"] is not None else "")
@@ -216,18 +214,16 @@ def print_document(d: dict) -> None:
                           i["unit"] or "", i["period"] or str(i["year"] or ""), _status(i))
             console.print(t)
     if d.get("deadlines"):
-        t = Table(title=f"Thời hạn ({len(d['deadlines'])})", title_justify="left")
-        for col in ("id", "Hạn", "Nhiệm vụ", "Chủ trì", "Trạng thái"):
-            t.add_column(col, overflow="fold")
+        t = listing(f"Thời hạn ({len(d['deadlines'])})",
+                    ("id", "Hạn", "Nhiệm vụ", "Chủ trì", "Trạng thái"), overflow="fold")
         for i in d["deadlines"]:
             _row(t, str(i["id"]), format_date(i["due"]), i["task"], i["responsible"] or "",
                       _status(i))
         console.print(t)
     for title, key in (("Dẫn chiếu", "cites"), ("Được dẫn chiếu bởi", "cited_by")):
         if d.get(key):
-            t = Table(title=f"{title} ({len(d[key])})", title_justify="left")
-            for col in ("Số hiệu", "Loại", "Ngày", "Thực hiện", "Trong thư viện"):
-                t.add_column(col, overflow="fold")
+            t = listing(f"{title} ({len(d[key])})",
+                        ("Số hiệu", "Loại", "Ngày", "Thực hiện", "Trong thư viện"), overflow="fold")
             for c in d[key]:
                 where = (f"#{c['document_id']} {c['document']}" if c["document_id"] else "")
                 _row(t, c["symbol"], c["kind"] or "", format_date(c["date"]),
@@ -401,9 +397,8 @@ def search_cmd(
     if not hits:
         console.print("Không tìm thấy kết quả.")
         return
-    t = Table(title=f"Kết quả tìm kiếm ({len(hits)})", title_justify="left")
-    for col in ("Loại", "Văn bản", "Năm", "Đoạn trích"):
-        t.add_column(col, overflow="fold")
+    t = listing(f"Kết quả tìm kiếm ({len(hits)})",
+                ("Loại", "Văn bản", "Năm", "Đoạn trích"), overflow="fold")
     names = {"document": "văn bản", "target": "chỉ tiêu", "result": "kết quả",
              "deadline": "thời hạn"}
     for h in hits:

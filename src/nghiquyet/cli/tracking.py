@@ -21,7 +21,7 @@ from ..track import align as align_service, imports, linking, observations, orgs
 from ..track import scorecard as sc_service, tasks as task_service, workflow
 from ..track.status import LABELS
 from .app import app
-from .common import Format, FormatOption, console, error, print_json
+from .common import Format, FormatOption, listing, console, error, print_json
 from .library import open_session
 
 STATUS_STYLE = {"exceeded": "green", "met": "green", "on_track": "cyan", "at_risk": "yellow",
@@ -93,9 +93,8 @@ def indicators(
     if format == Format.json:
         print_json(data)
         return
-    t = Table(title=f"Danh mục chỉ tiêu ({len(data)})", title_justify="left")
-    for col in ("Mã", "Tên chỉ tiêu", "Đơn vị", "Chiều", "Loại", "Số chỉ tiêu"):
-        t.add_column(col, overflow="fold")
+    t = listing(f"Danh mục chỉ tiêu ({len(data)})",
+                ("Mã", "Tên chỉ tiêu", "Đơn vị", "Chiều", "Loại", "Số chỉ tiêu"), overflow="fold")
     for d in data:
         name = d["name"] + ("" if d["reviewed"] else " [yellow](đề xuất)[/yellow]")
         t.add_row(d["code"], name, d["unit"], "↑" if d["direction"] == "higher" else "↓", d["nature"],
@@ -137,9 +136,8 @@ def orgs_command(
     if format == Format.json:
         print_json(data)
         return
-    t = Table(title=f"Đơn vị ({len(data)})", title_justify="left")
-    for col in ("Mã", "Tên", "Cấp", "Thuộc", "Hiệu lực", "Kế thừa bởi"):
-        t.add_column(col, overflow="fold")
+    t = listing(f"Đơn vị ({len(data)})",
+                ("Mã", "Tên", "Cấp", "Thuộc", "Hiệu lực", "Kế thừa bởi"), overflow="fold")
     for d in data:
         valid = f"{format_date(d['valid_from']) or '…'} – {format_date(d['valid_to']) or '…'}"
         t.add_row(d["code"], d["name"], d["level"], d["parent"] or "", valid, ", ".join(d["successors"]))
@@ -287,9 +285,8 @@ def template(
 
 
 def _status_table(title: str, rows: list) -> Table:  # noqa: ANN001
-    t = Table(title=title, title_justify="left")
-    for col in ("Chỉ tiêu", "Mục tiêu", "Năm", "Số liệu", "Tình trạng", "Ghi chú"):
-        t.add_column(col, overflow="fold")
+    t = listing(title,
+                ("Chỉ tiêu", "Mục tiêu", "Năm", "Số liệu", "Tình trạng", "Ghi chú"), overflow="fold")
     for r in rows:
         goal = align_service.describe_figure(r.comparator, r.value, r.value_max, r.unit)
         seen = f"{_num(r.observed)} ({r.observed_year})" if r.observed is not None else "—"
@@ -388,9 +385,8 @@ def align(
     if format == Format.json:
         print_json({**result.as_dict(), "conflicts": conflicts})
         return
-    t = Table(title=f"{result.child} so với {result.parent}", title_justify="left")
-    for col in ("Chỉ tiêu", "Cấp dưới", "Cấp trên", "Quan hệ"):
-        t.add_column(col, overflow="fold")
+    t = listing(f"{result.child} so với {result.parent}",
+                ("Chỉ tiêu", "Cấp dưới", "Cấp trên", "Quan hệ"), overflow="fold")
     for r in result.rows:
         t.add_row(r.indicator_name, r.child or "—", r.parent or "—", r.label)
     console.print(t)
@@ -440,9 +436,8 @@ def tasks(
     if format == Format.json:
         print_json({"as_of": day.isoformat(), "tasks": [r.as_dict() for r in rows], "by_owner": counts})
         return
-    t = Table(title=f"Nhiệm vụ đến {format_date(day.isoformat())} ({len(rows)})", title_justify="left")
-    for col in ("#", "Nhiệm vụ", "Hạn", "Chủ trì", "Hoàn thành", "Tình trạng"):
-        t.add_column(col, overflow="fold")
+    t = listing(f"Nhiệm vụ đến {format_date(day.isoformat())} ({len(rows)})",
+                ("#", "Nhiệm vụ", "Hạn", "Chủ trì", "Hoàn thành", "Tình trạng"), overflow="fold")
     for r in rows:
         t.add_row(str(r.task_id), r.task, format_date(r.due.isoformat() if r.due else None), r.owner,
                   format_date(r.done_on.isoformat() if r.done_on else None), r.label)
@@ -536,9 +531,8 @@ def report_completeness(
     if format == Format.json:
         print_json([{**r.__dict__, "share": r.share} for r in rows])
         return
-    t = Table(title=f"Đợt báo cáo #{round_id}", title_justify="left")
-    for col in ("Đơn vị", "Trạng thái", "Cần", "Đã có", "Đúng hạn", "Gửi đúng hạn"):
-        t.add_column(col)
+    t = listing(f"Đợt báo cáo #{round_id}",
+                ("Đơn vị", "Trạng thái", "Cần", "Đã có", "Đúng hạn", "Gửi đúng hạn"))
     for r in rows:
         t.add_row(r.name, workflow.STATE_LABELS[r.state], str(r.expected), str(r.arrived), str(r.on_time),
                   {True: "có", False: "không", None: "—"}[r.submitted_on_time])
