@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from .app import app
-from . import extract as _extract, library as _library, tracking as _tracking, web as _web  # noqa: F401
+from . import extract as _extract, library as _library, tracking as _tracking  # noqa: F401
+from . import report as _report, web as _web  # noqa: F401
 
 
 def main() -> None:
