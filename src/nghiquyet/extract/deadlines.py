@@ -36,6 +36,9 @@ _TASK_VERB = re.compile(r"\b(?:hoàn\s+thành|xong|tổ\s+chức|thực\s+hiện
 _DONE = re.compile(r"\b(?:hoàn\s+thành|xong)\b", re.IGNORECASE)
 # "Thời gian: ...", "Thời gian thực hiện: ...", "Thời hạn hoàn thành: ..."
 _TIME_LABEL = re.compile(r"^(?:thời\s+(?:gian|hạn)(?:\s+[^\s:]+){0,2})\s*:", re.IGNORECASE)
+# The same label inside a sentence, right before the date: "...; thời gian thực hiện: Quý II/2024".
+_TIME_LABEL_BEFORE = re.compile(r"(?:^|[;,(]\s*)thời\s+(?:gian|hạn)(?:\s+[^\s:;,]+){0,2}\s*:\s*"
+                                r"(?:(?:trong|vào|trước|hết|ngày|hoàn\s+thành)\s+){0,3}$", re.IGNORECASE)
 # A citation's own date: "... số 26-NQ/TW, ngày 03/11/2022".
 _CITED = re.compile(r"[A-ZĐ][\w]*/[\w-]+\s*,?\s*(?:ngày\s*)?$")
 # "đã hoàn thành trong tháng 6/2024" reports a result; it sets no limit.
@@ -43,7 +46,8 @@ _PAST = re.compile(r"\b(?:đã|vừa)\s+(?!được\s+giao)", re.IGNORECASE)
 _RECURRING = re.compile(r"\b(?:định\s+kỳ|hằng|hàng)\s+\w*\s*$", re.IGNORECASE)
 # The deadline phrase to cut from a sentence to leave its task.
 _PHRASE_START = re.compile(r"\(?\s*(?:(?:phải\s+|và\s+)?(?:hoàn\s+thành|xong)\s+)?(?:trước|chậm\s+nhất"
-                           r"|không\s+muộn\s+hơn|trong|vào|hạn|thời\s+hạn|đến\s+hết)\b[^()]*$",
+                           r"|không\s+muộn\s+hơn|trong|vào|hạn|thời\s+hạn|đến\s+hết"
+                           r"|thời\s+gian(?:\s+[^\s:;,]+){0,2}\s*:)(?:\b|\s)[^()]*$",
                            re.IGNORECASE)
 _HAS_YEAR = re.compile(r"(?:19|20|21)\d\d")
 _CUES = ("trước", "chậm", "muộn", "không quá", "hạn", "xong", "thời gian", "trong tháng", "trong quý",
@@ -185,6 +189,8 @@ def _deadline_dates(text: str) -> list[DateMatch]:
     ['2025-06-30']
     >>> [d.iso for d in _deadline_dates("Ban hành quy định. Thời gian hoàn thành: Quý II/2024.")]
     ['2024-06-30']
+    >>> [d.iso for d in _deadline_dates("Giao Sở Tài chính bố trí kinh phí; thời gian thực hiện: tháng 5/2024")]
+    ['2024-05-31']
     """
     dates = find_dates(text)
     if not dates:
@@ -202,7 +208,9 @@ def _deadline_dates(text: str) -> list[DateMatch]:
         before = text[max(0, d.start - 60):d.start]
         if _CITED.search(before) or _RECURRING.search(before) or _PAST.search(_clause(text, d.start)):
             continue
-        if _LIMIT.search(before):
+        if _TIME_LABEL_BEFORE.search(before):
+            out.append(d)
+        elif _LIMIT.search(before):
             if d.grain == "year" and not _DONE.search(_clause(text, d.start)):
                 continue
             out.append(d)

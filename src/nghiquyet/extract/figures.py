@@ -157,10 +157,26 @@ def _context(layout: Layout, doc: Identity) -> _Context:
 _PER_ONE = re.compile(r"(?:trên|mỗi|/|cho)\s*$", re.IGNORECASE)
 
 
+# "người từ 60 tuổi trở lên", "trẻ em dưới 5 tuổi": an age that names a group of people.
+_AGE_GROUP = re.compile(r"(?:người|trẻ\s+em|trẻ|học\s+sinh|sinh\s+viên|phụ\s+nữ|thanh\s+niên|"
+                        r"lao\s+động|nam|nữ|cụ)\s+(?:(?:từ|dưới|trên|đủ|đến)\s+)?$", re.IGNORECASE)
+
+
+def _age_group(text: str, q: Quantity) -> bool:
+    """Whether an age in years describes who is counted rather than being a figure.
+
+    >>> group, life = "100% người từ 60 tuổi trở lên", "Tuổi thọ đạt 75 tuổi"
+    >>> _age_group(group, find_quantities(group)[1]), _age_group(life, find_quantities(life)[0])
+    (True, False)
+    """
+    return q.unit == "tuổi" and bool(_AGE_GROUP.search(text, max(0, q.start - 24), q.start))
+
+
 def _quantities(text: str) -> list[Quantity]:
     qs = [q for q in find_quantities(text)
           if not (q.value == 1 and q.value_max is None and q.family in ("measure", "count")
-                  and _PER_ONE.search(text, max(0, q.start - 8), q.start))]
+                  and _PER_ONE.search(text, max(0, q.start - 8), q.start))
+          and not _age_group(text, q)]
     lowered = ft.low(text)
     if "nhóm" not in lowered and "top" not in lowered and "tốp" not in lowered and " thứ " not in lowered:
         return qs

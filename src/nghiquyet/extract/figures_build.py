@@ -79,6 +79,18 @@ def base_of(indicator: str) -> str:
     return ft.tidy(_CUT_PARENT.sub("", text))
 
 
+def _only_verb(words: str) -> bool:
+    """Whether words before a number are only a linking verb (with a time): "đến năm 2025 đạt".
+
+    A bare "phấn đấu 100% xã ..." is not: its figure is named after the number.
+
+    >>> _only_verb(" đến năm 2025 đạt "), _only_verb(" tỷ lệ hộ nghèo còn "), _only_verb(" ")
+    (True, False, False)
+    """
+    stripped, verbs = ft.strip_link(ft.strip_time(words))
+    return bool(verbs) and ft.is_empty_indicator(ft.strip_lead(stripped)[1])
+
+
 def name_quantity(text: str, q: Quantity, clause_start: int, limit: int,
                   next_start: int | None, prev: Named | None) -> Named:
     """Name quantity `q` of `text`, whose words start at `clause_start` and end by `limit`.
@@ -101,9 +113,14 @@ def name_quantity(text: str, q: Quantity, clause_start: int, limit: int,
 
     # Only the words after the last goal cue or strong head belong to this figure.
     cue = list(_GOAL_CUE.finditer(words)) if "hấn" in words else []     # both spellings hold it
-    if cue:
+    if cue and not _only_verb(words[cue[-1].end():]):
         words = words[cue[-1].start():]
         clause_start = clause_start + (len(before[:comp_at]) - len(words))
+    elif cue:
+        # "Tốc độ tăng trưởng GRDP phấn đấu đạt 7,5%": the cue only stands between the
+        # indicator and its verb, so the words before it name the figure.
+        s, e = cue[-1].span()
+        words = words[:s] + " " * (e - s) + words[e:]     # same length: offsets still hold
     heads = list(_CLAUSE_HEAD.finditer(words))
     if heads:
         cut = heads[-1].end()

@@ -292,7 +292,8 @@ def comparator_before(text: str) -> tuple[str | None, int]:
 @cache
 def _after_comparators() -> tuple[tuple[str, re.Pattern[str]], ...]:
     data = vocab.load("comparators")["after"]
-    return tuple((comp, re.compile(r"^\s*(?:" + _spaced(low(w)) + r")(?!\w)"))
+    # Up to three words may name what is counted first: "từ 70% dân số trở lên".
+    return tuple((comp, re.compile(r"^\s*(?:[^\W\d_]+\s+){0,3}?(?:" + _spaced(low(w)) + r")(?!\w)"))
                  for comp, ws in data.items() for w in ws)
 
 
@@ -304,6 +305,8 @@ def comparator_after(text: str) -> tuple[str | None, int]:
     ('gte', 8)
     >>> comparator_after(" dân số")
     (None, 0)
+    >>> comparator_after(" số hộ trở lên.")
+    ('gte', 14)
     """
     lowered = low(text)
     for comp, rx in _after_comparators():
