@@ -114,6 +114,16 @@ def _heading_regex() -> re.Pattern[str]:
 
 
 @cache
+def _states_figure(heading: str) -> bool:
+    """Whether a heading holds a quantity with a unit (an item written as a heading).
+
+    >>> _states_figure("Tỷ lệ hộ nghèo còn 9,8%, vượt chỉ tiêu"), _states_figure("Chỉ tiêu đến năm 2030")
+    (True, False)
+    """
+    return bool(find_quantities(heading))
+
+
+@cache
 def _kind_of_heading(heading: str) -> str | None:
     """The kind of figures under a heading: the first kind word it says, else None.
 
@@ -127,7 +137,9 @@ def _kind_of_heading(heading: str) -> str | None:
 def _section_kind(layout: Layout, section: int | None) -> str | None:
     while section is not None:
         s = layout.sections[section]
-        kind = _kind_of_heading(s.heading)
+        # An item that states a figure ("4. Tỷ lệ hộ nghèo còn 9,8%, vượt chỉ tiêu") is no title:
+        # its words say nothing of the figures under it.
+        kind = None if _states_figure(s.heading) else _kind_of_heading(s.heading)
         if kind:
             return kind
         section = s.parent
@@ -250,6 +262,11 @@ def _sentence(text: str, s_start: int, s_end: int, sq: list[Quantity], bounds, m
             parts_open, whole_fig = True, _whole(sent_figs)
         next_start = sq[i + 1].start if i + 1 < len(sq) else None
         named = name_quantity(text, q, clause, s_end, next_start, prev)
+        if sent_figs and (_plan_of(named.indicator, q, sent_figs[-1][0])
+                          or _plan_of(text[consumed:q.start].strip(" ,;(:"), q, sent_figs[-1][0])):
+            sent_figs[-1][0].planned = q.value       # "đạt 68,5% (kế hoạch 68%)"
+            consumed = max(named.consumed_to, q.end)
+            continue
         if q.unit in _weak_counts() and not _counted_here(text[clause:q.start], named, sent_figs):
             continue                         # "tại 3 đô thị": part of a name
         year, period, base_year = _when(marks, rel)
@@ -284,6 +301,27 @@ def _sentence(text: str, s_start: int, s_end: int, sq: list[Quantity], bounds, m
         prev = named
     _fill_share_wholes(sent_figs)
     return [fig for fig, _ in sent_figs]
+
+
+# What names a plan figure written beside a result: "(kế hoạch 68%)", "(KH: 68%)",
+# "vượt chỉ tiêu Nghị quyết (68%)", "(Nghị quyết đề ra 68%)".
+_PLAN_NAME = re.compile(r"""^(?:vượt\s+|so\s+với\s+|theo\s+)?
+    (?:kế\s+hoạch|kh|chỉ\s+tiêu|mục\s+tiêu|nghị\s+quyết|nq|dự\s+toán)
+    (?:\s+(?:nghị\s+quyết|nq|đề\s+ra|giao|năm|tỉnh|huyện|kế\s+hoạch|(?:19|20)\d\d))*\W*
+    (?:(?:dưới|trên|khoảng|từ|ít\s+nhất|tối\s+thiểu|tối\s+đa|không\s+quá)\s*)?$""",
+                        re.IGNORECASE | re.VERBOSE)
+
+
+def _plan_of(indicator: str, q: Quantity, previous: Figure) -> bool:
+    """Whether quantity `q` is the plan of the result just before it, in the same unit.
+
+    >>> r = Figure(indicator="x", comparator="eq", value=68.5, unit="%", kind="result")
+    >>> q = find_quantities("(kế hoạch 68%)")[0]
+    >>> _plan_of("kế hoạch", q, r), _plan_of("tỷ lệ lao động qua đào tạo", q, r)
+    (True, False)
+    """
+    return (previous.kind == "result" and previous.unit == q.unit and previous.planned is None
+            and q.value_max is None and bool(_PLAN_NAME.match(ft.tidy(indicator))))
 
 
 @cache
