@@ -73,6 +73,11 @@ def test_kind_other_when_nothing_says():
      "T/M BAN THƯỜNG VỤ\nBÍ THƯ\nLê Thị Thủy\n", "Ban Thường vụ Tỉnh ủy Hà Nam"),
     ("UBND TỈNH NGHỆ AN\nSỞ TÀI CHÍNH\nSố: 9/BC-STC\nBÁO CÁO\nTình hình thu chi\n1. Thu\n",
      "Sở Tài chính"),
+    # the parent party organisation above the committee is not the issuer
+    ("ĐẢNG BỘ TỈNH QUẢNG NGÃI\nHUYỆN ỦY SƠN TỊNH\n*\nSố 120-KH/HU\nKẾ HOẠCH\nthực hiện Chỉ thị\n"
+     "I. MỤC ĐÍCH\nabc\nT/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ\nNguyễn Văn Bảy\n", "Ban Thường vụ Huyện ủy Sơn Tịnh"),
+    ("ĐẢNG BỘ TỈNH NGHỆ AN\nĐẢNG ỦY XÃ DIỄN KIM\n*\nSố 12-NQ/ĐU\nNGHỊ QUYẾT\nvề nhiệm vụ năm 2024\n"
+     "I. KẾT QUẢ\nabc\nT/M ĐẢNG ỦY\nBÍ THƯ\nNguyễn Văn Bảy\n", "Đảng ủy xã Diễn Kim"),
 ])
 def test_issuer(text, issuer):
     assert ident(text).issuer == issuer

@@ -286,6 +286,8 @@ def _header_organ(layout: Layout) -> str | None:
     if len(lines) > 1:
         if re.match(r"(BAN CHẤP HÀNH|BAN THƯỜNG VỤ|ĐẠI HỘI|THƯỜNG TRỰC)\b", lines[-1]):
             return " ".join([lines[-1]] + lines[:-1])   # "ĐẢNG BỘ TỈNH X / BAN CHẤP HÀNH"
+        if lines[0].startswith("ĐẢNG BỘ") and re.match(r"(TỈNH|THÀNH|HUYỆN|THỊ|QUẬN|ĐẢNG) ỦY\b", lines[-1]):
+            return lines[-1]                            # "ĐẢNG BỘ TỈNH X / HUYỆN ỦY Y": the committee
         if re.match(r"(SỞ|BAN|VĂN PHÒNG|PHÒNG|CHI CỤC|CỤC|TRUNG TÂM|ĐẢNG ỦY|ĐẢNG ĐOÀN)\b", lines[-1]):
             return lines[-1]                            # "UBND TỈNH X / SỞ CÔNG THƯƠNG"
     return " ".join(lines)
