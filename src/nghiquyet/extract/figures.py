@@ -209,6 +209,7 @@ class _Place:
     offset: int                      # the paragraph's offset in the document text
     number: int | None = None        # "(12)": the label of the numbered target being read
     carried: int | None = None       # the last year stated earlier in the paragraph
+    period: str | None = None        # "GIAI ĐOẠN 2026-2030" in an enclosing heading
 
 
 def _paragraph(text: str, para, layout: Layout, sec_kind: str | None, ctx: _Context) -> list[Figure]:
@@ -218,7 +219,8 @@ def _paragraph(text: str, para, layout: Layout, sec_kind: str | None, ctx: _Cont
     own = para.section
     if para.is_heading and own is not None:
         own = layout.sections[own].parent         # "a) Tỷ lệ ... (năm 2025 đạt 18%)" is no horizon
-    place = _Place(layout.path(para.section), layout.horizon(own), para.span[0])
+    place = _Place(layout.path(para.section), layout.horizon(own), para.span[0],
+                   period=_heading_period(layout, own))
     out: list[Figure] = []
     for s_start, s_end in ft.sentences(text):
         sq = [q for q in qs if s_start <= q.start < s_end]
@@ -282,6 +284,9 @@ def _sentence(text: str, s_start: int, s_end: int, sq: list[Quantity], bounds, m
             year = place.carried             # "năm 2024 ...; Toàn tỉnh có 146 doanh nghiệp"
         if year is None:
             year = place.horizon or (ctx.plan_target if kind == "target" else ctx.plan_result)
+        if period is None and place.period and year == int(place.period[-4:]) \
+                and _over_period(text[named.quote_start:named.quote_end], q.unit):
+            period = place.period            # "bình quân 5 năm đạt 10%/năm" under "2026-2030"
         fig = Figure(indicator=named.indicator, comparator=named.comparator, value=q.value,
                      value_max=q.value_max, unit=q.unit, year=year, period=period,
                      quote=ft.tidy_quote(text[named.quote_start:named.quote_end]),
@@ -322,6 +327,39 @@ def _plan_of(indicator: str, q: Quantity, previous: Figure) -> bool:
     """
     return (previous.kind == "result" and previous.unit == q.unit and previous.planned is None
             and q.value_max is None and bool(_PLAN_NAME.match(ft.tidy(indicator))))
+
+
+# A period in a heading: "NHIỆM KỲ 2025 - 2030", "GIAI ĐOẠN 2026-2030", "2021–2025".
+_HEADING_PERIOD = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)(?![\d/])")
+# "bình quân đầu người" is per head, not over time.
+_OVER_PERIOD = re.compile(r"""bình\s+quân(?!\s*(?:/|đầu\s+người|mỗi\s+người|một\s+người|trên\s+người|người
+                                              |mỗi\s+hộ|hộ|lao\s+động|mỗi\s+lao\s+động))
+                              |\b(?:\d+|năm)\s+năm\b|cả\s+(?:giai\s+đoạn|nhiệm\s+kỳ)|lũy\s+kế""",
+                          re.IGNORECASE | re.VERBOSE)
+
+
+def _heading_period(layout: Layout, section: int | None) -> str | None:
+    """The period ("2026-2030") the nearest heading with a span of years states."""
+    while section is not None:
+        s = layout.sections[section]
+        m = _HEADING_PERIOD.search(s.heading) if not _states_figure(s.heading) else None
+        if m and m.group(1) < m.group(2):
+            return f"{m.group(1)}-{m.group(2)}"
+        section = s.parent
+    return None
+
+
+def _over_period(quote: str, unit: str | None) -> bool:
+    """Whether a figure is an average or a total over a period rather than a level at its end.
+
+    >>> _over_period("Tốc độ tăng trưởng bình quân đạt 10%/năm", "%/năm"), _over_period("GRDP đạt 150 triệu đồng", "triệu đồng")
+    (True, False)
+    >>> _over_period("Tổng vốn đầu tư 5 năm đạt 500.000 tỷ đồng", "tỷ đồng")
+    True
+    >>> _over_period("Thu nhập bình quân đầu người đạt 92 triệu đồng", "triệu đồng")
+    False
+    """
+    return bool(unit and unit.endswith("/năm")) or bool(_OVER_PERIOD.search(quote))
 
 
 @cache
