@@ -26,7 +26,7 @@ from .vocab import load
 _LIMIT = re.compile(r"""
     (?:trước|chậm\s+nhất(?:\s+là)?|không\s+muộn\s+hơn|không\s+quá|hạn\s+chót|hạn\s+cuối|thời\s+hạn
        |hạn\s+hoàn\s+thành|xong\s+trong|xong\s+vào)
-    (?:\s+(?:ngày|trong|vào|hết))?\s*:?\s*$
+    (?:\s+(?:đến|tới))?(?:\s+(?:ngày|trong|vào|hết)){0,2}\s*:?\s*$      # "chậm nhất đến hết ngày"
 """, re.VERBOSE | re.IGNORECASE)
 # "trong/vào" before a date is a limit only after a task verb in the same clause.
 _WITHIN = re.compile(r"(?:trong|vào|hết|đến\s+hết)(?:\s+ngày)?\s*$", re.IGNORECASE)
@@ -181,6 +181,8 @@ def _deadline_dates(text: str) -> list[DateMatch]:
     ['2022-03-31']
     >>> [d.iso for d in _deadline_dates("báo cáo UBND tỉnh chậm nhất ngày 15/6/2025")]
     ['2025-06-15']
+    >>> [d.iso for d in _deadline_dates("Chậm nhất đến hết ngày 30/6/2024, các xã hoàn thành rà soát")]
+    ['2024-06-30']
     >>> _deadline_dates("Nghị quyết số 26-NQ/TW, ngày 03/11/2022 của Bộ Chính trị")
     []
     >>> _deadline_dates("Đến năm 2030, tỷ lệ đô thị hóa đạt 45%; phấn đấu hoàn thành cao nhất mục tiêu năm 2025")
