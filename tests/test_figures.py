@@ -107,6 +107,7 @@ def test_results_by_section_and_cues():
 
 def test_qualitative_goals_and_asides_are_not_figures():
     assert _targets("Phát triển kinh tế nhanh và bền vững; xây dựng 3 đô thị và ba hành lang kinh tế.") == []
+    assert _targets("Tạo nguồn đầu tư phát triển hạ tầng 3 đô thị¹, 3 hành lang kinh tế.") == []
     assert _targets("Đẩy mạnh chuyển đổi số (phấn đấu trong nhóm khá).",
                     heading="III. NHIỆM VỤ") == []
 

@@ -1,7 +1,7 @@
 """Outline (extract/outline.py): zones, nesting by label order, paths, horizons, footnotes."""
 from __future__ import annotations
 
-from nghiquyet.extract.outline import parse, title_kind
+from nghiquyet.extract.outline import blank_calls, parse, title_kind
 
 PLAN = """\
 HUYỆN ỦY KỲ ANH
@@ -71,8 +71,11 @@ def test_paths_and_horizon():
 
 def test_spans_point_into_the_text():
     layout = parse(PLAN)
+    assert len(layout.plain_text) == len(layout.text) and layout.plain_text != layout.text
     for p in layout.paragraphs:
-        assert layout.text[p.span[0]:p.span[1]] == p.text
+        # paragraphs read the text with footnote calls blanked ("mạng¹." → "mạng ."), same offsets
+        assert layout.plain_text[p.span[0]:p.span[1]] == p.text
+        assert blank_calls(layout.text[p.span[0]:p.span[1]]) == p.text
     for s in layout.sections:
         assert layout.text[s.span[0]:s.span[1]].startswith(s.label)
 
@@ -83,6 +86,18 @@ def test_footnote_attached_where_called():
     assert note.mark == "1" and note.text == "Trừ hồ sơ mật."
     assert PLAN[note.called_at] == "¹"
     assert note.section == "I. MỤC TIÊU › 2. Chỉ tiêu cụ thể đến năm 2025"
+
+
+def test_footnotes_numbered_ten_and_above_keep_their_number():
+    text = ("BÁO CÁO\nI. KẾT QUẢ\nThu ngân sách đạt 17.900 tỷ đồng¹⁰, hộ nghèo còn 2,4%¹¹; "
+            "doanh nghiệp mới 1.200¹.\n¹ Theo Sở Kế hoạch.\n¹⁰ Trong đó thu nội địa 12.000 tỷ đồng.\n"
+            "¹¹ Theo chuẩn nghèo đa chiều.\n")
+    notes = {n.mark: n for n in parse(text).footnotes}
+    assert sorted(notes) == ["1", "10", "11"]
+    assert notes["10"].text == "Trong đó thu nội địa 12.000 tỷ đồng."
+    assert text[notes["10"].called_at:notes["10"].called_at + 2] == "¹⁰"
+    assert text[notes["11"].called_at:notes["11"].called_at + 2] == "¹¹"
+    assert text[notes["1"].called_at - 5:notes["1"].called_at] == "1.200"     # not inside ¹⁰ or ¹¹
 
 
 def test_articles_nest_clauses_and_points():

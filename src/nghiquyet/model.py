@@ -65,6 +65,7 @@ class Footnote:
     text: str
     called_at: int | None = None      # offset of the call mark in the text
     section: str | None = None
+    span: tuple[int, int] | None = None   # the note's own text in the document text
 
 
 @dataclass

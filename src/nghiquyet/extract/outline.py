@@ -52,6 +52,7 @@ _HEADINGS: list[tuple[str, int, re.Pattern[str]]] = [
 _BULLET = re.compile(r"^([-+*•–])\s*")
 _FOOTNOTE_MARKS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
 _SUPERSCRIPT = str.maketrans(_FOOTNOTE_MARKS, "1234567890")
+_TO_SUPERSCRIPT = str.maketrans("1234567890", _FOOTNOTE_MARKS)
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d|21\d\d)\b")
 _ROMAN = re.compile(r"M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
 
@@ -85,6 +86,12 @@ class Layout:
     kind: str | None = None           # the kind named by the title line ("ke_hoach")
     title_start: int | None = None    # paragraph index of the kind line
     tail_start: int | None = None     # paragraph index where the closing block starts
+    plain: str | None = None          # `text` with footnote calls blanked (None: there are none)
+
+    @property
+    def plain_text(self) -> str:
+        """The text with footnote calls ("7,3%⁹") blanked, same length: offsets still hold."""
+        return self.text if self.plain is None else self.plain
 
     def path(self, section: int | None) -> str | None:
         """`II. MỤC TIÊU › 2. Một số chỉ tiêu cụ thể đến năm 2030` for a section index."""
@@ -266,14 +273,46 @@ def parse(text: str) -> Layout:
         lead = len(raw) - len(raw.lstrip())
         span = (start + lead, start + lead + len(line))
         if line[0] in _FOOTNOTE_MARKS:
-            mark = line[0].translate(_SUPERSCRIPT)
-            layout.footnotes.append(Footnote(mark=mark, text=line[1:].strip()))
+            n = len(line) - len(line.lstrip(_FOOTNOTE_MARKS))     # "¹⁰ ..." is note 10
+            mark = line[:n].translate(_SUPERSCRIPT)
+            body = line[n:].strip()
+            at = span[1] - len(body)
+            layout.footnotes.append(Footnote(mark=mark, text=body, span=(at, span[1])))
             continue
         layout.paragraphs.append(Paragraph(text=line, span=span))
     _mark_zones(layout)
     _build_sections(layout)
     _attach_footnotes(layout)
+    _blank_calls(layout)
     return layout
+
+
+# A footnote call: superscript digits right after a word or a sign ("7,3%⁹", "26-NQ/TW¹").
+_CALL = re.compile(f"(?<=[^\\s{_FOOTNOTE_MARKS}])[{_FOOTNOTE_MARKS}]+")
+
+
+def _blank(m: re.Match[str]) -> str:
+    if m.group() in ("²", "³") and m.string[m.start() - 1] == "m":
+        return m.group()                       # "km²", "m³": a unit, not a call
+    return " " * len(m.group())
+
+
+def blank_calls(text: str) -> str:
+    """Footnote calls replaced by spaces, so rules read "7,3%" and "26-NQ/TW" whole.
+
+    >>> blank_calls("đạt 7,3%⁹, thu 17.900 tỷ đồng¹⁰; 120 km²")
+    'đạt 7,3% , thu 17.900 tỷ đồng  ; 120 km²'
+    """
+    return _CALL.sub(_blank, text)
+
+
+def _blank_calls(layout: Layout) -> None:
+    """Blank footnote calls in the paragraphs and in `plain` (after the footnotes found them)."""
+    if not _CALL.search(layout.text):
+        return
+    layout.plain = blank_calls(layout.text)
+    for p in layout.paragraphs:
+        p.text = layout.plain[p.span[0]:p.span[1]]
 
 
 def _mark_zones(layout: Layout) -> None:
@@ -417,11 +456,14 @@ def _build_sections(layout: Layout) -> None:
 def _attach_footnotes(layout: Layout) -> None:
     """Find where each footnote is called (¹ after a word) and record offset and section."""
     for note in layout.footnotes:
-        mark = _FOOTNOTE_MARKS["1234567890".index(note.mark)] if note.mark in "1234567890" else None
-        if not mark:
+        if not note.mark.isdigit():
             continue
+        sup = note.mark.translate(_TO_SUPERSCRIPT)
+        # A whole run of marks: the call of ¹ is not the start of ¹⁰.
+        call = re.compile(f"(?<![{_FOOTNOTE_MARKS}]){sup}(?![{_FOOTNOTE_MARKS}])")
         for p in layout.paragraphs:
-            i = p.text.find(mark)
+            m = call.search(p.text, 1) if sup in p.text else None     # `in` first: calls are rare
+            i = m.start() if m else -1
             if i > 0:
                 note.called_at = p.span[0] + i
                 note.section = layout.path(p.section)

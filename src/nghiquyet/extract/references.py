@@ -174,7 +174,7 @@ def _date_after(text: str, pos: int) -> tuple[str | None, int]:
 
 
 def _mentions(layout: Layout) -> list[_Mention]:
-    text = layout.text
+    text = layout.plain_text
     own = own_symbol(layout)
     runs = _runs(layout)
     out: list[_Mention] = []
@@ -260,11 +260,13 @@ def _runs(layout: Layout) -> list[tuple[int, int, bool]]:
             runs[-1] = (runs[-1][0], p.span[1], front)
         else:
             runs.append((p.span[0], p.span[1], front))
+    # Footnotes cite documents too ("¹ Nghị quyết số 05-NQ/TU ngày ..."), never as what is carried out.
+    runs.extend((n.span[0], n.span[1], False) for n in layout.footnotes if n.span)
     return runs
 
 
 def _adjacent(layout: Layout, end: int, start: int) -> bool:
-    return not layout.text[end:start].strip()
+    return not layout.plain_text[end:start].strip()
 
 
 def extract(layout: Layout) -> list[Reference]:
@@ -275,7 +277,7 @@ def extract(layout: Layout) -> list[Reference]:
         if ref is None:
             merged[key] = Reference(symbol=m.symbol, kind=m.kind, date=m.date, issuer=m.issuer,
                                     title=m.about, implements=m.implements,
-                                    quote=squash(layout.text[m.start:m.end]),
+                                    quote=squash(layout.plain_text[m.start:m.end]),
                                     span=(m.start, m.end))
             continue
         ref.kind = ref.kind or m.kind
