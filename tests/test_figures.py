@@ -78,6 +78,8 @@ def test_parts_and_shares_point_to_their_whole():
                     "Đến năm 2030, GRDP đạt 100.000 tỷ đồng, trong đó công nghiệp chiếm 45%, dịch vụ chiếm 40%.")
     assert [f.parent for f in figs] == [None, 0, None, 2, 2]
     assert figs[3].indicator == "tỷ trọng công nghiệp trong GRDP"
+    [share] = _targets("Kinh tế số chiếm tỷ trọng 20% GRDP của tỉnh.")
+    assert (share.value, share.indicator) == (20, "tỷ trọng kinh tế số trong GRDP của tỉnh")
 
 
 def test_year_from_sentence_then_heading_and_period():

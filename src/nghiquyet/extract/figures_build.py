@@ -41,7 +41,7 @@ _AFTER_STOP = re.compile(r";|\.\s|\.$|,?\s+trong\s+đó\b|\(\d{1,3}\)")
 # Where a part of the words after a figure is handed to the next figure ("..., 30% số huyện").
 _SPLIT = re.compile(r",\s+|\s+và\s+|;\s*|\s+với\s+")
 # A whole named in a share ("... chiếm 41% trong cơ cấu kinh tế chung của huyện").
-_WHOLE_AFTER = re.compile(r"^\s*(?:trong|của)\s+([^,;.()]{3,80})")
+_WHOLE_AFTER = re.compile(r"\s*(?:(?:trong|của)\s+|(?=(?:GRDP|GDP)\b))([^,;.()]{3,80})")   # "20% GRDP"
 _CUT_PARENT = re.compile(r"\s+(?:tăng(?!\s+trưởng)|giảm|gấp|so\s+với|của|ước|đạt|trên\s+địa\s+bàn)\b.*$")
 # Strong indicator heads that start a new clause after a comma.
 _CLAUSE_HEAD = re.compile(r",\s+(?=(?:tỷ\s+lệ|tỉ\s+lệ|tốc\s+độ|tỷ\s+trọng|tổng|GRDP|kim\s+ngạch)\b)",
@@ -158,7 +158,7 @@ def name_quantity(text: str, q: Quantity, clause_start: int, limit: int,
                      quote_end=qe, consumed_to=max(consumed, qe), mode=mode, verbs=verbs,
                      lead=lead)
 
-    verbset = set(verbs)
+    verbset = {"chiếm" if v.startswith("chiếm") else v for v in verbs}   # "chiếm tỷ trọng" too
     prev_base = base_of(prev.indicator) if prev else ""
 
     if q.family == "rank":
