@@ -129,6 +129,46 @@ def find_dates(text: str) -> list[DateMatch]:
     return out
 
 
+# Dates without their year, as annual plans write them: "trước 30/6", "Quý II", "trong tháng 3".
+_NO_YEAR = re.compile(r"""
+    (?P<words> ngày \s+ (?P<d2>\d{1,2}) \s+ tháng \s+ (?P<m2>\d{1,2}) (?![\d/]|[.-]\d) (?!\s*,?\s*năm\s+\d) )
+  | (?P<numeric> (?<![\d/.,-]) (?P<d>\d{1,2}) \s?/\s? (?P<m>\d{1,2}) (?![\d/]|[.,-]\d) )
+  | (?P<quarter> quý \s+ (?P<q>IV|I{1,3}|[1-4]) (?![\w/-]) (?!\s*,?\s*năm\s+\d) )
+  | (?P<month> tháng \s+ (?P<m3>\d{1,2}) (?![\d/]|[.-]\d) (?!\s*,?\s*năm\s+\d) )
+""", re.VERBOSE | re.IGNORECASE)
+
+
+def find_yearless(text: str, year: int, not_before: str = "") -> list[DateMatch]:
+    """Dates written without a year, placed in `year`, or the next one when that would fall
+    before `not_before` (an ISO day: a plan signed in December for "Quý I" means next year).
+
+    >>> [(d.iso, d.grain) for d in find_yearless("trước 30/6; Quý I; trong tháng 3", 2024, "2024-02-10")]
+    [('2024-06-30', 'day'), ('2024-03-31', 'quarter'), ('2024-03-31', 'month')]
+    >>> [d.iso for d in find_yearless("trước ngày 15 tháng 12; Quý I", 2024, "2024-12-20")]
+    ['2025-12-15', '2025-03-31']
+    >>> find_yearless("đạt 26/28 chỉ tiêu; 31/2; tháng 02/2022; Quý I năm 2022; 1.234/5.678", 2024)
+    []
+    >>> [d.iso for d in find_yearless("Hoàn thành trước 30/6.", 2024)]
+    ['2024-06-30']
+    """
+    out: list[DateMatch] = []
+    for m in _NO_YEAR.finditer(text):
+        for y in (year, year + 1):
+            if m.group("words"):
+                iso, grain = iso_day(int(m["d2"]), int(m["m2"]), y), "day"
+            elif m.group("numeric"):
+                iso, grain = iso_day(int(m["d"]), int(m["m"]), y), "day"
+            elif m.group("quarter"):
+                iso, grain = month_end(3 * _QUARTERS[m["q"].lower()], y), "quarter"
+            else:
+                iso, grain = month_end(int(m["m3"]), y), "month"
+            if iso is None or iso >= not_before:
+                break
+        if iso:
+            out.append(DateMatch(m.start(), m.end(), iso, grain, m.group(0)))
+    return out
+
+
 def parse_date(text: str) -> str | None:
     """The ISO day of the first date expression in `text` (last day for coarser ones).
 

@@ -17,7 +17,7 @@ from functools import cache
 
 from ..model import Deadline
 from ..text import squash
-from .dates import DateMatch, find_dates
+from .dates import DateMatch, find_dates, find_yearless
 from .identity import place_and_date
 from .outline import Layout, Paragraph
 from .vocab import load
@@ -89,9 +89,10 @@ def extract(layout: Layout) -> list[Deadline]:
                 out.append(row)
             continue
         columns = None
-        if not _maybe(p.text):
-            continue
-        for d in _deadline_dates(p.text):
+        dates = _deadline_dates(p.text) if _maybe(p.text) else []
+        if own_date and _maybe_yearless(p.text):
+            dates = _with_yearless(p.text, dates, own_date)
+        for d in dates:
             if own_date and d.iso < own_date:
                 continue              # already past when the document was signed
             sentence, s_start = _sentence_at(p.text, d.start)
@@ -149,6 +150,8 @@ def _table_row(layout: Layout, p: Paragraph, columns: dict[str, int] | None,
         time_cells = [j for j, c in enumerate(cells) if j and len(c) <= 40]
     for j in time_cells:
         found = find_dates(cells[j])
+        if not found and columns and own_date:   # "Quý II", "Trước 30/6" in an annual plan's table
+            found = find_yearless(cells[j], int(own_date[:4]), own_date)
         if not found or (found[-1].grain == "year" and not columns):
             continue
         if _CITED.search(cells[j][:found[-1].start]) or _RECURRING.search(cells[j]):
@@ -172,7 +175,30 @@ def _table_row(layout: Layout, p: Paragraph, columns: dict[str, int] | None,
     return None
 
 
-def _deadline_dates(text: str) -> list[DateMatch]:
+# "trước ngày 15/12 hằng năm": a recurring date, no deadline.
+_EVERY = re.compile(r"\s*(?:của\s+)?(?:hằng|hàng|mỗi)\s+(?:năm|quý|tháng)", re.IGNORECASE)
+
+
+def _maybe_yearless(text: str) -> bool:
+    """A cheap test for a limit written without its year ("trước 30/6", "trong Quý II").
+
+    >>> _maybe_yearless("Hoàn thành trước 30/6."), _maybe_yearless("Tỷ lệ đạt 26/28.")
+    (True, False)
+    """
+    low = text.lower()
+    return ("/" in low or "tháng" in low or "quý" in low) and bool(_CUE_SCAN.search(low))
+
+
+def _with_yearless(text: str, dates: list[DateMatch], own_date: str) -> list[DateMatch]:
+    """`dates` and the limits written without a year, placed after the document's own date."""
+    taken = [(d.start, d.end) for d in dates]
+    extra = [d for d in find_yearless(text, int(own_date[:4]), own_date)
+             if not any(a < d.end and d.start < b for a, b in taken)
+             and not _EVERY.match(text, d.end)]
+    return sorted(dates + _deadline_dates(text, extra), key=lambda d: d.start) if extra else dates
+
+
+def _deadline_dates(text: str, dates: list[DateMatch] | None = None) -> list[DateMatch]:
     """The dates in a paragraph that are limits.
 
     >>> [d.iso for d in _deadline_dates("* Thời gian: Hoàn thành trước 30/01/2022.")]
@@ -194,7 +220,7 @@ def _deadline_dates(text: str) -> list[DateMatch]:
     >>> [d.iso for d in _deadline_dates("Giao Sở Tài chính bố trí kinh phí; thời gian thực hiện: tháng 5/2024")]
     ['2024-05-31']
     """
-    dates = find_dates(text)
+    dates = find_dates(text) if dates is None else dates
     if not dates:
         return []
     out = []
