@@ -41,6 +41,8 @@ def test_blank_draft_number_gives_none():
     ("Thành phố Hồ Chí Minh, ngày 1 tháng 7 năm 2025", "Thành phố Hồ Chí Minh", "2025-07-01"),
     ("Số: 55/KH-UBND Đắk Lắk, ngày 05 tháng 3 năm 2024", "Đắk Lắk", "2024-03-05"),
     ("ĐẢNG CỘNG SẢN VIỆT NAM Vinh, ngày 9 tháng 9 năm 2023", "Vinh", "2023-09-09"),
+    ("Số: 12/KH-UBND TP. Hồ Chí Minh, ngày 05 tháng 7 năm 2024", "TP. Hồ Chí Minh", "2024-07-05"),
+    ("TX. Hồng Lĩnh, ngày 2/1/2025", "TX. Hồng Lĩnh", "2025-01-02"),
 ])
 def test_place_and_date(line, place, date):
     doc = ident(f"TỈNH ỦY NGHỆ AN\n{line}\nKẾ HOẠCH\nabc\nI. MỤC ĐÍCH\n")

@@ -95,15 +95,23 @@ def place_and_date(layout: Layout) -> tuple[str | None, str | None]:
     return None, None
 
 
+_TOWN_ABBR = re.compile(r"^(?:TP|Tp|TX|Tx|TT)\.$")
+
+
 def _place(before: str) -> str | None:
     """The place name at the end of the text before `, ngày` (header words dropped).
 
     >>> _place("Hà Tĩnh"), _place("Số: 45/QĐ-UBND Quảng Bình"), _place("CỘNG HÒA Thành phố Huế")
     ('Hà Tĩnh', 'Quảng Bình', 'Thành phố Huế')
+    >>> _place("Số: 12/KH-UBND TP. Hồ Chí Minh")
+    'TP. Hồ Chí Minh'
     """
     words = before.split()
     keep: list[str] = []
     for w in reversed(words):
+        if _TOWN_ABBR.match(w) and keep:
+            keep.append(w)                    # "TP. Hồ Chí Minh", "TX. Hồng Lĩnh"
+            break
         if any(c.isdigit() for c in w) or "/" in w or (w.isupper() and len(w) > 1) or w in "-–*":
             break
         keep.append(w)
