@@ -51,9 +51,6 @@ _CUES = ("trước", "chậm", "muộn", "không quá", "hạn", "xong", "thời
          "trong 6 tháng", "trong 06 tháng")
 
 
-# The cues as one alternation: one scan of a paragraph instead of one per cue.
-_CUE_SCAN = re.compile("|".join(map(re.escape, _CUES)))
-
 
 def _maybe(text: str) -> bool:
     """A cheap test: a paragraph without a year or any limit word holds no deadline.
@@ -64,7 +61,10 @@ def _maybe(text: str) -> bool:
     # `in` on the regex's literal prefixes first: memchr-fast, where `re` crawls non-ASCII text.
     if "19" not in text and "20" not in text and "21" not in text:
         return False
-    return bool(_HAS_YEAR.search(text)) and bool(_CUE_SCAN.search(text.lower()))
+    if not _HAS_YEAR.search(text):
+        return False
+    lowered = text.lower()
+    return any(cue in lowered for cue in _CUES)     # `in` is many times faster than one regex
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ*(\-])")
 _FOR = re.compile(r"^Đối\s+với\s+(?P<who>[^:]{3,120}?)\s*:\s*(?P<what>.*)$")
 

@@ -193,7 +193,8 @@ def _mentions(layout: Layout) -> list[_Mention]:
             issuer = None
             of = _OF.match(text, pos)
             if of:
-                issuer = body_name(text[of.end():hi])
+                # body_name reads 160 characters at most: slicing to `hi` copied the whole run
+                issuer = body_name(text[of.end():min(hi, of.end() + 160)])
                 if issuer:
                     pos = of.end() + len(issuer)
             if issuer is None:

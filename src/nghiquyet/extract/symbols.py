@@ -74,6 +74,9 @@ def _issuer_of_code(code: str) -> str | None:
 
 
 _NUMBER_START = re.compile(r"(?<![\w/.,-])\d")
+# What follows any slash inside a SYMBOL match: a code (`/QĐ-TTg`, `/TU`), or a year and then
+# a code (`47/2019/QH14`). A slash without it (dates `03/11/2022`, `26/28`) is in no symbol.
+_AFTER_SLASH = re.compile(r"\s*(?:[A-ZĐ]|(?:19|20)\d\d\s*[-/]\s*[A-ZĐ])")
 
 
 def _candidates(text: str):
@@ -82,7 +85,7 @@ def _candidates(text: str):
     last_end = 0
     slash = text.find("/")
     while slash >= 0:
-        if slash >= last_end:
+        if slash >= last_end and _AFTER_SLASH.match(text, slash + 1):
             lo = max(last_end, slash - 28)
             for c in _NUMBER_START.finditer(text, lo, slash + 1):
                 m = SYMBOL.match(text, c.start())
