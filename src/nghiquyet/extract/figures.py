@@ -160,11 +160,11 @@ def _context(layout: Layout, doc: Identity) -> _Context:
 _PER_ONE = re.compile(r"(?:trên|mỗi|/|cho)\s*$", re.IGNORECASE)
 
 
-def _quantities(text: str) -> list[Quantity]:
+def _quantities(text: str, lowered: str) -> list[Quantity]:
+    """The quantities of a paragraph and its rankings; `lowered` is `ft.low(text)`."""
     qs = [q for q in find_quantities(text)
           if not (q.value == 1 and q.value_max is None and q.family in ("measure", "count")
                   and _PER_ONE.search(text, max(0, q.start - 8), q.start))]
-    lowered = ft.low(text)
     if "nhóm" not in lowered and "top" not in lowered and "tốp" not in lowered and " thứ " not in lowered:
         return qs
     for m in _RANK.finditer(lowered):
@@ -187,9 +187,13 @@ class _Place:
 
 
 def _paragraph(text: str, para, layout: Layout, sec_kind: str | None, ctx: _Context) -> list[Figure]:
-    qs = _quantities(text)
+    lowered = ft.low(text)                        # once a paragraph: lower() is slow on long text
+    qs = _quantities(text, lowered)
     if not qs:
         return []
+    # A slice of the lowered paragraph is the lowered sentence, except around a Greek capital
+    # sigma, which str.lower() writes by its context (σ or final ς).
+    sigma = "Σ" in text
     own = para.section
     if para.is_heading and own is not None:
         own = layout.sections[own].parent         # "a) Tỷ lệ ... (năm 2025 đạt 18%)" is no horizon
@@ -202,16 +206,20 @@ def _paragraph(text: str, para, layout: Layout, sec_kind: str | None, ctx: _Cont
             place.number = next((n for _, _, n in reversed(bounds) if n is not None), place.number)
             continue
         marks = ft.time_marks(text[s_start:s_end])
-        out.extend(_sentence(text, s_start, s_end, sq, bounds, marks, place, sec_kind, ctx))
+        low_sentence = ft.low(text[s_start:s_end]) if sigma else lowered[s_start:s_end]
+        out.extend(_sentence(text, s_start, s_end, low_sentence, sq, bounds, marks, place,
+                             sec_kind, ctx))
         years = [m.year for m in marks if m.year]
         place.carried = years[-1] if years else place.carried
     return out
 
 
-def _sentence(text: str, s_start: int, s_end: int, sq: list[Quantity], bounds, marks,
-              place: _Place, sec_kind: str | None, ctx: _Context) -> list[Figure]:
-    """The figures of one sentence, left to right, each clause starting where the last ended."""
-    lowered = ft.low(text[s_start:s_end])
+def _sentence(text: str, s_start: int, s_end: int, lowered: str, sq: list[Quantity], bounds,
+              marks, place: _Place, sec_kind: str | None, ctx: _Context) -> list[Figure]:
+    """The figures of one sentence, left to right, each clause starting where the last ended.
+
+    `lowered` is the sentence `text[s_start:s_end]` lower-cased by `ft.low`.
+    """
     cues = {key: [s_start + p for p in ft.cue_positions(lowered, key)]
             for key in ("goal_cues", "result_cues", "estimate_cues")}
     cues["past"] = []
