@@ -347,7 +347,10 @@ def _decide(sec_kind: str | None, cues: dict[str, list[int]], s_start: int, clau
     `cues` holds where the sentence's goal, result, estimate and past-tense cues start.
     """
     def seen(key: str, start: int) -> bool:
-        return any(start <= p < q.start for p in cues[key])
+        for p in cues[key]:              # a plain loop: most lists are empty or short
+            if start <= p < q.start:
+                return True
+        return False
 
     goal = seen("goal_cues", s_start)
     past = (seen("result_cues", clause) or seen("past", clause)

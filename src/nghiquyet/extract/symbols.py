@@ -39,7 +39,7 @@ def normalise_symbol(text: str) -> str:
     >>> normalise_symbol("62 -KH/TU"), normalise_symbol("08-\\n\\nNQ/TU")
     ('62-KH/TU', '08-NQ/TU')
     """
-    return re.sub(r"\s+", "", text)
+    return "".join(text.split())          # as re.sub(r"\s+", ""): both use str.isspace
 
 
 @cache
@@ -73,6 +73,7 @@ def _issuer_of_code(code: str) -> str | None:
     return table.get(code) or table.get(re.sub(r"\d+$", "", code))
 
 
+_CODE_SEP = re.compile(r"\s*[-/]\s*")
 _NUMBER_START = re.compile(r"(?<![\w/.,-])\d")
 # What follows any slash inside a SYMBOL match: a code (`/QĐ-TTg`, `/TU`), or a year and then
 # a code (`47/2019/QH14`). A slash without it (dates `03/11/2022`, `26/28`) is in no symbol.
@@ -109,7 +110,7 @@ def parse_symbols(text: str) -> list[Symbol]:
     """
     out = []
     for m in _candidates(text):
-        codes = re.split(r"\s*[-/]\s*", m["codes"])
+        codes = _CODE_SEP.split(m["codes"])
         party = m["sep"] == "-" and not m["year"]
         if m["year"] and len(codes) == 1:
             kind_code, body = None, codes                 # 47/2019/QH14
