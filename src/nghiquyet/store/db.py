@@ -28,7 +28,7 @@ class Base(DeclarativeBase):
 
 
 def make_engine(url: str, **kwargs) -> Engine:
-    """An engine for `url`; SQLite gets its folder created, WAL and foreign keys switched on."""
+    """An engine for `url`; SQLite gets its folder created, WAL, foreign keys and a bigger cache."""
     if url.startswith("sqlite"):
         path = url.split("///", 1)[-1]
         if path and path != ":memory:":
@@ -41,6 +41,10 @@ def make_engine(url: str, **kwargs) -> Engine:
             cur.execute("PRAGMA foreign_keys=ON")
             cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA synchronous=NORMAL")
+            # A bigger page cache (64 MB, default 2 MB) keeps the indexes a batch of inserts
+            # touches in memory, and savepoint journals stay in memory instead of temp files.
+            cur.execute("PRAGMA cache_size=-65536")
+            cur.execute("PRAGMA temp_store=MEMORY")
             cur.close()
 
         return engine

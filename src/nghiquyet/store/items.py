@@ -108,11 +108,15 @@ class ItemRow(dict):
     active = True
 
 
-def insert_items(session: Session, document: Document, family: str, items: list) -> list:
+def insert_items(session: Session, document: Document, family: str, items: list, *,
+                 raw=None) -> list:  # noqa: ANN001
     """Store one family of a document that has no rows yet, in one INSERT batch (ingest
-    speed: no ORM object per item); returns the rows with their new ids."""
+    speed: no ORM object per item); returns the rows with their new ids. `raw`: the
+    caller's `rawsql.Raw` on the session's connection."""
     if not items:
         return []
+    from .rawsql import Raw
+    raw = raw or Raw.of(session)
     model = ITEM_MODELS[family]
     rows = []
     for idx, (key, item) in enumerate(zip(item_keys(family, items), items)):
@@ -121,11 +125,8 @@ def insert_items(session: Session, document: Document, family: str, items: list)
         row.update(document_id=document.id, key=key, idx=idx, origin="machine",
                    status="draft", superseded=False, machine=values)
         rows.append(ItemRow(row))
-    insert_rows(session, model, rows)
-    ids = dict(session.execute(select(model.key, model.id).where(
-        model.document_id == document.id)).all())
-    for row in rows:
-        row["id"] = ids[row["key"]]
+    for row, id_ in zip(rows, raw.insert(model.__table__, rows, returning=True)):
+        row["id"] = id_
     return rows
 
 

@@ -246,44 +246,105 @@ def _insert_many(session: Session, document: Document,
     """Add search entries (entity, id, title, body, year) of one document and index them."""
     if not rows:
         return
+    from .rawsql import Raw
+    session.flush()                   # raw statements do not autoflush
+    raw = Raw.of(session)
     issuer_folded = fold(document.issuer) if document.issuer else None
     entries = [{"entity": entity, "entity_id": entity_id, "document_id": document.id,
                 "kind": document.kind, "issuer": document.issuer,
                 "issuer_folded": issuer_folded, "year": year, "title": title or "",
                 "body": body or ""}
                for entity, entity_id, title, body, year in rows]
-    # One plain executemany, ids read back in one query: no ORM object per entry and no
-    # RETURNING, which SQLAlchemy may run row by row (ingest speed).
-    session.connection().execute(SearchEntry.__table__.insert(), entries)
-    by_key = {}
-    if len(entries) > 1:              # a whole document: its entries in one query
-        by_key.update(((entity, eid), id_) for id_, entity, eid in session.execute(
-            select(SearchEntry.id, SearchEntry.entity, SearchEntry.entity_id).where(
-                SearchEntry.document_id == document.id)).all())
-    for family in {e["entity"] for e in entries if (e["entity"], e["entity_id"]) not in by_key}:
-        wanted = [e["entity_id"] for e in entries if e["entity"] == family]
-        for i in range(0, len(wanted), 500):
-            by_key.update(((family, eid), id_) for id_, eid in session.execute(
-                select(SearchEntry.id, SearchEntry.entity_id).where(
-                    SearchEntry.entity == family,
-                    SearchEntry.entity_id.in_(wanted[i:i + 500]))).all())
-    ids = [by_key[(e["entity"], e["entity_id"])] for e in entries]
     # A document is also found by its issuer ("dak lak"); its items are not, or they would
     # flood every search for a place name.
-    params = [{"id": i, "b": folded_document if folded_document is not None and
-               e["entity"] == "document" else folded_body(e["body"]),
-               "t": fast_fold(f"{e['title']} {e['issuer'] or ''}" if e["entity"] == "document"
-                              else e["title"])}
-              for i, e in zip(ids, entries)]
-    if _dialect(session) == "sqlite":
-        session.execute(text("INSERT INTO search_fts(rowid, title, body) VALUES (:id, :t, :b)"),
-                        params)
-    else:  # tokenised here like FTS5 does, so "26-NQ/TW" gives 26, nq, tw on both backends
-        for p in params:
-            p["t"], p["b"] = " ".join(_WORD.findall(p["t"])), " ".join(_WORD.findall(p["b"]))
-        session.execute(text("UPDATE search_entries SET tsv = "
-                             "setweight(to_tsvector('simple', :t), 'A') || "
-                             "to_tsvector('simple', :b) WHERE id = :id"), params)
+    for e in entries:
+        e["b"] = (folded_document if folded_document is not None and e["entity"] == "document"
+                  else folded_body(e["body"]))
+        e["t"] = fast_fold(f"{e['title']} {e['issuer'] or ''}" if e["entity"] == "document"
+                           else e["title"])
+    table = SearchEntry.__table__
+    if raw.sqlite:
+        ids = raw.insert(table, entries, returning=True)
+        pending = session.info.get(_PENDING)
+        if pending is not None:
+            for i, e in zip(ids, entries):
+                pending.add(i, e["t"], e["b"])
+            return
+        raw.cursor.executemany("INSERT INTO search_fts(rowid, title, body) VALUES (?, ?, ?)",
+                               [(i, e["t"], e["b"]) for i, e in zip(ids, entries)])
+        return
+    # Tokenised here like FTS5 does, so "26-NQ/TW" gives 26, nq, tw on both backends; the
+    # tsvector is computed in the INSERT itself (an UPDATE after would write every row twice).
+    for e in entries:
+        e["t"], e["b"] = " ".join(_WORD.findall(e["t"])), " ".join(_WORD.findall(e["b"]))
+    raw.insert(table, entries, extra=(("tsv", "setweight(to_tsvector('simple', :t), 'A') "
+                                              "|| to_tsvector('simple', :b)"),))
+
+
+# --- deferred FTS5 inserts (batch ingest on SQLite) -------------------------------------
+
+_PENDING = "nghiquyet.fts_pending"
+
+
+class PendingIndex:
+    """FTS5 rows held back until the batch's commit. FTS5 writes a new index segment at
+    every SAVEPOINT, so indexing each file inside its own savepoint made one segment (and
+    merges) per document; inserting the batch's rows together writes one. `mark` and
+    `rollback` follow the per-file savepoints, so a failed file leaves no row behind."""
+
+    def __init__(self) -> None:
+        self.rows: dict[int, tuple[str, str]] = {}
+        self.undo: list[tuple[int, tuple[str, str] | None]] = []
+
+    def add(self, rowid: int, title: str, body: str) -> None:
+        self.undo.append((rowid, self.rows.get(rowid)))
+        self.rows[rowid] = (title, body)
+
+    def remove(self, rowid: int) -> None:
+        if rowid in self.rows:
+            self.undo.append((rowid, self.rows.pop(rowid)))
+
+    def mark(self) -> None:
+        """A file begins: what follows is undone by `rollback`."""
+        self.undo = []
+
+    def rollback(self) -> None:
+        for rowid, old in reversed(self.undo):
+            if old is None:
+                self.rows.pop(rowid, None)
+            else:
+                self.rows[rowid] = old
+        self.undo = []
+
+
+def defer_index(session: Session) -> PendingIndex | None:
+    """Hold this session's FTS5 inserts until `flush_index` (SQLite only; PostgreSQL's
+    tsvector is part of the row). Returns the pending set, or None on PostgreSQL."""
+    if _dialect(session) != "sqlite":
+        return None
+    return session.info.setdefault(_PENDING, PendingIndex())
+
+
+def flush_index(session: Session, *, keep: bool = True) -> None:
+    """Insert the held-back FTS5 rows (before the commit); `keep=False` also stops
+    deferring. Rows of a transaction that was rolled back must be dropped with
+    `drop_index` instead."""
+    pending = session.info.get(_PENDING)
+    if pending is None:
+        return
+    if pending.rows:
+        from .rawsql import Raw
+        Raw.of(session).cursor.executemany(
+            "INSERT INTO search_fts(rowid, title, body) VALUES (?, ?, ?)",
+            [(i, t, b) for i, (t, b) in pending.rows.items()])
+    pending.rows, pending.undo = {}, []
+    if not keep:
+        session.info.pop(_PENDING, None)
+
+
+def drop_index(session: Session) -> None:
+    """Forget the held-back rows (their transaction was rolled back) and stop deferring."""
+    session.info.pop(_PENDING, None)
 
 
 def _remove(session: Session, entity: str, entity_ids: list[int]) -> None:
@@ -298,6 +359,10 @@ def _remove_entries(session: Session, ids: list[int]) -> None:
     if not ids:
         return
     if _dialect(session) == "sqlite":
+        pending = session.info.get(_PENDING)
+        if pending is not None:
+            for i in ids:
+                pending.remove(i)
         for i in range(0, len(ids), 500):
             chunk = ids[i:i + 500]
             session.execute(text(f"DELETE FROM search_fts WHERE rowid IN "
