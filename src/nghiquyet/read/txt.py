@@ -112,15 +112,16 @@ def _decode_8bit(raw: bytes) -> tuple[str, str]:
 
 
 def _printable(text: str) -> bool:
-    r"""Whether every character is printable once line breaks and tabs are set aside.
+    r"""Whether every character is printable once line breaks, tabs and no-break spaces are
+    set aside (none of them is one of the control characters `_check_text` counts).
 
     `str.isprintable` runs in C, much faster than a regex over the text; it is False for any
-    control character, but also for a no-break space or a zero-width mark (callers then count).
+    control character, but also for a zero-width mark or a line separator (callers then count).
 
-    >>> _printable("Kế hoạch\tsố 62\r\n"), _printable("a\x00b"), _printable("a\u00a0b")
+    >>> _printable("Kế hoạch\tsố\u00a062\r\n"), _printable("a\x00b"), _printable("a\u200bb")
     (True, False, False)
     """
-    for c in "\n\t\r\v\f":
+    for c in "\n\t\r\v\f\u00a0":
         if c in text:
             text = text.replace(c, "")
     return text.isprintable()
