@@ -49,7 +49,12 @@ _HAS_YEAR = re.compile(r"(?:19|20|21)\d\d")
 _CUES = ("trước", "chậm", "muộn", "không quá", "hạn", "xong", "thời gian", "trong tháng", "trong quý",
          "trong năm", "vào tháng", "vào quý", "vào năm", "vào ngày", "hết tháng", "hết quý", "hết năm",
          "trong 6 tháng", "trong 06 tháng")
-
+# The cues grouped by their first word: a paragraph without "trong " has none of that group,
+# so most paragraphs are searched for 10 strings, not 19.
+_CUE_GROUPS = tuple(
+    (head, tuple(c for c in _CUES if c.startswith(head)))
+    for head in ("trong ", "vào ", "hết ")) + tuple(
+    (c, (c,)) for c in _CUES if not c.startswith(("trong ", "vào ", "hết ")))
 
 
 def _maybe(text: str) -> bool:
@@ -64,7 +69,10 @@ def _maybe(text: str) -> bool:
     if not _HAS_YEAR.search(text):
         return False
     lowered = text.lower()
-    return any(cue in lowered for cue in _CUES)     # `in` is many times faster than one regex
+    # `in` is many times faster than one regex over all the cues
+    return any(head in lowered and any(c in lowered for c in cues) for head, cues in _CUE_GROUPS)
+
+
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ*(\-])")
 _FOR = re.compile(r"^Đối\s+với\s+(?P<who>[^:]{3,120}?)\s*:\s*(?P<what>.*)$")
 
