@@ -241,7 +241,9 @@ def _sentence(text: str, s_start: int, s_end: int, lowered: str, sq: list[Quanti
                 place.number = n
                 parts_open, whole_fig, prev = False, None, None
         clause = max(clause, consumed)
-        if sent_figs and _TRONG_DO.search(text, consumed, q.start):
+        # every spelling of _TRONG_DO holds "rong": str.find first, the regex only then
+        if sent_figs and text.find("rong", consumed, q.start) >= 0 \
+                and _TRONG_DO.search(text, consumed, q.start):
             parts_open, whole_fig = True, _whole(sent_figs)
         next_start = sq[i + 1].start if i + 1 < len(sq) else None
         named = name_quantity(text, q, clause, s_end, next_start, prev)

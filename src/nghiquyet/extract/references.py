@@ -198,7 +198,7 @@ def _mentions(layout: Layout) -> list[_Mention]:
                 if issuer:
                     pos = of.end() + len(issuer)
             if issuer is None:
-                by = _APPROVED_BY.search(text[max(lo, start - 120):start])
+                by = _approved_by(text[max(lo, start - 120):start])
                 if by:
                     issuer = body_name(by["who"])
             about = None
@@ -217,6 +217,19 @@ def _mentions(layout: Layout) -> list[_Mention]:
                     out[-1].issuer = s.issuer
     _share_issuers(text, out)
     return out
+
+
+def _approved_by(window: str) -> re.Match[str] | None:
+    """`_APPROVED_BY.search(window)`, skipped when the window cannot end as it requires
+    ("... tại " / "... theo "): the regex would crawl the whole window to find nothing.
+
+    >>> _approved_by("được Thủ tướng Chính phủ phê duyệt tại ")["who"]
+    'Thủ tướng Chính phủ'
+    """
+    stripped = window.rstrip()
+    if len(stripped) == len(window) or not stripped.endswith(("tại", "theo")):
+        return None
+    return _APPROVED_BY.search(window)
 
 
 def _groups(chunk: str, lo: int) -> list[tuple[int, str]]:
