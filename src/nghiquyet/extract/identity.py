@@ -136,6 +136,17 @@ def _organs() -> list[tuple[tuple[str, ...], list[str]]]:
 
 
 @cache
+def _organs_by_first() -> dict[str, list[tuple[tuple[str, ...], list[str]]]]:
+    """`_organs()` grouped by their first folded word, each group in the same order, so a
+    word is compared with the few names that can start there. (A name with no words would
+    match anywhere; the vocabulary has none, and `official_case` checks it.)"""
+    groups: dict[str, list[tuple[tuple[str, ...], list[str]]]] = {}
+    for key, official in _organs():
+        groups.setdefault(key[0] if key else "", []).append((key, official))
+    return groups
+
+
+@cache
 def _acronyms() -> frozenset[str]:
     return frozenset(a.rstrip(".") for a in load("issuers")["acronyms"])
 
@@ -173,7 +184,8 @@ def official_case(text: str) -> str:
     in_place = False
     i = 0
     while i < len(words):
-        for key, official in _organs():
+        candidates = _organs() if "" in _organs_by_first() else _organs_by_first().get(folded[i], ())
+        for key, official in candidates:
             if tuple(folded[i:i + len(key)]) == key:
                 out.extend(official)
                 in_place = tuple(w.lower() for w in official) in places

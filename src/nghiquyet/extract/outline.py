@@ -217,6 +217,11 @@ def _title_words() -> list[tuple[str, str]]:
     return sorted(pairs, key=lambda p: -len(p[0]))
 
 
+@cache
+def _title_starts() -> tuple[str, ...]:
+    return tuple(words for words, _ in _title_words())
+
+
 def title_kind(line: str) -> str | None:
     """The kind a title line announces (`KẾ HOẠCH`, `NGHỊ QUYẾT ĐẠI HỘI ...`), else None.
 
@@ -232,6 +237,8 @@ def title_kind(line: str) -> str | None:
     >>> title_kind("Kế hoạch thực hiện") is None, title_kind("QUYẾT ĐỊNH:") is None
     (True, True)
     """
+    if not line.startswith(_title_starts()):
+        return None                   # one C-level test instead of a loop over the words
     for words, kind in _title_words():
         if line.startswith(words):
             rest = line[len(words):]
