@@ -117,11 +117,9 @@ def _clean_chars(text: str) -> list[str]:
     while "  " in text:
         text = text.replace("  ", " ")
     lines = text.split("\n")
-    for i, line in enumerate(lines):
-        if "*" in line:                            # one-character search: cheap per line
-            line = _EMPHASIS.sub(r"\1", line)
-        lines[i] = line.strip()
-    return lines
+    if "*" in text:                                # one-character searches: cheap
+        lines = [_EMPHASIS.sub(r"\1", line) if "*" in line else line for line in lines]
+    return [line.strip() for line in lines]
 
 
 def _is_tail(line: str) -> bool:
