@@ -12,7 +12,7 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, NamedTuple
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from ..model import Extraction
 from ..read import ReadError
 from . import cascade, search
+from .db import refresh_statistics
 from .items import insert_items, sync_items
 from .keys import symbol_key
 from .models import Citation, Document, DocumentVersion, OutlineSection
@@ -102,6 +103,9 @@ class _Batch:
         self.stored = 0
         self.open = False
         self.index: search.PendingIndex | None = None   # FTS5 rows held until the commit
+        # Planner statistics are refreshed as the library grows (200, 800, 3,200... files):
+        # a plan made for an empty library scans once it holds thousands of documents.
+        self.committed, self.analyze_at = 0, 200
 
     def begin(self) -> None:
         """Open the batch's transaction. pysqlite starts none before the first write, so a
@@ -149,6 +153,14 @@ class _Batch:
                 self.session.commit()
             except Exception as e:  # noqa: BLE001 - reported per file below
                 self.lost(e)
+            self.committed += self.stored
+            if self.committed >= self.analyze_at:
+                self.analyze_at *= 4
+                try:
+                    refresh_statistics(self.session)
+                    self.session.commit()
+                except Exception:  # noqa: BLE001 - only speed is at stake
+                    self.session.rollback()
         self.open, self.index = False, None
         for o in self.outcomes:
             self.summary.outcomes.append(o)
@@ -234,7 +246,7 @@ def ingest_file(session: Session, *, path: Path,
     return outcome
 
 
-def _same_document(doc: Document, x: Extraction) -> bool:
+def _same_document(doc: Document | _Stored, x: Extraction) -> bool:
     """Whether a stored document with the same symbol can be this one: symbols repeat across
     provinces and bodies ("28-CTr/TU" of each Tỉnh ủy), so the issuer, date and kind must not
     contradict each other (a file's next version keeps them)."""
@@ -253,29 +265,46 @@ def _same_document(doc: Document, x: Extraction) -> bool:
         doc.issuer or ident.issuer or doc.place == ident.place)
 
 
+class _Stored(NamedTuple):
+    """The columns of a stored document that `_same_document` compares."""
+    id: int
+    placeholder: bool
+    symbol: str | None
+    source_name: str | None
+    kind: str | None
+    date: date | None
+    issuer: str | None
+    place: str | None
+
+
+_STORED = "SELECT id, placeholder, symbol, source_name, kind, date, issuer, place FROM documents "
+
+
+def _stored(rows: list[tuple]) -> list[_Stored]:
+    # SQLite hands dates back as ISO text.
+    return [_Stored(r[0], bool(r[1]), *r[2:5], _iso(r[5]) if isinstance(r[5], str) else r[5],
+                    *r[6:]) for r in rows]
+
+
 def _find_existing(session: Session, raw: Raw, x: Extraction) -> Document | None:
     """The library document this extraction is a version of: same symbol (and no contradiction
-    in issuer, date or kind), else same file name. Two indexed raw lookups answer the usual
-    case, a document seen for the first time, without loading anything."""
+    in issuer, date or kind), else same file name. Raw lookups of a few columns (a common
+    symbol has dozens of documents at 10,000); the ORM object is loaded for the match only."""
     key = symbol_key(x.document.symbol)
-    if not (key and raw.rows("SELECT 1 FROM documents WHERE symbol_key = :k LIMIT 1",
-                             {"k": key})) and \
-            not raw.rows("SELECT 1 FROM documents WHERE source_name = :s LIMIT 1",
-                         {"s": x.source}):
-        return None
+    found = None
     if key:
-        for doc in session.scalars(select(Document).where(Document.symbol_key == key)
-                                   .order_by(Document.placeholder, Document.id)).all():
-            if (doc.symbol or doc.placeholder or doc.source_name == x.source) and \
-                    _same_document(doc, x):
-                return doc
-    same_name = session.scalars(select(Document).where(
-        Document.source_name == x.source, Document.placeholder.is_(False))
-        .order_by(Document.id)).all()
-    for doc in same_name:
-        if not key or not doc.symbol or symbol_key(doc.symbol) == key:
-            return doc
-    return None
+        same_key = sorted(_stored(raw.rows(_STORED + "WHERE symbol_key = :k", {"k": key})),
+                          key=lambda d: (d.placeholder, d.id))
+        found = next((d for d in same_key if (d.symbol or d.placeholder or
+                                               d.source_name == x.source)
+                      and _same_document(d, x)), None)
+    if found is None:
+        # Placeholders are filtered here: SQLite would pick the index on `placeholder`.
+        same_name = sorted(d for d in _stored(raw.rows(_STORED + "WHERE source_name = :s",
+                                                       {"s": x.source})) if not d.placeholder)
+        found = next((d for d in same_name
+                      if not key or not d.symbol or symbol_key(d.symbol) == key), None)
+    return session.get(Document, found.id) if found is not None else None
 
 
 @dataclass

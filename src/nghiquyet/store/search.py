@@ -418,12 +418,14 @@ def index_document(session: Session, document: Document, text_: str | None, *,
 
 
 def settle_index(session: Session) -> None:
-    """After a batch: on PostgreSQL, move the GIN index's pending entries into the index and
-    refresh the planner's statistics. Fresh inserts wait in a pending list that every search
-    scans linearly until autovacuum runs, which made searches right after an ingest slow."""
+    """After a batch: refresh the planner's statistics, and on PostgreSQL move the GIN
+    index's pending entries into the index first (fresh inserts wait in a pending list that
+    every search scans linearly until autovacuum runs, which made searches right after an
+    ingest slow)."""
+    from .db import refresh_statistics
     if _dialect(session) == "postgresql":
         session.execute(text("SELECT gin_clean_pending_list('ix_search_entries_fts'::regclass)"))
-        session.execute(text("ANALYZE search_entries"))
+    refresh_statistics(session)
 
 
 def unindex_document(session: Session, document_id: int) -> None:
