@@ -62,7 +62,7 @@ def extract(layout: Layout, doc: Identity) -> tuple[list[Figure], list[Figure]]:
         if intro_kind and not _within(layout, para.section, intro_section):
             intro_kind = None
         text = para.text
-        if " | " in text:
+        if "|" in text and " | " in text:       # a table row (one-character search first)
             for fig in table.row(text, para, layout, ctx):
                 _append(fig, targets, results)
             continue
@@ -165,7 +165,9 @@ def _quantities(text: str, lowered: str) -> list[Quantity]:
     qs = [q for q in find_quantities(text)
           if not (q.value == 1 and q.value_max is None and q.family in ("measure", "count")
                   and _PER_ONE.search(text, max(0, q.start - 8), q.start))]
-    if "nhóm" not in lowered and "top" not in lowered and "tốp" not in lowered and " thứ " not in lowered:
+    # Each rank word has a letter that is rare in other words: test that one first (fast).
+    if not (("ó" in lowered and "nhóm" in lowered) or ("p" in lowered and "top" in lowered)
+            or ("ố" in lowered and "tốp" in lowered) or ("ứ" in lowered and " thứ " in lowered)):
         return qs
     for m in _RANK.finditer(lowered):
         g = "n" if m.group("n") else "m"

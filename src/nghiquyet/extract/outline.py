@@ -259,7 +259,22 @@ def is_signature_start(line: str) -> bool:
 
 
 def _is_upper(line: str) -> bool:
-    return any(c.isalpha() for c in line) and line.upper() == line
+    """A line with a letter and no letter that upper-casing would change.
+
+    Most lines are mixed case: their first letter already answers, without upper-casing the
+    whole line (a character whose upper case differs changes `line.upper()` too).
+
+    >>> _is_upper("T/M BAN THƯỜNG VỤ"), _is_upper("Ban Thường vụ"), _is_upper("- 12 -")
+    (True, False, False)
+    """
+    for c in line:
+        if c.isalpha():
+            if c.upper() != c:
+                return False
+            break
+    else:
+        return False                  # no letter at all
+    return line.upper() == line
 
 
 def parse(text: str) -> Layout:
