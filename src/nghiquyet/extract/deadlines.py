@@ -79,7 +79,14 @@ _FOR = re.compile(r"^Đối\s+với\s+(?P<who>[^:]{3,120}?)\s*:\s*(?P<what>.*)$"
 
 
 def extract(layout: Layout) -> list[Deadline]:
-    _, own_date = place_and_date(layout)
+    found: list[str | None] = []
+
+    def own_date() -> str | None:
+        """The document's own date, read only once a deadline or a table asks for it."""
+        if not found:
+            found.append(place_and_date(layout)[1])
+        return found[0]
+
     out: list[Deadline] = []
     seen: set[tuple[str, str]] = set()
     columns: dict[str, int] | None = None
@@ -88,7 +95,7 @@ def extract(layout: Layout) -> list[Deadline]:
             continue
         if "|" in p.text and " | " in p.text:     # a one-character search first: much faster
             columns = _header(p.text) or columns
-            row = _table_row(layout, p, columns, own_date)
+            row = _table_row(layout, p, columns, own_date())
             if row and (row.due, row.quote) not in seen:
                 seen.add((row.due, row.quote))
                 out.append(row)
@@ -97,7 +104,7 @@ def extract(layout: Layout) -> list[Deadline]:
         if not _maybe(p.text):
             continue
         for d in _deadline_dates(p.text):
-            if own_date and d.iso < own_date:
+            if own_date() and d.iso < own_date():
                 continue              # already past when the document was signed
             sentence, s_start = _sentence_at(p.text, d.start)
             quote = squash(sentence.lstrip("-+*•– ")).rstrip(" .;")

@@ -180,7 +180,7 @@ def _mentions(layout: Layout) -> list[_Mention]:
     out: list[_Mention] = []
     for lo, hi, in_front in runs:
         chunk = text[lo:hi]
-        groups = _groups(chunk, lo)
+        groups: list[tuple[int, str]] | None = None    # found when a citation needs them
         for s in parse_symbols(chunk):
             if s.text == own:
                 continue
@@ -209,6 +209,8 @@ def _mentions(layout: Layout) -> list[_Mention]:
             out.append(_Mention(s.text, kind, date, issuer, about, implements, start, end, pos))
             if issuer is None:
                 # "các nghị quyết của X: Nghị quyết số ...; Nghị quyết số ..." (same sentence)
+                if groups is None:
+                    groups = _groups(chunk, lo)
                 for g_end, who in reversed(groups):
                     if g_end <= start and not _SENTENCE_END.search(text, g_end, start):
                         out[-1].issuer = body_name(who) or squash(who)
