@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 # One pass over the text; the alternatives are tried in order at each position, the most
 # specific first, so `ngày 23 tháng 12 năm 2021` is never read as `năm 2021`.
@@ -45,8 +45,7 @@ _REACH = 40                           # longest expression before its year ("ng�
 _QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
-@dataclass(frozen=True)
-class DateMatch:
+class DateMatch(NamedTuple):          # a tuple: built several times faster than a frozen dataclass
     start: int
     end: int
     iso: str            # the day, or the last day of the month / quarter / half / year

@@ -8,8 +8,8 @@ removes them. The kind and, for state symbols, the issuer are read from the code
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from .vocab import load
 
@@ -23,8 +23,7 @@ SYMBOL = re.compile(rf"""
 """, re.VERBOSE)
 
 
-@dataclass(frozen=True)
-class Symbol:
+class Symbol(NamedTuple):          # a tuple: built several times faster than a frozen dataclass
     text: str                 # normalised: "05-NQ/TU"
     kind_code: str | None     # "NQ"
     issuer: str | None        # from a state symbol's body code ("TTg" → "Thủ tướng Chính phủ")
