@@ -151,36 +151,56 @@ def find_spans(original: str, tokens: list[str], phrase: str | None = None,
 
 
 def first_match(original: str, tokens: list[str], phrase: bool = True,
-                chunk: int = 8192) -> int | None:
+                chunk: int = 8192, folded: str | None = None) -> int | None:
     """Offset of the first occurrence of the phrase (else of any token) in `original`,
     accent-insensitively; folds and scans chunk by chunk so an early match costs little.
+    `folded`: `fast_fold(original)` when already at hand (the index keeps it), used when it
+    has the same length (then offsets agree).
 
     >>> first_match("Tăng cường an toàn; bảo đảm AN NINH, TRẬT TỰ", ["an", "ninh", "trat", "tu"])
     28
     >>> first_match("Đảng ủy xã", ["uy"])
+    5
+    >>> first_match("Đảng ủy xã", ["uy"], folded="dang uy xa")
     5
     """
     pats = []
     if phrase and len(tokens) > 1:
         pats.append(re.compile(r"(?<!\w)" + r"\W+".join(map(re.escape, tokens)) + r"(?!\w)"))
     pats.append(re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, tokens)) + ")"))
-    overlap = 200                     # a phrase cut by a chunk border is found in the next
-    for pat in pats:
-        for start in range(0, max(len(original), 1), chunk):
-            piece = original[start:start + chunk + overlap]
-            folded = fast_fold(piece)
-            if len(folded) != len(piece):  # offsets would shift: the slow exact way
-                spans = find_spans(original, tokens, " ".join(tokens) if pat is pats[0] and
-                                   len(pats) > 1 else None, limit=1)
-                return spans[0][0] if spans else None
+    if folded is not None and len(folded) == len(original):
+        for pat in pats:
             m = pat.search(folded)
+            if m:
+                return m.start()
+        return None
+    overlap = 200                     # a phrase cut by a chunk border is found in the next
+    # Chunks grow (2, 4, 8, 8... KB): most matches are early; each is folded once, for both
+    # patterns.
+    starts, size, pos = [], 2048, 0
+    while pos < max(len(original), 1):
+        starts.append((pos, min(size, chunk)))
+        pos += min(size, chunk)
+        size *= 2
+    pieces: list[str] = []
+    for pat in pats:
+        for k, (start, size) in enumerate(starts):
+            if k == len(pieces):
+                piece = original[start:start + size + overlap]
+                folded = fast_fold(piece)
+                if len(folded) != len(piece):  # offsets would shift: the slow exact way
+                    spans = find_spans(original, tokens, " ".join(tokens) if pat is pats[0]
+                                       and len(pats) > 1 else None, limit=1)
+                    return spans[0][0] if spans else None
+                pieces.append(folded)
+            m = pat.search(pieces[k])
             if m:
                 return start + m.start()
     return None
 
 
 def snippet_for(original: str, tokens: list[str], width: int = SNIPPET_CHARS,
-                phrase: bool = True) -> tuple[str, list[tuple[int, int]]]:
+                phrase: bool = True, folded: str | None = None) -> tuple[str, list[tuple[int, int]]]:
     """`make_snippet` around the first match, highlighting only inside the window: a long
     body is folded and scanned only up to its first match. `phrase=False` when the index
     says the phrase is not there (no need to scan the whole body for it).
@@ -188,7 +208,7 @@ def snippet_for(original: str, tokens: list[str], width: int = SNIPPET_CHARS,
     >>> snippet_for("Đảm bảo an ninh, trật tự xã hội", ["an", "ninh"], width=20)
     ('… m bảo an ninh, trật  …', [(8, 15)])
     """
-    first = first_match(original, tokens, phrase)
+    first = first_match(original, tokens, phrase, folded=folded)
     if first is None:
         return make_snippet(original, [], width)
     start = max(0, first - width // 3)
@@ -467,10 +487,14 @@ def search(session: Session, query: str, *, kind: str | None = None, issuer: str
     # ranking, fetching and highlighting all of it is what made searches slow.
     phrase = len(tokens) > 1
     found = _candidates(session, params, where, tokens, phrase=phrase) if phrase else []
+    # On PostgreSQL one query gives both (the phrase is checked on the AND-matches).
+    others = [c for c in found if not c[2]]
+    found = [c for c in found if c[2]][:window]
     if len(found) < window:
         seen = {i for i, _, _ in found}
-        found += [c for c in _candidates(session, params, where, tokens, phrase=False)
-                  if c[0] not in seen][:window - len(found)]
+        if not others:
+            others = _candidates(session, params, where, tokens, phrase=False)
+        found += [c for c in others if c[0] not in seen][:window - len(found)]
     if not found:
         return []
     # One query for the candidates' rows and bodies (no query per hit).
@@ -481,7 +505,16 @@ def search(session: Session, query: str, *, kind: str | None = None, issuer: str
         SearchEntry.id.in_([i for i, _, _ in found]))).all()}
     rows = [_Candidate(*meta[i][:8], r=r, ph=ph) for i, r, ph in found if i in meta]
     bodies = {i: meta[i].body for i, _, _ in found if i in meta}
-    return rank(rows, query, tokens, limit, bodies)
+    folded = None
+    if _dialect(session) == "sqlite":     # the index keeps the folded bodies: no folding here
+        from .rawsql import Raw
+        cur = Raw.of(session).cursor      # one lookup each: FTS5 scans everything for IN (...)
+        folded = {}
+        for i in bodies:
+            row = cur.execute("SELECT body FROM search_fts WHERE rowid = ?", (i,)).fetchone()
+            if row is not None:
+                folded[i] = row[0]
+    return rank(rows, query, tokens, limit, bodies, folded)
 
 
 @dataclass
@@ -498,35 +531,51 @@ class _Candidate:
     ph: bool = False
 
 
-# PostgreSQL ranks at most this many matches (taken unordered from the GIN index): ts_rank
-# reads each match's whole tsvector, so ranking every match of a broad word is the slow part.
-PG_RANK_CAP = 400
+# Each backend ranks at most this many matches (taken in index order): ts_rank and bm25 read
+# each match's whole entry, so ranking every match of a broad word is the slow part.
+PG_RANK_CAP = RANK_CAP = 400
 
 
 def _candidates(session: Session, params: dict, where: str, tokens: list[str], *,
                 phrase: bool) -> list[tuple[int, float, bool]]:
     """(entry id, score, phrase?) of the best `params["n"]` matches, best first."""
-    params = dict(params, cap=PG_RANK_CAP)
+    params = dict(params, cap=RANK_CAP)
     if _dialect(session) == "sqlite":
         params["q"] = ('"' + " ".join(tokens) + '"' if phrase
                        else " ".join(f'"{t}"' for t in tokens))
-        if where:     # filters live on search_entries: join, still capped by the FTS rank
-            sql = ("SELECT f.rowid, bm25(search_fts, 4.0, 1.0) AS r FROM search_fts f "
-                   "JOIN search_entries e ON e.id = f.rowid "
-                   f"WHERE search_fts MATCH :q{where} ORDER BY r LIMIT :n")
-        else:         # FTS5 ranks and limits inside the index, without touching the rows
-            sql = ("SELECT rowid, rank AS r FROM search_fts WHERE search_fts MATCH :q "
-                   "AND rank MATCH 'bm25(4.0, 1.0)' ORDER BY rank LIMIT :n")
+        # As on PostgreSQL, bm25 ranks the first `cap` matches only (ORDER BY rank computes
+        # it for every match: ~200 ms for a common phrase at 10,000 documents).
+        if where:     # filters live on search_entries: filtered before the cap
+            sql = ("SELECT id, r FROM (SELECT f.rowid AS id, bm25(search_fts, 4.0, 1.0) AS r "
+                   "FROM search_fts f JOIN search_entries e ON e.id = f.rowid "
+                   f"WHERE search_fts MATCH :q{where} LIMIT :cap) ORDER BY r LIMIT :n")
+        else:
+            sql = ("SELECT id, r FROM (SELECT rowid AS id, bm25(search_fts, 4.0, 1.0) AS r "
+                   "FROM search_fts WHERE search_fts MATCH :q LIMIT :cap) ORDER BY r LIMIT :n")
         return [(i, -float(r or 0), phrase) for i, r in session.execute(text(sql), params)]
-    params["q"] = (" <-> " if phrase else " & ").join(tokens)
-    sql = ("SELECT s.id, ts_rank(s.tsv, q) AS r FROM (SELECT e.id, e.tsv FROM search_entries e "
-           f"WHERE e.tsv @@ to_tsquery('simple', :q){where} LIMIT :cap) s, "
-           "to_tsquery('simple', :q) q ORDER BY r DESC LIMIT :n")
-    return [(i, float(r or 0), phrase) for i, r in session.execute(text(sql), params)]
+    params["a"] = " & ".join(tokens)
+    params["q"] = " <-> ".join(tokens)
+    # The GIN index answers the AND of the words exactly; a phrase needs each row's positions,
+    # read from its (TOASTed, ~40 KB for a document) tsvector. So the phrase is checked on
+    # the first `cap` AND-matches only (checking every document whose body has all the words
+    # took ~200 ms at 10,000 documents), in the same pass that ranks them: a phrase query
+    # returns its phrase matches and the other AND-matches, flagged, each best first.
+    if not phrase:
+        sql = ("SELECT s.id, ts_rank(s.tsv, a) AS r, false FROM (SELECT e.id, e.tsv "
+               f"FROM search_entries e WHERE e.tsv @@ to_tsquery('simple', :a){where} "
+               "LIMIT :cap) s, to_tsquery('simple', :a) a ORDER BY r DESC LIMIT :n")
+    else:
+        sql = ("SELECT id, r, ph FROM (SELECT s.id, s.tsv @@ q AS ph, CASE WHEN s.tsv @@ q "
+               "THEN ts_rank(s.tsv, q) ELSE ts_rank(s.tsv, a) END AS r FROM (SELECT e.id, e.tsv "
+               f"FROM search_entries e WHERE e.tsv @@ to_tsquery('simple', :a){where} "
+               "LIMIT :cap) s, to_tsquery('simple', :q) q, to_tsquery('simple', :a) a) x "
+               "ORDER BY ph DESC, r DESC")
+    return [(i, float(r or 0), bool(ph)) for i, r, ph in session.execute(text(sql), params)]
 
 
 def rank(rows, query: str, tokens: list[str], limit: int = 20,  # noqa: ANN001
-         bodies: dict[int, str] | None = None) -> list[Hit]:
+         bodies: dict[int, str] | None = None,
+         folded: dict[int, str] | None = None) -> list[Hit]:
     """Order candidates: exact accented text first, then the phrase, then backend rank;
     snippets are computed for the `limit` best only."""
     bodies = bodies or {}
@@ -543,7 +592,8 @@ def rank(rows, query: str, tokens: list[str], limit: int = 20,  # noqa: ANN001
     hits = []
     for score, exact, row, body in scored[:limit]:
         source = body or row.title or ""
-        snippet, highlights = snippet_for(source, tokens, phrase=bool(row.ph))
+        snippet, highlights = snippet_for(source, tokens, phrase=bool(row.ph),
+                                          folded=(folded or {}).get(row.id) if body else None)
         hits.append(Hit(entity=row.entity, entity_id=row.entity_id, document_id=row.document_id,
                         kind=row.kind, issuer=row.issuer, year=row.year, title=row.title or "",
                         snippet=snippet, highlights=highlights, exact=exact, score=score))
