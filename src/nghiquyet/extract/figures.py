@@ -166,8 +166,11 @@ def _quantities(text: str, lowered: str) -> list[Quantity]:
           if not (q.value == 1 and q.value_max is None and q.family in ("measure", "count")
                   and _PER_ONE.search(text, max(0, q.start - 8), q.start))]
     # Each rank word has a letter that is rare in other words: test that one first (fast).
+    # "thứ" ranks only after "xếp", "đứng" or "vị trí" (the second half of _RANK).
     if not (("ó" in lowered and "nhóm" in lowered) or ("p" in lowered and "top" in lowered)
-            or ("ố" in lowered and "tốp" in lowered) or ("ứ" in lowered and " thứ " in lowered)):
+            or ("ố" in lowered and "tốp" in lowered)
+            or ("ứ" in lowered and " thứ " in lowered
+                and ("xếp" in lowered or "đứng" in lowered or "trí" in lowered))):
         return qs
     for m in _RANK.finditer(lowered):
         g = "n" if m.group("n") else "m"
