@@ -51,7 +51,7 @@ _CHAIN_GAP = re.compile(r"^\s*(?:,\s*(?:và\s+)?|và\s+)(?:(?!của\b)[^.;]){0,4
 _IMPLEMENTS = re.compile(r"\b(?:thực\s+hiện|triển\s+khai|quán\s+triệt|cụ\s+thể\s+hóa|thi\s+hành)\b",
                          re.IGNORECASE)
 _LEAD = re.compile(r"\s*,?\s*")
-_CLAUSE_BREAK = re.compile(r"\.\s|\n")
+_CLAUSE_BREAK = re.compile(r"\.\s|\n")      # the rule `_last_clause` applies (without re)
 _GROUP_WORDS = ("các nghị", "các kết", "các chỉ", "các văn", "các quyết", "các chương", "các kế")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 _SUBJECT = re.compile(r"\s*,?\s*về\s+(?P<about>[^;.()]{3,200})")
@@ -255,9 +255,28 @@ def _share_issuers(text: str, mentions: list[_Mention]) -> None:
             a.issuer = b.issuer
 
 
+def _last_clause(text: str) -> str:
+    r"""What follows the last ". " (a full stop and a blank) or line break: the same as
+    `_CLAUSE_BREAK.split(text)[-1]`, found with rfind instead of a regex over 1,500 characters.
+
+    >>> _last_clause("Căn cứ Luật. Thực hiện Nghị quyết 5.2\nĐể triển khai ...")
+    'Để triển khai ...'
+    >>> _last_clause("a.b. c."), _last_clause("không có")
+    ('c.', 'không có')
+    """
+    end = text.rfind("\n") + 1
+    dot = len(text)
+    while True:
+        dot = text.rfind(".", end, dot)
+        if dot < 0:
+            return text[end:]
+        if dot + 1 < len(text) and text[dot + 1].isspace():
+            return text[dot + 2:]
+
+
 def _implements(text: str, lo: int, start: int) -> bool:
     """The citation is what this document carries out: `Thực hiện ...`, `Để triển khai ...`."""
-    sentence = _CLAUSE_BREAK.split(text[max(lo, start - 1500):start])[-1]
+    sentence = _last_clause(text[max(lo, start - 1500):start])
     clause = sentence.split(";")[-1].strip()
     if clause.lower().startswith("căn cứ"):
         return False
