@@ -95,13 +95,6 @@ def sync_items(session: Session, document: Document, family: str, items: list, *
     return rows
 
 
-def insert_rows(session: Session, model: type, rows: list[dict]) -> None:
-    """A plain executemany INSERT on the session's connection: no ORM bookkeeping and no
-    RETURNING, which SQLAlchemy may run row by row (ids are read back by the caller)."""
-    if rows:
-        session.connection().execute(model.__table__.insert(), rows)
-
-
 class ItemRow(dict):
     """A just-inserted item row as a dict with attribute access (what indexing reads)."""
     __getattr__ = dict.get

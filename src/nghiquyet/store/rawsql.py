@@ -13,13 +13,11 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import datetime
 from typing import Any, Sequence
 
 from sqlalchemy import JSON, Boolean, Table
 from sqlalchemy.orm import Session
 
-from .models import utcnow
 
 
 class Encoded(str):
@@ -160,8 +158,3 @@ def _pyformat(sql: str) -> str:
     "SELECT id FROM t WHERE a = %(a)s AND b LIKE '%%' || %(b_2)s"
     """
     return re.sub(r"(?<![:\w]):(\w+)", r"%(\1)s", sql.replace("%", "%%"))
-
-
-def now() -> datetime:
-    """The timestamp the models' defaults would give (naive UTC)."""
-    return utcnow()
