@@ -236,6 +236,8 @@ def cue_positions(lowered: str, key: str) -> list[int]:
     pattern without its look-behind starts with the phrases' first letters, which `re` scans
     for quickly; the look-behind (start of text or a non-word character) is checked here.
     """
+    if not any(word in lowered for word in _cue_first_words(key)):
+        return []                        # no phrase can start: skip the regex scan
     rx = _cue_scan(key)
     out: list[int] = []
     pos = 0
@@ -249,6 +251,13 @@ def cue_positions(lowered: str, key: str) -> list[int]:
             pos = m.end()
         else:
             pos = i + 1                  # as finditer: try again one character further
+
+
+@cache
+def _cue_first_words(key: str) -> tuple[str, ...]:
+    """The first word of each cue phrase: every match of `_cue_scan(key)` holds one as written
+    (only the spaces between words may differ)."""
+    return tuple(sorted({w.split()[0] for w in _words("figures", key)}))
 
 
 @cache
