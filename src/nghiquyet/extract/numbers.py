@@ -32,8 +32,8 @@ _QUANTITY = re.compile(rf"""
 _CANDIDATE = re.compile(r"\d[\d.,]*(?:\s*%?\s*(?:-|đến|tới)\s*\d[\d.,]*|/\d[\d.,]*)?\s*(?=%|[^\W\d_])")
 _GLUE = "./,-_"
 
-# "lần thứ 4", "thứ 3", "khóa 12", "số 06" (an ordinal or a name, never a quantity). The rule;
-# `_ordinal_before` applies it with str methods.
+# "lần thứ 4", "thứ 3", "khóa 12", "số 06" (an ordinal or a name, never a quantity).
+# `_ordinal_before` applies this rule with str methods.
 _ORDINAL_BEFORE = re.compile(r"(?:thứ|khóa|khoá|số|Số|loại|mạch|lần\s+thứ|Đề\s+án|đề\s+án"
                              r"|[Nn]ăm|[Tt]háng|[Nn]gày|[Qq]uý|[Đđ]iều|[Kk]hoản|[Mm]ục)\s*$")
 _ORDINAL_AFTER = re.compile(r"\s*thứ\b")
