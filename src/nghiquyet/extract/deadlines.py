@@ -260,7 +260,7 @@ def _sentence_at(text: str, pos: int) -> tuple[str, int]:
 def _task(layout: Layout, i: int, sentence: str, at: int, end: int) -> str:
     """The task: the sentence without its deadline phrase, else the enclosing item's activity."""
     head = sentence[:at]
-    m = _PHRASE_START.search(head)
+    m = _phrase_start(head)
     rest = sentence[:m.start()] if m else head
     tail = sentence[end:]
     if m and m.group(0).lstrip().startswith("("):
@@ -292,6 +292,36 @@ def _task(layout: Layout, i: int, sentence: str, at: int, end: int) -> str:
         if len(text.split()) >= 3:
             return _first_sentence(text)
     return task or squash(sentence)
+
+
+# The first word of a deadline phrase: its optional lead ("phải", "và", "hoàn thành", "xong")
+# or its limit word. A phrase starts at one of them, or at the blanks and "(" just before it.
+_PHRASE_WORDS = ("phải", "và", "hoàn", "xong", "trước", "chậm", "không", "trong", "vào", "hạn",
+                 "thời", "đến")
+
+
+def _phrase_start(head: str) -> re.Match[str] | None:
+    """`_PHRASE_START.search(head)`, with the search started where the phrase can first begin.
+
+    The case-insensitive regex tries its alternatives at every position (about 0.3 µs each);
+    the earliest phrase word found by `str.find` in the lower-cased text bounds where a match
+    can start. (`re` also lets "ı" stand for "i" and "İ" lower-cases to two characters: such
+    text keeps the plain search.)
+
+    >>> _phrase_start("Tổ chức tổng kết, hoàn thành trước ")[0]
+    ' hoàn thành trước '
+    """
+    lowered = head.lower()
+    if len(lowered) != len(head) or "ı" in head:
+        return _PHRASE_START.search(head)
+    first = min((i for i in (lowered.find(w) for w in _PHRASE_WORDS) if i >= 0), default=-1)
+    if first < 0:
+        return None
+    while first > 0 and head[first - 1].isspace():
+        first -= 1
+    if first > 0 and head[first - 1] == "(":
+        first -= 1
+    return _PHRASE_START.search(head, first)
 
 
 def sentence_before(layout: Layout, i: int) -> str | None:
