@@ -112,15 +112,16 @@ def find_dates(text: str) -> list[DateMatch]:
     if "19" not in text and "20" not in text and "21" not in text:
         return out                    # every year _YEAR matches starts so; `in` is fast
     last_end = 0
-    for y in _YEAR.finditer(text):
+    for y_start in _year_starts(text):
+        y_end = y_start + 4
         # A date's year follows "năm", "/", "-" or "." ("ngày 3/11/2022", "quý I năm 2022");
         # "giai đoạn 2021", "2021-2030" and bare years need no further look.
-        lead = text[max(0, y.start() - 5):y.start()].rstrip().lower()
+        lead = text[max(0, y_start - 5):y_start].rstrip().lower()
         if not lead.endswith(("năm", "/", "-", ".")):
             continue
-        lo = max(last_end, y.start() - _REACH)
-        for m in _DATE.finditer(text, lo, y.end()):
-            if m.end() != y.end():
+        lo = max(last_end, y_start - _REACH)
+        for m in _DATE.finditer(text, lo, y_end):
+            if m.end() != y_end:
                 continue
             iso, grain = _resolve(m)
             if iso:
@@ -128,6 +129,25 @@ def find_dates(text: str) -> list[DateMatch]:
                 last_end = m.end()
             break
     return out
+
+
+def _year_starts(text: str) -> list[int]:
+    """Where `_YEAR.finditer(text)` finds a year, from str.find of "19", "20" and "21" (`re`
+    would try every position of the text, its pattern opening with a look-behind).
+
+    >>> _year_starts("năm 2025, 12019, 2030/31, 1999")
+    [4, 17, 26]
+    """
+    found = []
+    for lead in ("19", "20", "21"):
+        i = text.find(lead)
+        while i >= 0:
+            digits = text[i + 2:i + 4]                  # \d is str.isdecimal, as in _YEAR
+            if (len(digits) == 2 and digits.isdecimal() and not text[i + 4:i + 5].isdecimal()
+                    and not (i and text[i - 1].isdecimal())):
+                found.append(i)
+            i = text.find(lead, i + 1)
+    return sorted(found)
 
 
 def parse_date(text: str) -> str | None:

@@ -29,6 +29,7 @@ _RANK = re.compile(r"""                      # matched on lower-cased text
         (?=(?:tỉnh|địa\s+phương|huyện|đơn\s+vị|thành\s+phố|quốc\s+gia|nước|xã)\b)
   | (?:xếp|đứng|xếp\s+hạng|xếp\s+vị\s+trí|vị\s+trí)\s+thứ\s+(?P<m>\d{1,3})(?:/(?P<of>\d{1,3}))?(?!\d)
 """, re.VERBOSE)
+_RANK_OPENERS = ("nhóm", "top", "tốp", "xếp", "đứng", "vị")
 _TRONG_DO = re.compile(r"\btrong\s+đó\b|\bTrong\s+đó\b|\btrong\s+số\s+đó\b")
 _DATE_LINE = re.compile(r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+((?:19|20)\d\d)")
 _TITLE_YEAR = re.compile(r"(?<!tầm nhìn )(?<!tầm nhìn đến )(?<!tầm nhìn đến năm )"
@@ -149,11 +150,29 @@ def _context(layout: Layout, doc: Identity) -> _Context:
         m = _DATE_LINE.search(block)
         now = int(m.group(1)) if m else None
     title = (doc.title or "") if doc else ""
-    years = [int(a or b) for a, b in _TITLE_YEAR.findall(_DATE_LINE.sub(" ", title + " " + block))]
+    years = [int(a or b) for a, b in _title_years(_DATE_LINE.sub(" ", title + " " + block))]
     past = [y for y in years if now is None or y <= now]
     return _Context(now=now, plan_target=max(years) if years else None,
                     plan_result=min(past) if past else now,
                     reports=bool(doc and doc.kind == "bao_cao"))
+
+
+def _title_years(text: str) -> list[tuple[str, str]]:
+    """`_TITLE_YEAR.findall(text)`, trying the pattern only where "năm" or "đến" is written:
+    every match starts there and none can hold another (`re` would try every position).
+
+    >>> _title_years("Kế hoạch năm 2025, tầm nhìn đến năm 2030; đến 2035")
+    [('2025', ''), ('', '2035')]
+    """
+    found = []
+    for word in ("năm", "đến"):
+        i = text.find(word)
+        while i >= 0:
+            m = _TITLE_YEAR.match(text, i)
+            if m:
+                found.append((i, m.groups("")))     # "" for the other group, as findall
+            i = text.find(word, i + 1)
+    return [groups for _, groups in sorted(found)]
 
 
 # "trên 1 ha", "mỗi 1 km": a denominator, not a figure.
@@ -172,7 +191,9 @@ def _quantities(text: str, lowered: str) -> list[Quantity]:
             or ("ứ" in lowered and " thứ " in lowered
                 and ("xếp" in lowered or "đứng" in lowered or "trí" in lowered))):
         return qs
-    for m in _RANK.finditer(lowered):
+    # _RANK has no look-behind: no match starts before the first of its opening words.
+    first = min((i for i in (lowered.find(w) for w in _RANK_OPENERS) if i >= 0), default=len(lowered))
+    for m in _RANK.finditer(lowered, first):
         g = "n" if m.group("n") else "m"
         end = m.end("of") if m.group("of") else m.end(g)     # "xếp thứ 8/63 tỉnh"
         qs.append(Quantity(start=m.start(g), end=end, value=float(m.group(g)), value_max=None,
