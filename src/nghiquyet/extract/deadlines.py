@@ -13,14 +13,13 @@ enclosing item's activity. The responsible body is the one the section names (`�
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from ..model import Deadline
 from ..text import squash
 from .dates import DateMatch, find_dates
+from .deadlines_who import FOR_WHO, body_start, enclosing, responsible, subject_body  # noqa: F401
 from .identity import place_and_date
 from .outline import Layout, Paragraph
-from .vocab import load
 
 # Words right before a date that make it a limit, whatever the sentence.
 _LIMIT = re.compile(r"""
@@ -75,7 +74,6 @@ def _maybe(text: str) -> bool:
 
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ*(\-])")
-_FOR = re.compile(r"^Đối\s+với\s+(?P<who>[^:]{3,120}?)\s*:\s*(?P<what>.*)$")
 
 
 def extract(layout: Layout) -> list[Deadline]:
@@ -114,7 +112,7 @@ def extract(layout: Layout) -> list[Deadline]:
             seen.add(key)
             task = _task(layout, i, sentence, d.start - s_start, d.end - s_start)
             out.append(Deadline(
-                task=task, due=d.iso, responsible=_responsible(layout, p, sentence),
+                task=task, due=d.iso, responsible=responsible(layout, p, sentence),
                 quote=quote, section=layout.path(p.section),
                 span=(p.span[0] + s_start, p.span[0] + s_start + len(sentence))))
     return out
@@ -176,7 +174,7 @@ def _table_row(layout: Layout, p: Paragraph, columns: dict[str, int] | None,
         task = cells[task_col] if task_col is not None and task_col < len(cells) else max(
             (c for _, c in rest), key=len)
         who = cells[who_col] if who_col is not None and who_col < len(cells) else next(
-            (c for _, c in rest if c != task and _body_start().match(c)), None)
+            (c for _, c in rest if c != task and body_start().match(c)), None)
         start = p.text.find(cells[j])
         return Deadline(task=_first_sentence(task), due=due, responsible=who or None,
                         quote=cells[j], section=layout.path(p.section),
@@ -284,9 +282,9 @@ def _task(layout: Layout, i: int, sentence: str, at: int, end: int) -> str:
     before = sentence_before(layout, i)
     if before:
         return before
-    for s in _enclosing(layout, p):
+    for s in enclosing(layout, p):
         text = s.heading
-        m = _FOR.match(text)
+        m = FOR_WHO.match(text)
         if m:
             return _first_sentence(m["what"]) or squash(text)
         if len(text.split()) >= 3:
@@ -339,71 +337,3 @@ def sentence_before(layout: Layout, i: int) -> str | None:
 
 def _first_sentence(text: str) -> str:
     return squash(_SENTENCE.split(text, maxsplit=1)[0]).rstrip(" .;")
-
-
-def _enclosing(layout: Layout, p: Paragraph):
-    s = p.section
-    depth = 0
-    while s is not None and depth < 3:
-        yield layout.sections[s]
-        s = layout.sections[s].parent
-        depth += 1
-
-
-@cache
-def _body_start() -> re.Pattern[str]:
-    words = sorted(load("issuers")["body_starts"], key=len, reverse=True)
-    alts = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
-    return re.compile(rf"^(?:các\s+)?(?:{alts})\b", re.IGNORECASE)
-
-
-# Verbs that end the subject of a task sentence ("Ban Tuyên giáo Tỉnh ủy chủ trì, ...").
-_VERB = re.compile(r"\s(?:chủ\s+trì|phối\s+hợp|chỉ\s+đạo|lãnh\s+đạo|tổ\s+chức|xây\s+dựng|tham\s+mưu"
-                   r"|hướng\s+dẫn|triển\s+khai|thực\s+hiện|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm"
-                   r"|theo\s+dõi|đẩy\s+mạnh|tăng\s+cường|ban\s+hành|rà\s+soát|báo\s+cáo|hoàn\s+thành"
-                   r"|cụ\s+thể\s+hoá|cụ\s+thể\s+hóa|quán\s+triệt|tuyên\s+truyền|kiểm\s+tra)\b")
-_LEAD = re.compile(r"(?i:giao|đề\s+nghị|yêu\s+cầu)\s+(?P<who>[A-ZĐÀ-Ỹ].{2,100}?)"
-                   r"(?:\s+(?:căn\s+cứ|theo|trên\s+cơ\s+sở)\b.*?)?"
-                   r"\s+(?:chủ\s+trì|thực\s+hiện|tham\s+mưu|xây\s+dựng|tổ\s+chức|theo\s+dõi)\b")
-
-
-def subject_body(text: str) -> str | None:
-    """The body a sentence opens with, up to its verb.
-
-    >>> subject_body("Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với Văn phòng Tỉnh ủy")
-    'Ban Tuyên giáo Tỉnh ủy'
-    >>> subject_body("Sở Kế hoạch và Đầu tư tham mưu Ủy ban nhân dân tỉnh")
-    'Sở Kế hoạch và Đầu tư'
-    >>> subject_body("Tập trung triển khai các nhiệm vụ") is None
-    True
-    """
-    text = squash(text.lstrip("-+*•– "))
-    start = _body_start().match(text)
-    if not start:
-        return None
-    m = _VERB.search(text[:160], start.end() - 1)       # "Các tổ chức ...": a noun, not the verb
-    if not m:
-        return None
-    who = text[:m.start()].strip(" ,;:")
-    return who if 1 <= len(who.split()) <= 16 else None
-
-
-def _responsible(layout: Layout, p: Paragraph, sentence: str) -> str | None:
-    m = _LEAD.search(sentence)
-    if m:
-        return squash(m["who"])
-    who = subject_body(sentence)
-    if who:
-        return who
-    for s in _enclosing(layout, p):
-        m = _FOR.match(s.heading)
-        if m and not m["who"].lower().startswith("cấp"):
-            who = squash(m["who"])
-            return who[0].upper() + who[1:]
-        short = s.heading.split(":")[0].strip(" .")
-        if _body_start().match(short) and len(short.split()) <= 12 and not _VERB.search(" " + short):
-            return short
-        who = subject_body(s.heading)
-        if who:
-            return who
-    return None
