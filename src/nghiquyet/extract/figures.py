@@ -18,6 +18,7 @@ from ..text import ascii_digits_only, fold, has_ascii_digit
 from . import figures_text as ft
 from . import vocab
 from .figures_build import Named, base_of, name_quantity, part_name, share_name
+from .figures_context import Context, context
 from .figures_table import TableReader
 from .numbers import Quantity, find_quantities
 from .outline import Layout
@@ -31,23 +32,12 @@ _RANK = re.compile(r"""                      # matched on lower-cased text
 """, re.VERBOSE)
 _RANK_OPENERS = ("nhóm", "top", "tốp", "xếp", "đứng", "vị")
 _TRONG_DO = re.compile(r"\btrong\s+đó\b|\bTrong\s+đó\b|\btrong\s+số\s+đó\b")
-_DATE_LINE = re.compile(r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+((?:19|20)\d\d)")
-_TITLE_YEAR = re.compile(r"(?<!tầm nhìn )(?<!tầm nhìn đến )(?<!tầm nhìn đến năm )"
-                         r"(?<!tháng \d )(?<!tháng \d\d )năm\s+((?:19|20)\d\d)|đến\s+((?:19|20)\d\d)")
 _PAST = re.compile(r"(?:^|\s)(?:đã|Đã)\s")
-
-
-@dataclass
-class _Context:
-    now: int | None                  # the document's own year
-    plan_target: int | None          # the year the document plans for (title)
-    plan_result: int | None          # the year it reports on (title)
-    reports: bool = False            # a report (báo cáo): figures without a goal cue are results
 
 
 def extract(layout: Layout, doc: Identity) -> tuple[list[Figure], list[Figure]]:
     """Targets and results of one document, in reading order."""
-    ctx = _context(layout, doc)
+    ctx = context(layout, doc)
     targets: list[Figure] = []
     results: list[Figure] = []
     kinds: dict[int | None, str | None] = {}
@@ -138,43 +128,6 @@ def _section_kind(layout: Layout, section: int | None) -> str | None:
     return None
 
 
-def _context(layout: Layout, doc: Identity) -> _Context:
-    now = int(doc.date[:4]) if doc and doc.date and doc.date[:4].isdigit() else None
-    head = []
-    for p in layout.paragraphs:
-        if p.section is not None:
-            break
-        head.append(p.text)
-    block = " ".join(head[:12])
-    if now is None:
-        m = _DATE_LINE.search(block)
-        now = int(m.group(1)) if m else None
-    title = (doc.title or "") if doc else ""
-    years = [int(a or b) for a, b in _title_years(_DATE_LINE.sub(" ", title + " " + block))]
-    past = [y for y in years if now is None or y <= now]
-    return _Context(now=now, plan_target=max(years) if years else None,
-                    plan_result=min(past) if past else now,
-                    reports=bool(doc and doc.kind == "bao_cao"))
-
-
-def _title_years(text: str) -> list[tuple[str, str]]:
-    """`_TITLE_YEAR.findall(text)`, trying the pattern only where "năm" or "đến" is written:
-    every match starts there and none can hold another (`re` would try every position).
-
-    >>> _title_years("Kế hoạch năm 2025, tầm nhìn đến năm 2030; đến 2035")
-    [('2025', ''), ('', '2035')]
-    """
-    found = []
-    for word in ("năm", "đến"):
-        i = text.find(word)
-        while i >= 0:
-            m = _TITLE_YEAR.match(text, i)
-            if m:
-                found.append((i, m.groups("")))     # "" for the other group, as findall
-            i = text.find(word, i + 1)
-    return [groups for _, groups in sorted(found)]
-
-
 # "trên 1 ha", "mỗi 1 km": a denominator, not a figure.
 _PER_ONE = re.compile(r"(?:trên|mỗi|/|cho)\s*$", re.IGNORECASE)
 
@@ -212,7 +165,7 @@ class _Place:
     carried: int | None = None       # the last year stated earlier in the paragraph
 
 
-def _paragraph(text: str, para, layout: Layout, sec_kind: str | None, ctx: _Context) -> list[Figure]:
+def _paragraph(text: str, para, layout: Layout, sec_kind: str | None, ctx: Context) -> list[Figure]:
     lowered = ft.low(text)                        # once a paragraph: lower() is slow on long text
     qs = _quantities(text, lowered)
     if not qs:
@@ -241,7 +194,7 @@ def _paragraph(text: str, para, layout: Layout, sec_kind: str | None, ctx: _Cont
 
 
 def _sentence(text: str, s_start: int, s_end: int, lowered: str, sq: list[Quantity], bounds,
-              marks, place: _Place, sec_kind: str | None, ctx: _Context) -> list[Figure]:
+              marks, place: _Place, sec_kind: str | None, ctx: Context) -> list[Figure]:
     """The figures of one sentence, left to right, each clause starting where the last ended.
 
     `lowered` is the sentence `text[s_start:s_end]` lower-cased by `ft.low`.
@@ -369,7 +322,7 @@ _YEAR_AFTER = re.compile(r"\s*(?:vào|trong|đến|tới|trước)\s+(?:hết\s+
 
 
 def _decide(sec_kind: str | None, cues: dict[str, list[int]], s_start: int, clause: int, q: Quantity,
-            named: Named, year: int | None, ctx: _Context, paren: bool) -> str | None:
+            named: Named, year: int | None, ctx: Context, paren: bool) -> str | None:
     """"target", "result" or None (not a figure) for one named quantity.
 
     `cues` holds where the sentence's goal, result, estimate and past-tense cues start.
