@@ -12,6 +12,9 @@ beside wall time because the machine may be shared.
 
 Goals (issue 2): at least 200 documents/s on documents of the seeds' size (~30 KB), and
 extraction within 10 times the floor. The script prints whether they are met; it never fails.
+
+On a shared machine these figures drift by tens of percent from minute to minute; to tell
+whether a change made extraction faster, use `compare_extract.py` (both versions, one process).
 """
 from __future__ import annotations
 

@@ -15,8 +15,12 @@ The inputs are:
   seed, sample and test document written as files: lines shuffled, hard-wrapped at 60 columns,
   NFD, CRLF with a BOM, UTF-16, Windows-1258, and a .docx and a .pdf of each seed;
 - texts given to `extract_text` directly (not cleaned first): line-level mangling (drop,
-  duplicate, swap, cut, join, upper-case), random windows of the documents, and random
+  duplicate, swap, cut, join, upper-case), random windows of the documents, windows with
+  some lines in fullwidth or Arabic-Indic digits (which `\\d` matches too), and random
   strings over the characters and phrases the rules care about (as the property test does).
+
+To make the reference from an older commit, run `save` with that commit's source first on
+the path: `git archive COMMIT src | tar -x -C /tmp/old && PYTHONPATH=/tmp/old/src python ...`.
 """
 from __future__ import annotations
 
@@ -174,6 +178,17 @@ def text_cases() -> list[tuple[str, str]]:
         name, text = rng.choice(sources)
         a = rng.randrange(len(text))
         cases.append((f"window/{k}/{name}", text[a:a + rng.randint(20, 3000)]))
+    foreign = [str.maketrans("0123456789", "０１２３４５６７８９"),     # fullwidth digits
+               str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"),              # Arabic-Indic digits
+               str.maketrans("(),", "（），")]                           # fullwidth punctuation
+    for k in range(150):
+        name, text = rng.choice(sources)
+        a = rng.randrange(len(text))
+        window = text[a:a + rng.randint(200, 6000)]
+        lines = window.split("\n")
+        for i in rng.sample(range(len(lines)), k=min(len(lines), 3)):
+            lines[i] = lines[i].translate(rng.choice(foreign)) + rng.choice(["", " 🙂", " 𝟚𝟘𝟚𝟝"])
+        cases.append((f"foreign/{k}/{name}", "\n".join(lines)))
     for k in range(1500):
         cases.append((f"random/{k}", "".join(rng.choice(TOKENS) for _ in range(rng.randint(0, 400)))))
     return cases

@@ -129,3 +129,28 @@ def test_seed_texts_are_searchable(db_session, seeds_dir):
     hits = search.search(db_session, "vung ang", entity="document")
     assert hits and "Vũng Áng" in hits[0].snippet
     assert search.search(db_session, "Vũng Áng", entity="document")[0].exact
+
+
+def test_ranking_is_capped_and_phrases_come_first(db_session, monkeypatch):
+    """Both backends rank only the first RANK_CAP matches of a query (ranking every match of
+    a common phrase was the slow part at 10,000 documents); phrase matches come before the
+    documents that only have the words, and filters apply before the cap."""
+    bodies = {f"kh-{i}.txt": ("Xây dựng nông thôn mới ở xã." if i % 2 else
+                              "Nông nghiệp; thôn bản mới thành lập.") for i in range(8)}
+    for name, body in bodies.items():
+        store(db_session, make_extraction(name, kind="ke_hoach" if name != "kh-7.txt"
+                                          else "bao_cao", title=name, text_=body))
+    everything = search.search(db_session, "nong thon moi", entity="document")
+    assert len(everything) == 8
+    assert [h.title for h in everything][:4] == sorted(
+        [n for i, n in enumerate(bodies) if i % 2], key=[h.title for h in everything].index)
+    assert all("nông thôn mới" in h.snippet for h in everything[:4])
+    assert not any("nông thôn mới" in h.snippet for h in everything[4:])
+    monkeypatch.setattr(search, "RANK_CAP", 3)
+    capped = search.search(db_session, "nong thon moi", entity="document")
+    # At most 3 phrase candidates, then at most 3 others (one pass of 3 on PostgreSQL).
+    assert 0 < len(capped) <= 6 < len(everything)
+    assert {h.title for h in capped} <= set(bodies)
+    # kh-7 is the only bao_cao: a filter is applied before the cap, so it is still found.
+    (only,) = search.search(db_session, "nong thon moi", kind="bao_cao")
+    assert only.title == "kh-7.txt"

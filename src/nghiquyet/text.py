@@ -16,9 +16,10 @@ _SPACES = dict.fromkeys(map(ord, "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u20
                                  "\u2008\u2009\u200a\u202f\u205f\u3000"), " ")
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
 _TRANSLATE = {**_DASHES, **_SPACES, **_ZERO_WIDTH}
-# str.translate walks every character through a dict lookup (milliseconds per document); a regex
-# over the few odd characters only pays where they occur.
-_ODD = re.compile("[" + "".join(map(chr, _TRANSLATE)) + "\r]")
+# str.translate walks every character through a dict lookup (milliseconds per document), and a
+# regex over them is slow too (~20 ns a character); `in` and str.replace per odd character run
+# in C and only pay for the characters present.
+_ODD_CHARS = tuple(map(chr, _TRANSLATE)) + ("\r",)
 
 
 def nfc(text: str) -> str:
@@ -42,9 +43,14 @@ def normalise(text: str) -> str:
     'a\nb\nc'
     """
     text = nfc(text)
-    if not _ODD.search(text):
+    present = [c for c in _ODD_CHARS if c in text]
+    if not present:
         return text
-    text = _ODD.sub(lambda m: _TRANSLATE.get(ord(m.group()), m.group()) or "", text)
+    for c in present:
+        if c != "\r":
+            # One character at a time gives the same text as all at once: no replacement
+            # ("-", " ", "") is itself an odd character.
+            text = text.replace(c, _TRANSLATE[ord(c)] or "")
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -54,7 +60,9 @@ def squash(text: str) -> str:
     >>> squash("  Thu   ngân sách\\n đạt ")
     'Thu ngân sách đạt'
     """
-    return re.sub(r"\s+", " ", text).strip()
+    # Same result as re.sub(r"\s+", " ", text).strip(): str.split() and \s agree on what is
+    # whitespace (both use str.isspace), and splitting is several times faster than `re`.
+    return " ".join(text.split())
 
 
 def fold(text: str) -> str:
@@ -79,6 +87,42 @@ def _fold(text: str) -> str:
 
 
 _fold_short = lru_cache(maxsize=8192)(_fold)
+
+
+@lru_cache(maxsize=1)
+def _other_digit_blocks() -> bytes:
+    """The 256-character blocks (high byte of a UTF-16 code unit) that hold a decimal digit
+    other than ASCII 0-9 (Arabic-Indic, Devanagari, fullwidth...), plus the surrogates that
+    carry every character above U+FFFF. Computed from the running Python's Unicode tables."""
+    blocks = {cp >> 8 for cp in range(0x80, 0x10000) if chr(cp).isdecimal()}
+    return bytes(sorted(blocks | set(range(0xD8, 0xE0))))
+
+
+def ascii_digits_only(text: str) -> bool:
+    r"""Whether every decimal digit in `text` (what `\d` matches) can only be ASCII 0-9.
+
+    When it holds, `"0" in text or ... "9" in text` answers what `re.search(r"\d", text)`
+    does, and `in` is tens of times faster than `re` on Vietnamese text. The test is
+    conservative: a character from a block that has foreign digits (a fullwidth bracket, an
+    emoji) answers False, and callers fall back to the regex.
+
+    >>> ascii_digits_only("Năm 2025 đạt 7,3% – “khá”"), ascii_digits_only("đạt ５０%")
+    (True, False)
+    """
+    if text.isascii():
+        return True
+    high = text.encode("utf-16-le", "surrogatepass")[1::2]    # each code unit's high byte
+    return not any(block in high for block in _other_digit_blocks())
+
+
+def has_ascii_digit(text: str) -> bool:
+    """Whether `text` holds one of ASCII 0-9 (`in` scans in C, much faster than `re`).
+
+    >>> has_ascii_digit("Quý I năm 2025"), has_ascii_digit("Quý I")
+    (True, False)
+    """
+    return ("0" in text or "1" in text or "2" in text or "3" in text or "4" in text
+            or "5" in text or "6" in text or "7" in text or "8" in text or "9" in text)
 
 
 _NUMBER = re.compile(r"""

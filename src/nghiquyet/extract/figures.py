@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..model import Figure, Identity
-from ..text import fold
+from ..text import ascii_digits_only, fold, has_ascii_digit
 from . import figures_text as ft
 from . import vocab
 from .figures_build import Named, base_of, name_quantity, part_name, share_name
+from .figures_context import Context, context
 from .figures_table import TableReader
 from .numbers import Quantity, find_quantities
 from .outline import Layout
@@ -29,43 +30,36 @@ _RANK = re.compile(r"""                      # matched on lower-cased text
         (?=(?:tỉnh|địa\s+phương|huyện|đơn\s+vị|thành\s+phố|quốc\s+gia|nước|xã)\b)
   | (?:xếp|đứng|xếp\s+hạng|xếp\s+vị\s+trí|vị\s+trí)\s+thứ\s+(?P<m>\d{1,3})(?:/(?P<of>\d{1,3}))?(?!\d)
 """, re.VERBOSE)
+_RANK_OPENERS = ("nhóm", "top", "tốp", "xếp", "đứng", "vị")
 _TRONG_DO = re.compile(r"\btrong\s+đó\b|\bTrong\s+đó\b|\btrong\s+số\s+đó\b")
-_DATE_LINE = re.compile(r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+((?:19|20)\d\d)")
-_TITLE_YEAR = re.compile(r"(?<!tầm nhìn )(?<!tầm nhìn đến )(?<!tầm nhìn đến năm )"
-                         r"(?<!tháng \d )(?<!tháng \d\d )năm\s+((?:19|20)\d\d)|đến\s+((?:19|20)\d\d)")
 _PAST = re.compile(r"(?:^|\s)(?:đã|Đã)\s")
-
-
-@dataclass
-class _Context:
-    now: int | None                  # the document's own year
-    plan_target: int | None          # the year the document plans for (title)
-    plan_result: int | None          # the year it reports on (title)
-    reports: bool = False            # a report (báo cáo): figures without a goal cue are results
 
 
 def extract(layout: Layout, doc: Identity) -> tuple[list[Figure], list[Figure]]:
     """Targets and results of one document, in reading order."""
-    ctx = _context(layout, doc)
+    ctx = context(layout, doc)
     targets: list[Figure] = []
     results: list[Figure] = []
     kinds: dict[int | None, str | None] = {}
     table = TableReader()
     intro_kind: str | None = None
     intro_section: int | None = -1
+    # Paragraphs without a digit hold no figure. When the document's digits are all ASCII
+    # (nearly always), `in` finds them much faster than the regex.
+    has_digit = has_ascii_digit if ascii_digits_only(layout.text) else _DIGIT.search
     for para in layout.paragraphs:
         if para.section not in kinds:
             kinds[para.section] = _section_kind(layout, para.section)
         if intro_kind and not _within(layout, para.section, intro_section):
             intro_kind = None
         text = para.text
-        if " | " in text:
+        if "|" in text and " | " in text:       # a table row (one-character search first)
             for fig in table.row(text, para, layout, ctx):
                 _append(fig, targets, results)
             continue
         table.reset()
         kind = intro_kind or kinds[para.section]
-        if _DIGIT.search(text):
+        if has_digit(text):
             for fig in _paragraph(text, para, layout, kind, ctx):
                 _append(fig, targets, results)
         opened = _intro(text)
@@ -146,25 +140,6 @@ def _section_kind(layout: Layout, section: int | None) -> str | None:
     return None
 
 
-def _context(layout: Layout, doc: Identity) -> _Context:
-    now = int(doc.date[:4]) if doc and doc.date and doc.date[:4].isdigit() else None
-    head = []
-    for p in layout.paragraphs:
-        if p.section is not None:
-            break
-        head.append(p.text)
-    block = " ".join(head[:12])
-    if now is None:
-        m = _DATE_LINE.search(block)
-        now = int(m.group(1)) if m else None
-    title = (doc.title or "") if doc else ""
-    years = [int(a or b) for a, b in _TITLE_YEAR.findall(_DATE_LINE.sub(" ", title + " " + block))]
-    past = [y for y in years if now is None or y <= now]
-    return _Context(now=now, plan_target=max(years) if years else None,
-                    plan_result=min(past) if past else now,
-                    reports=bool(doc and doc.kind == "bao_cao"))
-
-
 # "trên 1 ha", "mỗi 1 km": a denominator, not a figure.
 _PER_ONE = re.compile(r"(?:trên|mỗi|/|cho)\s*$", re.IGNORECASE)
 
@@ -184,15 +159,22 @@ def _age_group(text: str, q: Quantity) -> bool:
     return q.unit == "tuổi" and bool(_AGE_GROUP.search(text, max(0, q.start - 24), q.start))
 
 
-def _quantities(text: str) -> list[Quantity]:
+def _quantities(text: str, lowered: str) -> list[Quantity]:
+    """The quantities of a paragraph and its rankings; `lowered` is `ft.low(text)`."""
     qs = [q for q in find_quantities(text)
           if not (q.value == 1 and q.value_max is None and q.family in ("measure", "count")
                   and _PER_ONE.search(text, max(0, q.start - 8), q.start))
           and not _age_group(text, q)]
-    lowered = ft.low(text)
-    if "nhóm" not in lowered and "top" not in lowered and "tốp" not in lowered and " thứ " not in lowered:
+    # Each rank word has a letter that is rare in other words: test that one first (fast).
+    # "thứ" ranks only after "xếp", "đứng" or "vị trí" (the second half of _RANK).
+    if not (("ó" in lowered and "nhóm" in lowered) or ("p" in lowered and "top" in lowered)
+            or ("ố" in lowered and "tốp" in lowered)
+            or ("ứ" in lowered and " thứ " in lowered
+                and ("xếp" in lowered or "đứng" in lowered or "trí" in lowered))):
         return qs
-    for m in _RANK.finditer(lowered):
+    # _RANK has no look-behind: no match starts before the first of its opening words.
+    first = min((i for i in (lowered.find(w) for w in _RANK_OPENERS) if i >= 0), default=len(lowered))
+    for m in _RANK.finditer(lowered, first):
         g = "n" if m.group("n") else "m"
         end = m.end("of") if m.group("of") else m.end(g)     # "xếp thứ 8/63 tỉnh"
         qs.append(Quantity(start=m.start(g), end=end, value=float(m.group(g)), value_max=None,
@@ -212,10 +194,14 @@ class _Place:
     period: str | None = None        # "GIAI ĐOẠN 2026-2030" in an enclosing heading
 
 
-def _paragraph(text: str, para, layout: Layout, sec_kind: str | None, ctx: _Context) -> list[Figure]:
-    qs = _quantities(text)
+def _paragraph(text: str, para, layout: Layout, sec_kind: str | None, ctx: Context) -> list[Figure]:
+    lowered = ft.low(text)                        # once a paragraph: lower() is slow on long text
+    qs = _quantities(text, lowered)
     if not qs:
         return []
+    # A slice of the lowered paragraph is the lowered sentence, except around a Greek capital
+    # sigma, which str.lower() writes by its context (σ or final ς).
+    sigma = "Σ" in text
     own = para.section
     if para.is_heading and own is not None:
         own = layout.sections[own].parent         # "a) Tỷ lệ ... (năm 2025 đạt 18%)" is no horizon
@@ -229,16 +215,20 @@ def _paragraph(text: str, para, layout: Layout, sec_kind: str | None, ctx: _Cont
             place.number = next((n for _, _, n in reversed(bounds) if n is not None), place.number)
             continue
         marks = ft.time_marks(text[s_start:s_end])
-        out.extend(_sentence(text, s_start, s_end, sq, bounds, marks, place, sec_kind, ctx))
+        low_sentence = ft.low(text[s_start:s_end]) if sigma else lowered[s_start:s_end]
+        out.extend(_sentence(text, s_start, s_end, low_sentence, sq, bounds, marks, place,
+                             sec_kind, ctx))
         years = [m.year for m in marks if m.year]
         place.carried = years[-1] if years else place.carried
     return out
 
 
-def _sentence(text: str, s_start: int, s_end: int, sq: list[Quantity], bounds, marks,
-              place: _Place, sec_kind: str | None, ctx: _Context) -> list[Figure]:
-    """The figures of one sentence, left to right, each clause starting where the last ended."""
-    lowered = ft.low(text[s_start:s_end])
+def _sentence(text: str, s_start: int, s_end: int, lowered: str, sq: list[Quantity], bounds,
+              marks, place: _Place, sec_kind: str | None, ctx: Context) -> list[Figure]:
+    """The figures of one sentence, left to right, each clause starting where the last ended.
+
+    `lowered` is the sentence `text[s_start:s_end]` lower-cased by `ft.low`.
+    """
     cues = {key: [s_start + p for p in ft.cue_positions(lowered, key)]
             for key in ("goal_cues", "result_cues", "estimate_cues")}
     cues["past"] = []
@@ -260,7 +250,9 @@ def _sentence(text: str, s_start: int, s_end: int, sq: list[Quantity], bounds, m
                 place.number = n
                 parts_open, whole_fig, prev = False, None, None
         clause = max(clause, consumed)
-        if sent_figs and _TRONG_DO.search(text, consumed, q.start):
+        # every spelling of _TRONG_DO holds "rong": str.find first, the regex only then
+        if sent_figs and text.find("rong", consumed, q.start) >= 0 \
+                and _TRONG_DO.search(text, consumed, q.start):
             parts_open, whole_fig = True, _whole(sent_figs)
         next_start = sq[i + 1].start if i + 1 < len(sq) else None
         named = name_quantity(text, q, clause, s_end, next_start, prev)
@@ -422,13 +414,16 @@ _YEAR_AFTER = re.compile(r"\s*(?:vào|trong|đến|tới|trước)\s+(?:hết\s+
 
 
 def _decide(sec_kind: str | None, cues: dict[str, list[int]], s_start: int, clause: int, q: Quantity,
-            named: Named, year: int | None, ctx: _Context, paren: bool) -> str | None:
+            named: Named, year: int | None, ctx: Context, paren: bool) -> str | None:
     """"target", "result" or None (not a figure) for one named quantity.
 
     `cues` holds where the sentence's goal, result, estimate and past-tense cues start.
     """
     def seen(key: str, start: int) -> bool:
-        return any(start <= p < q.start for p in cues[key])
+        for p in cues[key]:              # a plain loop: most lists are empty or short
+            if start <= p < q.start:
+                return True
+        return False
 
     goal = seen("goal_cues", s_start)
     past = (seen("result_cues", clause) or seen("past", clause)

@@ -63,6 +63,9 @@ _BOUNDARY = re.compile(r"""
     | [a-zđ]\)\s+                         # "a) Tổng sản phẩm ..." lettered items
 """, re.VERBOSE)
 _LABEL = re.compile(r"\((\d{1,3})\)|(\d{1,2})[.)]\s")
+# Every alternative of _BOUNDARY holds ";", ":", ")" or a full stop before a blank; a sentence
+# without any has no boundary. (`re` finds "." quickly: the pattern starts with a literal.)
+_DOT_BLANK = re.compile(r"\.\s")
 
 
 def boundaries(text: str) -> list[tuple[int, int, int | None]]:
@@ -72,6 +75,8 @@ def boundaries(text: str) -> list[tuple[int, int, int | None]]:
     ...  for a, b, n in boundaries(text)]
     [('(1) ', 1), ('; ', None), ('(2) ', 2)]
     """
+    if not (";" in text or ":" in text or ")" in text or _DOT_BLANK.search(text)):
+        return []                        # faster than letting the regex crawl the sentence
     out = []
     for m in _BOUNDARY.finditer(text):
         i = m.start()
@@ -118,6 +123,8 @@ def time_marks(text: str) -> list[TimeMark]:
     [(2030, '2021-2030', None), (2030, None, None), (None, None, 2020)]
     """
     out: list[TimeMark] = []
+    if "19" not in text and "20" not in text:
+        return out                       # no year: `in` answers faster than _YEAR4
     last_end = 0
     for y in _YEAR4.finditer(text):
         if y.start() < last_end:
@@ -151,7 +158,7 @@ def strip_time(text: str) -> str:
     """
     def repl(m: re.Match[str]) -> str:
         return m.group(0) if (m.group("base") or m.group("cmp")) else " "
-    if _YEAR4.search(text):
+    if ("19" in text or "20" in text) and _YEAR4.search(text):
         text = _TIME.sub(repl, text)
     return tidy(text)
 
@@ -229,6 +236,8 @@ def cue_positions(lowered: str, key: str) -> list[int]:
     pattern without its look-behind starts with the phrases' first letters, which `re` scans
     for quickly; the look-behind (start of text or a non-word character) is checked here.
     """
+    if not any(word in lowered for word in _cue_first_words(key)):
+        return []                        # no phrase can start: skip the regex scan
     rx = _cue_scan(key)
     out: list[int] = []
     pos = 0
@@ -242,6 +251,13 @@ def cue_positions(lowered: str, key: str) -> list[int]:
             pos = m.end()
         else:
             pos = i + 1                  # as finditer: try again one character further
+
+
+@cache
+def _cue_first_words(key: str) -> tuple[str, ...]:
+    """The first word of each cue phrase: every match of `_cue_scan(key)` holds one as written
+    (only the spaces between words may differ)."""
+    return tuple(sorted({w.split()[0] for w in _words("figures", key)}))
 
 
 @cache

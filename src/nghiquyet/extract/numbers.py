@@ -33,11 +33,29 @@ _CANDIDATE = re.compile(r"\d[\d.,]*(?:\s*%?\s*(?:-|đến|tới)\s*\d[\d.,]*|/\d
 _GLUE = "./,-_"
 
 # "lần thứ 4", "thứ 3", "khóa 12", "số 06" (an ordinal or a name, never a quantity).
+# `_ordinal_before` applies this rule with str methods.
 _ORDINAL_BEFORE = re.compile(r"(?:thứ|khóa|khoá|số|Số|loại|mạch|lần\s+thứ|Đề\s+án|đề\s+án"
                              r"|[Nn]ăm|[Tt]háng|[Nn]gày|[Qq]uý|[Đđ]iều|[Kk]hoản|[Mm]ục)\s*$")
 _ORDINAL_AFTER = re.compile(r"\s*thứ\b")
+# _ORDINAL_BEFORE's words as str suffixes ("lần thứ" ends with "thứ"; "Đề án" is tested apart).
+_ORDINAL_WORDS = ("thứ", "khóa", "khoá", "số", "Số", "loại", "mạch", "năm", "Năm", "tháng", "Tháng",
+                  "ngày", "Ngày", "quý", "Quý", "điều", "Điều", "khoản", "Khoản", "mục", "Mục")
 # A range of years ("2021 - 2025") is a period, never a quantity.
 _YEARISH = re.compile(r"^(?:19|20|21)\d\d$")
+
+
+def _ordinal_before(window: str) -> bool:
+    """Whether `_ORDINAL_BEFORE` matches the end of `window`, by str.endswith (`re` would try
+    every position of the window).
+
+    >>> _ordinal_before("Nghị quyết số "), _ordinal_before("thực hiện Đề  án "), _ordinal_before("đạt ")
+    (True, True, False)
+    """
+    end = window.rstrip()
+    if end.endswith(_ORDINAL_WORDS):
+        return True
+    head = end[:-2]
+    return end.endswith("án") and head != head.rstrip() and head.rstrip().endswith(("Đề", "đề"))
 
 
 @dataclass
@@ -90,7 +108,7 @@ def find_quantities(text: str) -> list[Quantity]:
         unit = match_unit(text, m.end())
         if unit is None:
             continue
-        if _ORDINAL_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        if _ordinal_before(text[max(0, m.start() - 12):m.start()]):
             continue                     # "năm 2024", "lần thứ 4", "Đề án 06": no quantity
         if unit.family == "multiplier" and _ORDINAL_AFTER.match(text, unit.end):
             continue                     # "2 lần thứ ..." counts occasions, no multiple

@@ -8,14 +8,13 @@ unit as written, lightly normalised: lower-case, single spaces, `tỷ đô la M�
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from . import vocab
 
 
-@dataclass(frozen=True)
-class UnitMatch:
+class UnitMatch(NamedTuple):          # a tuple: built several times faster than a frozen dataclass
     unit: str          # normalised unit
     family: str        # percent | multiplier | money | count | measure
     end: int           # offset just after the unit in the scanned text

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 FOOTNOTE_MARKS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
+_MARK_SET = frozenset(FOOTNOTE_MARKS)     # a set: "" (an empty line's first character) is not in it
 
 # --- character-level debris ---------------------------------------------------------------
 _BOOKMARK = re.compile(r"\[bookmark:[^\]\n]*\]")          # pandoc/Word anchor names
@@ -79,9 +80,11 @@ def clean_text(text: str) -> str:
     """
     lines = _clean_chars(text)
     start = _body_start(lines)
-    end = next((i for i in range(start, len(lines)) if _is_tail(lines[i])), len(lines))
+    # The first-character tests inline `_is_tail` and `is_footnote`'s own: they run on every line.
+    end = next((i for i in range(start, len(lines))
+                if lines[i][:1] == "N" and _is_tail(lines[i])), len(lines))
     body = lines[start:end]
-    if any(is_footnote(line) for line in body):
+    if any(line[:1] in _MARK_SET for line in body):
         body = _move_footnotes(body)
     joined = _join_paragraphs(body)
     lines[start:end] = joined
@@ -117,11 +120,9 @@ def _clean_chars(text: str) -> list[str]:
     while "  " in text:
         text = text.replace("  ", " ")
     lines = text.split("\n")
-    for i, line in enumerate(lines):
-        if "*" in line:                            # one-character search: cheap per line
-            line = _EMPHASIS.sub(r"\1", line)
-        lines[i] = line.strip()
-    return lines
+    if "*" in text:                                # one-character searches: cheap
+        lines = [_EMPHASIS.sub(r"\1", line) if "*" in line else line for line in lines]
+    return [line.strip() for line in lines]
 
 
 def _is_tail(line: str) -> bool:
@@ -225,7 +226,10 @@ def _join_paragraphs(lines: list[str]) -> list[str]:
                 k = i
                 while k < n and not lines[k]:
                     k += 1
-                how = glue(para, lines[k]) if k < n else None
+                # glue() refuses at once unless the next line starts in lower case or this
+                # one ends with "-" (a cut symbol or word): test that here, on every line
+                nxt = lines[k] if k < n else ""
+                how = glue(para, nxt) if nxt and (nxt[0].islower() or para[-1] == "-") else None
                 if how is None:
                     break
                 cut, sep = how

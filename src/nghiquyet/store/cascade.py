@@ -212,17 +212,31 @@ def merge_into(session: Session, placeholder: Document, doc: Document) -> None:
     session.flush()
 
 
-def link_citations(session: Session, doc: Document, rows: list[dict]) -> list[Citation]:
+def _in(name: str, values: list) -> tuple[str, dict]:
+    """An `IN (:name0, :name1...)` list and its parameters, for raw statements.
+
+    >>> _in("k", ["a", "b"])
+    ('(:k0, :k1)', {'k0': 'a', 'k1': 'b'})
+    """
+    params = {f"{name}{i}": v for i, v in enumerate(values)}
+    return "(" + ", ".join(f":{p}" for p in params) + ")", params
+
+
+def link_citations(session: Session, doc: Document, rows: list[dict],  # noqa: ARG001
+                   raw=None) -> list[Citation]:  # noqa: ANN001
     """Point new citation rows (dicts, not yet stored) at their documents, creating the
     placeholders missing, in one query and one INSERT batch; returns the citations (unsaved
-    objects) that created a placeholder, for `resolve_document`."""
+    objects) that created a placeholder, for `resolve_document`. `raw`: the caller's
+    `rawsql.Raw` (the session must be flushed)."""
     if not rows:
         return []
+    from .rawsql import Raw
+    raw = raw or Raw.of(session)
     known: dict[str, int] = {}
-    # Real documents win over placeholders, then the latest.
-    for id_, key in session.execute(select(Document.id, Document.symbol_key).where(
-            Document.symbol_key.in_(sorted({r["cited_key"] for r in rows})))
-            .order_by(Document.placeholder.desc(), Document.id.desc())).all():
+    # Real documents win over placeholders, then the earliest.
+    marks, params = _in("k", sorted({r["cited_key"] for r in rows}))
+    for id_, key in raw.rows(f"SELECT id, symbol_key FROM documents WHERE symbol_key IN {marks} "
+                             "ORDER BY placeholder DESC, id DESC", params):
         known[key] = id_
     missing = {}
     for r in rows:
@@ -234,12 +248,8 @@ def link_citations(session: Session, doc: Document, rows: list[dict]) -> list[Ci
                "symbol_key": r["cited_key"], "date": r["date"], "issuer": r["issuer"],
                "title": r["title"], "placeholder": True, "recipients": []}
               for r in missing.values()]
-        session.connection().execute(Document.__table__.insert(), ph)
-        for id_, key in session.execute(select(Document.id, Document.symbol_key).where(
-                Document.placeholder.is_(True), Document.symbol_key.in_(sorted(missing)))
-                .order_by(Document.id)).all():
-            known[key] = id_          # the newest placeholder of that symbol: just made
-
+        for key, id_ in zip(missing, raw.insert(Document.__table__, ph, returning=True)):
+            known[key] = id_
         created = [Citation(**{k: v for k, v in r.items() if k != "cited_document_id"})
                    for r in missing.values()]
     for r in rows:
@@ -247,20 +257,35 @@ def link_citations(session: Session, doc: Document, rows: list[dict]) -> list[Ci
     return created
 
 
+def _placeholders_of(session: Session, key: str, doc_id: int) -> list[Document]:
+    """Placeholders with this symbol key other than `doc_id` (an indexed raw probe first:
+    there usually are none)."""
+    from .rawsql import Raw
+    # Filtered here, not in SQL: SQLite would pick the index on `placeholder` and scan.
+    if not any(ph and id_ != doc_id for id_, ph in Raw.of(session).rows(
+            "SELECT id, placeholder FROM documents WHERE symbol_key = :k", {"k": key})):
+        return []
+    return list(session.scalars(select(Document).where(
+        Document.symbol_key == key, Document.placeholder.is_(True),
+        Document.id != doc_id)).all())
+
+
 def resolve_document(session: Session, doc: Document,
-                     created: list[Citation] | None = None) -> None:
+                     created: list[Citation] | None = None) -> Document:
     """After `doc` was stored: link its citations, absorb its placeholder, infer identities.
 
-    `created`: the citations were linked by `link_citations`, these made new placeholders."""
+    `created`: the citations were linked by `link_citations`, these made new placeholders.
+    `doc` may be an `ingest.NewDocument` (a row written raw); it is replaced by the ORM
+    object when the inference must change it. Returns the document to index."""
     key = doc.symbol_key
     if key:
-        for other in session.scalars(select(Document).where(
-                Document.symbol_key == key, Document.placeholder.is_(True),
-                Document.id != doc.id)).all():
+        for other in _placeholders_of(session, key, doc.id):
             merge_into(session, other, doc)
     if created is None:
         created = _link_stored(session, doc)
     if not doc.symbol and not doc.inference_confirmed:
+        if not isinstance(doc, Document):
+            doc = session.get(Document, doc.id)
         infer_identity(session, doc)
     # A new placeholder may describe a document already in the library without a symbol:
     # re-examine those of the same kind whose issuer does not rule the citation out.
@@ -269,21 +294,38 @@ def resolve_document(session: Session, doc: Document,
     # Narrowed in SQL to what could reach MIN_SCORE: same issuer as written, or a title
     # naming a symbol one of the new citations says the cited document implements.
     issuers = {c.issuer for c in created if c.issuer}
-    written = {m.group() for c in created for m in SYMBOL.finditer(_citation_text(c))
-               if symbol_key(m.group()) in _citation_facts(c).implements}
-    narrow = [Document.title.contains(w) for w in sorted(written)]
-    if issuers:
-        narrow.append(Document.issuer.in_(sorted(issuers)))
-    if kinds and narrow:
-        q = select(Document).where(
-            Document.symbol.is_(None), Document.placeholder.is_(False),
-            Document.inference_confirmed.is_(False), Document.id != doc.id,
-            Document.kind.in_(sorted(kinds)), or_(*narrow))
-        for other in session.scalars(q).all():
+    written = {m.group() for c, f in cited for m in SYMBOL.finditer(_citation_text(c))
+               if symbol_key(m.group()) in f.implements}
+    if kinds and (issuers or written):
+        for other in _unnumbered_candidates(session, doc.id, kinds, issuers, written):
             # A cheap first look (no queries): could one of the new citations reach MIN_SCORE?
-            rough = Facts(other.kind, other.issuer, other.title, implemented_in_title(other.title))
+            rough = Facts(other[1], other[2], other[3], implemented_in_title(other[3]))
             if any(match_score(rough, f) for c, f in cited):
-                infer_identity(session, other)
+                infer_identity(session, session.get(Document, other[0]))
+    return doc
+
+
+def _unnumbered_candidates(session: Session, doc_id: int, kinds: set, issuers: set,
+                           written: set) -> list[tuple]:
+    """(id, kind, issuer, title) of documents without their own symbol, of these kinds, whose
+    issuer is one of `issuers` or whose title contains one of `written` (raw SQL: this runs
+    for most new documents, and the partial index on unnumbered documents keeps it small)."""
+    from .rawsql import Raw
+    kind_marks, params = _in("kind", sorted(kinds))
+    narrow = []
+    for i, w in enumerate(sorted(written)):
+        narrow.append(f"title LIKE '%' || :w{i} || '%'")
+        params[f"w{i}"] = w
+    if issuers:
+        marks, more = _in("iss", sorted(issuers))
+        narrow.append(f"issuer IN {marks}")
+        params.update(more)
+    # Only `symbol IS NULL` and `kind` in SQL, so both backends use the partial index
+    # ix_documents_unnumbered (SQLite would otherwise pick the index on `placeholder`).
+    rows = Raw.of(session).rows(
+        "SELECT id, kind, issuer, title, placeholder, inference_confirmed FROM documents "
+        f"WHERE symbol IS NULL AND kind IN {kind_marks} AND ({' OR '.join(narrow)})", params)
+    return sorted(r[:4] for r in rows if not r[4] and not r[5] and r[0] != doc_id)
 
 
 def _link_stored(session: Session, doc: Document) -> list[Citation]:

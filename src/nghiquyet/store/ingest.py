@@ -1,35 +1,35 @@
-"""Ingest: files → extraction → one transaction per document (new, new version, or unchanged).
+"""Ingest: files → extraction → stored documents (new, new version, or unchanged).
 
-`ingest_paths` reports each file as an `IngestOutcome`; a failing file is rolled back alone.
-With `workers > 1` the files are read and extracted in worker processes while this process
-stores them in order, since extraction is CPU-bound and storing waits on the database.
+`ingest_paths` reports each file as an `IngestOutcome`; each file is all-or-nothing (a
+savepoint), committed in batches. With `workers > 1` the files are read and extracted in
+worker processes (`store.prepare`) while this process stores them in order. A new document
+is written with raw-driver INSERTs (`store.rawsql`); ORM objects are loaded only when an
+existing document is involved (a new version, a placeholder taken over, an inference).
 """
 from __future__ import annotations
 
 import hashlib
-import unicodedata
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, NamedTuple
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from ..model import Extraction
 from ..read import ReadError
 from . import cascade, search
-from .items import insert_items, insert_rows, sync_items
+from .db import refresh_statistics
+from .items import insert_items, sync_items
 from .keys import symbol_key
 from .models import Citation, Document, DocumentVersion, OutlineSection
+from .prepare import (MAX_FILE_BYTES, IngestError, Known, check_file, check_text,  # noqa: F401
+                      looks_binary, prepared)
+from .rawsql import Raw
 
-# Official documents are far smaller; a bigger file is almost surely not one (a scan, a dump).
-MAX_FILE_BYTES = 20 * 1024 * 1024
-
-
-class IngestError(Exception):
-    """A file that cannot be stored; the message names the file and the reason."""
+# Files stored per COMMIT: a commit costs ~3 ms on SQLite, storing a document ~3 ms.
+BATCH_SIZE = 50
 
 
 @dataclass
@@ -69,58 +69,142 @@ def _iso(value: str | None) -> date | None:
         return None
 
 
-def looks_binary(text: str) -> bool:
-    """True when decoded "text" is mostly control characters (a binary file renamed .txt).
-
-    >>> looks_binary("Nghị quyết số 26-NQ/TW\\n")
-    False
-    >>> looks_binary("\\x00\\x01\\x02PK\\x03\\x04" * 20)
-    True
-    """
-    sample = text[:20000]
-    if not sample:
-        return False
-    bad = sum(1 for c in sample if c == "\ufffd" or (unicodedata.category(c) == "Cc"
-                                                      and c not in "\n\t\r\f"))
-    return bad / len(sample) > 0.02
-
-
 # --- ingest -----------------------------------------------------------------------------
 
 def ingest_paths(session: Session, *, paths: Iterable[Path],
                  progress: Callable[[IngestOutcome], None] | None = None,
                  extract: Callable[[Path], Extraction] | None = None,
-                 workers: int = 1) -> IngestSummary:
-    """Ingest files one transaction each (commit or roll back per file).
+                 workers: int = 1, batch_size: int = BATCH_SIZE) -> IngestSummary:
+    """Ingest files, each all-or-nothing: a SAVEPOINT per file, a commit per `batch_size`
+    stored files (committing each file alone cost more than storing it). A failing file is
+    rolled back to its savepoint and reported; a crash loses at most the uncommitted batch,
+    never part of a document. `progress` sees each outcome once its batch is committed.
 
     `workers > 1` extracts in that many processes (only with the default extractor).
     """
     summary = IngestSummary()
-    for path, prepared in _prepared(session, list(paths), extract, workers):
-        try:
-            if isinstance(prepared, IngestOutcome):
-                outcome = prepared
-            else:
-                if isinstance(prepared, BaseException):
-                    raise prepared
-                file_hash, size, (extraction, contract, folded) = prepared
-                outcome = ingest_extraction(session, extraction=extraction, file_hash=file_hash,
-                                            size=size, source_path=str(Path(path).resolve()),
-                                            contract=contract, folded=folded)
-            session.commit()
-        except (IngestError, ReadError) as e:
-            session.rollback()
-            outcome = IngestOutcome(str(path), "error", message=str(e))
-        except Exception as e:  # a bug on one file must not stop the batch or leave half of it
-            session.rollback()
-            outcome = IngestOutcome(str(path), "error",
-                                    message=f"{path}: lỗi khi lưu (failed): {type(e).__name__}: {e}")
-        summary.outcomes.append(outcome)
-        if progress:
-            progress(outcome)
+    batch = _Batch(session, summary, progress)
+    for path, ready in prepared(session, list(paths), extract, workers):
+        batch.add(_store_prepared(session, batch, path, ready))
+        if batch.stored >= batch_size:
+            batch.commit()
+    batch.commit()
     if summary.count("new") or summary.count("updated"):
         settle_cascade(session)
     return summary
+
+
+class _Batch:
+    """Outcomes stored in the open transaction, reported once it is committed."""
+
+    def __init__(self, session: Session, summary: IngestSummary, progress) -> None:  # noqa: ANN001
+        self.session, self.summary, self.progress = session, summary, progress
+        self.outcomes: list[IngestOutcome] = []
+        self.stored = 0
+        self.open = False
+        self.index: search.PendingIndex | None = None   # FTS5 rows held until the commit
+        # Planner statistics are refreshed as the library grows (200, 800, 3,200... files):
+        # a plan made for an empty library scans once it holds thousands of documents.
+        self.committed, self.analyze_at = 0, 200
+
+    def begin(self) -> None:
+        """Open the batch's transaction. pysqlite starts none before the first write, so a
+        SAVEPOINT would start (and its RELEASE commit) one per file: BEGIN it here."""
+        if self.open:
+            return
+        conn = self.session.connection()
+        if conn.dialect.name == "sqlite":
+            driver = conn.connection.driver_connection
+            if not driver.in_transaction:
+                driver.execute("BEGIN IMMEDIATE")
+        self.index = search.defer_index(self.session)
+        self.open = True
+
+    def file_begins(self) -> None:
+        if self.index is not None:
+            self.index.mark()
+
+    def file_failed(self) -> None:
+        if self.index is not None:
+            self.index.rollback()
+
+    def add(self, outcome: IngestOutcome) -> None:
+        self.outcomes.append(outcome)
+        if outcome.status in ("new", "updated"):
+            self.stored += 1
+
+    def lost(self, error: BaseException) -> None:
+        """The transaction is gone (a failed COMMIT, or SQLite rolled it all back): nothing
+        of this batch was stored, so each of its documents is reported as an error."""
+        self.session.rollback()
+        search.drop_index(self.session)
+        self.index = None
+        for i, o in enumerate(self.outcomes):
+            if o.status in ("new", "updated"):
+                self.outcomes[i] = IngestOutcome(
+                    o.path, "error", message=f"{o.path}: lỗi khi lưu (failed): "
+                                             f"{type(error).__name__}: {error}")
+        self.stored = 0
+
+    def commit(self) -> None:
+        if self.open:
+            try:
+                search.flush_index(self.session, keep=False)
+                self.session.commit()
+            except Exception as e:  # noqa: BLE001 - reported per file below
+                self.lost(e)
+            self.committed += self.stored
+            if self.committed >= self.analyze_at:
+                self.analyze_at *= 4
+                try:
+                    refresh_statistics(self.session)
+                    self.session.commit()
+                except Exception:  # noqa: BLE001 - only speed is at stake
+                    self.session.rollback()
+        self.open, self.index = False, None
+        for o in self.outcomes:
+            self.summary.outcomes.append(o)
+            if self.progress:
+                self.progress(o)
+        self.outcomes, self.stored = [], 0
+
+
+def _store_prepared(session: Session, batch: _Batch, path: Path, ready) -> IngestOutcome:  # noqa: ANN001
+    """Store one prepared file inside a savepoint of the batch's transaction."""
+    if isinstance(ready, Known):
+        return IngestOutcome(str(path), "unchanged", ready.document_id)
+    batch.file_begins()
+    try:
+        if isinstance(ready, BaseException):
+            raise ready
+        file_hash, size, (extraction, contract, folded) = ready
+        batch.begin()
+        with session.begin_nested():
+            return ingest_extraction(session, extraction=extraction, file_hash=file_hash,
+                                     size=size, source_path=str(Path(path).resolve()),
+                                     contract=contract, folded=folded)
+    except (IngestError, ReadError) as e:
+        outcome = IngestOutcome(str(path), "error", message=str(e))
+    except Exception as e:  # a bug on one file must not stop the batch or leave half of it
+        outcome = IngestOutcome(str(path), "error",
+                                message=f"{path}: lỗi khi lưu (failed): {type(e).__name__}: {e}")
+    batch.file_failed()
+    if batch.open and not _transaction_alive(session):
+        batch.lost(RuntimeError("giao dịch bị hủy (transaction aborted)"))
+        batch.open = False
+    return outcome
+
+
+def _transaction_alive(session: Session) -> bool:
+    """False when the database dropped the whole transaction after an error (SQLite does on
+    some I/O errors): the batch's earlier files are then lost too."""
+    try:
+        conn = session.connection()
+        if conn.dialect.name == "sqlite":
+            return bool(conn.connection.driver_connection.in_transaction)
+        return True
+    except Exception:  # noqa: BLE001
+        return False
 
 
 def settle_cascade(session: Session) -> None:
@@ -137,90 +221,6 @@ def settle_cascade(session: Session) -> None:
         session.commit()
     except Exception:  # noqa: BLE001 - only speed is at stake (autovacuum does it later)
         session.rollback()
-
-
-def _prepared(session: Session, paths: list[Path], extract, workers: int) -> Iterator:  # noqa: ANN001
-    """(path, outcome | exception | (hash, size, extraction)) in the order of `paths`.
-
-    Unchanged files are recognised by hash before anything is extracted."""
-    todo: list[tuple[Path, str, int]] = []
-    early: dict[int, object] = {}
-    for i, path in enumerate(paths):
-        try:
-            raw, size = check_file(path)
-        except IngestError as e:
-            early[i] = e
-            continue
-        file_hash = hashlib.sha256(raw).hexdigest()
-        known = session.scalars(select(DocumentVersion.document_id).where(
-            DocumentVersion.file_hash == file_hash).limit(1)).first()
-        if known is not None:
-            early[i] = IngestOutcome(str(path), "unchanged", known)
-        else:
-            todo.append((path, file_hash, size))
-    session.rollback()                # end the read-only transaction of the hash lookups
-    if workers > 1 and extract is None and len(todo) > 1:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            results = pool.map(_extract_safely, [p for p, _, _ in todo], chunksize=4)
-            yield from _merge(paths, early, todo, results)
-    else:
-        yield from _merge(paths, early, todo,
-                          (_extract_safely(p, extract) for p, _, _ in todo))
-
-
-def _merge(paths, early, todo, results) -> Iterator:  # noqa: ANN001
-    # Files are yielded in input order; the extracted ones in the order of `todo`.
-    results = iter(results)
-    todo_iter = iter(todo)
-    for i, path in enumerate(paths):
-        if i in early:
-            yield path, early[i]
-            continue
-        _, file_hash, size = next(todo_iter)
-        x = next(results)
-        yield path, x if isinstance(x, BaseException) else (file_hash, size, x)
-
-
-def _extract_safely(path: Path, extract=None):  # noqa: ANN001, ANN202
-    """Extract and check one file; an exception is returned, not raised (it crosses processes)."""
-    try:
-        if extract is None:
-            from ..extract import extract_file as extract
-        x = extract(path)
-        check_text(path, x)
-        # The stored JSON and the folded search text are built here too: in a worker they
-        # cost the storing process nothing.
-        return x, x.to_contract(), search.folded_body(x.text)
-    except (IngestError, ReadError) as e:
-        return IngestError(str(e))
-    except Exception as e:  # noqa: BLE001
-        return IngestError(f"{path}: lỗi khi trích xuất (extraction failed): "
-                           f"{type(e).__name__}: {e}")
-
-
-def check_file(path: Path) -> tuple[bytes, int]:
-    """The bytes and size of a file that may be a document, or an IngestError saying why not."""
-    path = Path(path)
-    try:
-        size = path.stat().st_size
-    except OSError as e:
-        raise IngestError(f"{path}: không đọc được tệp ({e.strerror or e})") from None
-    if size == 0:
-        raise IngestError(f"{path}: tệp rỗng (empty file)")
-    if size > MAX_FILE_BYTES:
-        raise IngestError(f"{path}: tệp quá lớn ({size / 1048576:.0f} MB > giới hạn "
-                          f"{MAX_FILE_BYTES // 1048576} MB; file too large)")
-    try:
-        return path.read_bytes(), size
-    except OSError as e:
-        raise IngestError(f"{path}: không đọc được tệp ({e.strerror or e})") from None
-
-
-def check_text(path: Path, x: Extraction) -> None:
-    if not x.text.strip():
-        raise IngestError(f"{path}: không có nội dung văn bản (no text in the file)")
-    if looks_binary(x.text):
-        raise IngestError(f"{path}: không phải văn bản, có vẻ là tệp nhị phân (binary file?)")
 
 
 def ingest_file(session: Session, *, path: Path,
@@ -246,7 +246,7 @@ def ingest_file(session: Session, *, path: Path,
     return outcome
 
 
-def _same_document(doc: Document, x: Extraction) -> bool:
+def _same_document(doc: Document | _Stored, x: Extraction) -> bool:
     """Whether a stored document with the same symbol can be this one: symbols repeat across
     provinces and bodies ("28-CTr/TU" of each Tỉnh ủy), so the issuer, date and kind must not
     contradict each other (a file's next version keeps them)."""
@@ -265,87 +265,150 @@ def _same_document(doc: Document, x: Extraction) -> bool:
         doc.issuer or ident.issuer or doc.place == ident.place)
 
 
-def _find_existing(session: Session, x: Extraction) -> Document | None:
+class _Stored(NamedTuple):
+    """The columns of a stored document that `_same_document` compares."""
+    id: int
+    placeholder: bool
+    symbol: str | None
+    source_name: str | None
+    kind: str | None
+    date: date | None
+    issuer: str | None
+    place: str | None
+
+
+_STORED = "SELECT id, placeholder, symbol, source_name, kind, date, issuer, place FROM documents "
+
+
+def _stored(rows: list[tuple]) -> list[_Stored]:
+    # SQLite hands dates back as ISO text.
+    return [_Stored(r[0], bool(r[1]), *r[2:5], _iso(r[5]) if isinstance(r[5], str) else r[5],
+                    *r[6:]) for r in rows]
+
+
+def _find_existing(session: Session, raw: Raw, x: Extraction) -> Document | None:
     """The library document this extraction is a version of: same symbol (and no contradiction
-    in issuer, date or kind), else same file name."""
+    in issuer, date or kind), else same file name. Raw lookups of a few columns (a common
+    symbol has dozens of documents at 10,000); the ORM object is loaded for the match only."""
     key = symbol_key(x.document.symbol)
+    found = None
     if key:
-        for doc in session.scalars(select(Document).where(Document.symbol_key == key)
-                                   .order_by(Document.placeholder, Document.id)).all():
-            if (doc.symbol or doc.placeholder or doc.source_name == x.source) and \
-                    _same_document(doc, x):
-                return doc
-    same_name = session.scalars(select(Document).where(
-        Document.source_name == x.source, Document.placeholder.is_(False))
-        .order_by(Document.id)).all()
-    for doc in same_name:
-        if not key or not doc.symbol or symbol_key(doc.symbol) == key:
-            return doc
-    return None
+        same_key = sorted(_stored(raw.rows(_STORED + "WHERE symbol_key = :k", {"k": key})),
+                          key=lambda d: (d.placeholder, d.id))
+        found = next((d for d in same_key if (d.symbol or d.placeholder or
+                                               d.source_name == x.source)
+                      and _same_document(d, x)), None)
+    if found is None:
+        # Placeholders are filtered here: SQLite would pick the index on `placeholder`.
+        same_name = sorted(d for d in _stored(raw.rows(_STORED + "WHERE source_name = :s",
+                                                       {"s": x.source})) if not d.placeholder)
+        found = next((d for d in same_name
+                      if not key or not d.symbol or symbol_key(d.symbol) == key), None)
+    return session.get(Document, found.id) if found is not None else None
+
+
+@dataclass
+class NewDocument:
+    """A document row just written by raw INSERT, with the attributes indexing and the
+    cascade read of a `Document` (the ORM object is loaded only if it must change)."""
+    id: int
+    kind: str
+    symbol: str | None
+    symbol_key: str | None
+    date: date | None
+    issuer: str | None
+    title: str | None
+    symbol_inferred: str | None
+    date_inferred: date | None
+    placeholder: bool = False
+    inference_confirmed: bool = False
+
+    @property
+    def effective_symbol(self) -> str | None:
+        return self.symbol or self.symbol_inferred
+
+    @property
+    def effective_date(self) -> date | None:
+        return self.date or self.date_inferred
+
+
+def _identity_values(x: Extraction, doc: Document | None) -> dict:
+    """The document columns an extraction sets (on a new row, or over an existing one)."""
+    ident = x.document
+    values = {"placeholder": False, "kind": ident.kind or "other", "symbol": ident.symbol,
+              "date": _iso(ident.date), "issuer": ident.issuer, "place": ident.place,
+              "title": ident.title, "signer_name": ident.signer.name,
+              "signer_position": ident.signer.position,
+              "signer_on_behalf_of": ident.signer.on_behalf_of,
+              "recipients": list(ident.recipients), "source_name": x.source}
+    inferred = doc.symbol_inferred if doc is not None else None
+    if ident.symbol_inferred and not inferred:
+        values["symbol_inferred"] = inferred = ident.symbol_inferred
+        values["date_inferred"] = _iso(ident.date_inferred)
+    values["symbol_key"] = symbol_key(ident.symbol or inferred)
+    return values
 
 
 def ingest_extraction(session: Session, *, extraction: Extraction, file_hash: str,
                       size: int = 0, source_path: str | None = None,
-                      hash_checked: bool = False, contract: dict | None = None,
+                      hash_checked: bool = False, contract: dict | str | None = None,
                       folded: str | None = None) -> IngestOutcome:
     """Store an extraction as a new document or a new version of an existing one.
 
-    `contract`, `folded`: `extraction.to_contract()` and `search.folded_body(extraction.text)`
-    when already computed (in a worker process)."""
+    `contract`, `folded`: `extraction.to_contract()` (or its JSON, `rawsql.Encoded`) and
+    `search.folded_body(extraction.text)` when already computed (in a worker process)."""
     x = extraction
+    session.flush()                   # raw statements below must see pending ORM changes
+    raw = Raw.of(session)
     if not hash_checked:
-        known = session.scalars(select(DocumentVersion).where(
-            DocumentVersion.file_hash == file_hash).limit(1)).first()
-        if known is not None:
-            return IngestOutcome(x.source, "unchanged", known.document_id)
-    doc = _find_existing(session, x)
+        known = raw.rows("SELECT document_id FROM document_versions WHERE file_hash = :h "
+                         "LIMIT 1", {"h": file_hash})
+        if known:
+            return IngestOutcome(x.source, "unchanged", known[0][0])
+    doc = _find_existing(session, raw, x)
     status = "updated" if doc is not None and not doc.placeholder else "new"
     fresh = doc is None or doc.placeholder      # nothing of its own stored yet
+    values = _identity_values(x, doc)
     if doc is None:
-        doc = Document(recipients=[])
-        session.add(doc)
-    ident = x.document
-    doc.placeholder = False
-    doc.kind = ident.kind or "other"
-    doc.symbol = ident.symbol
-    doc.date = _iso(ident.date)
-    doc.issuer, doc.place, doc.title = ident.issuer, ident.place, ident.title
-    doc.signer_name = ident.signer.name
-    doc.signer_position = ident.signer.position
-    doc.signer_on_behalf_of = ident.signer.on_behalf_of
-    doc.recipients = list(ident.recipients)
-    if ident.symbol_inferred and not doc.symbol_inferred:
-        doc.symbol_inferred, doc.date_inferred = ident.symbol_inferred, _iso(ident.date_inferred)
-    doc.symbol_key = symbol_key(doc.effective_symbol)
-    doc.source_name = x.source
-    session.flush()
+        (doc_id,) = raw.insert(Document.__table__, [values], returning=True)
+        doc = NewDocument(doc_id, values["kind"], values["symbol"], values["symbol_key"],
+                          values["date"], values["issuer"], values["title"],
+                          values.get("symbol_inferred"), values.get("date_inferred"))
+    else:
+        for k, v in values.items():
+            setattr(doc, k, v)
+        session.flush()
 
-    number = 1 if fresh else (session.scalar(select(func.max(DocumentVersion.number)).where(
-        DocumentVersion.document_id == doc.id)) or 0) + 1
-    # Core INSERTs from here on: one statement per table, no ORM object per row (speed).
-    version_id = session.execute(insert(DocumentVersion).returning(DocumentVersion.id), [{
+    number = 1 if fresh else (raw.rows("SELECT max(number) FROM document_versions WHERE "
+                                       "document_id = :d", {"d": doc.id})[0][0] or 0) + 1
+    (version_id,) = raw.insert(DocumentVersion.__table__, [{
         "document_id": doc.id, "number": number, "source_name": x.source,
         "source_path": source_path, "file_hash": file_hash, "file_type": x.file_type,
         "encoding": x.encoding, "size": size, "text": x.text,
-        "extracted": contract if contract is not None else x.to_contract()}]).scalar_one()
-    doc.current_version_id = version_id
+        "extracted": contract if contract is not None else x.to_contract()}], returning=True)
+    if isinstance(doc, NewDocument):
+        raw.execute("UPDATE documents SET current_version_id = :v WHERE id = :d",
+                    {"v": version_id, "d": doc.id})
+    else:
+        doc.current_version_id = version_id
 
-    created = _replace_citations(session, doc, x, fresh=fresh)
-    _replace_sections(session, doc, x, fresh=fresh)
+    created = _replace_citations(session, raw, doc, x, fresh=fresh)
+    _replace_sections(session, raw, doc, x, fresh=fresh)
     families = (("target", x.targets), ("result", x.results), ("deadline", x.deadlines))
     if fresh:
-        rows = {family: insert_items(session, doc, family, items) for family, items in families}
+        rows = {family: insert_items(session, doc, family, items, raw=raw)
+                for family, items in families}
     else:
         rows = {family: sync_items(session, doc, family, items) for family, items in families}
     counts = {"target": len(x.targets), "result": len(x.results), "deadline": len(x.deadlines)}
     session.flush()
-    cascade.resolve_document(session, doc, created=created)
+    doc = cascade.resolve_document(session, doc, created=created)
     search.index_document(session, doc, x.text, items=rows, fresh=fresh, folded=folded)
     return IngestOutcome(x.source, status, doc.id, targets=counts["target"],
                          results=counts["result"], deadlines=counts["deadline"])
 
 
-def _replace_citations(session: Session, doc: Document, x: Extraction, *,
+def _replace_citations(session: Session, raw: Raw, doc, x: Extraction, *,  # noqa: ANN001
                        fresh: bool) -> list[Citation]:
     """Store the document's citations, linked to their documents; returns those that made a
     new placeholder (see `cascade.link_citations`)."""
@@ -366,8 +429,8 @@ def _replace_citations(session: Session, doc: Document, x: Extraction, *,
                      "title": r.title, "implements": bool(r.implements) or key in by_title,
                      "quote": r.quote or "", "context": _context(x.text, r.span, key),
                      "span_start": r.span[0], "span_end": r.span[1]})
-    created = cascade.link_citations(session, doc, rows)
-    insert_rows(session, Citation, rows)
+    created = cascade.link_citations(session, doc, rows, raw=raw)
+    raw.insert(Citation.__table__, rows)
     return created
 
 
@@ -379,12 +442,14 @@ def _context(text: str, span: tuple[int, int], key: str) -> str | None:
     return sentence if key in cascade.symbols_in(sentence) else None
 
 
-def _replace_sections(session: Session, doc: Document, x: Extraction, *, fresh: bool) -> None:
+def _replace_sections(session: Session, raw: Raw, doc, x: Extraction, *,  # noqa: ANN001
+                      fresh: bool) -> None:
     if not fresh:
         for old in session.scalars(select(OutlineSection).where(
                 OutlineSection.document_id == doc.id)).all():
             session.delete(old)
+        session.flush()
     rows = [{"document_id": doc.id, "idx": i, "label": s.label, "heading": s.heading,
              "level": s.level, "parent_idx": s.parent, "year": s.year,
              "span_start": s.span[0], "span_end": s.span[1]} for i, s in enumerate(x.outline)]
-    insert_rows(session, OutlineSection, rows)   # sections are never edited as objects
+    raw.insert(OutlineSection.__table__, rows)   # sections are never edited as objects

@@ -95,24 +95,21 @@ def sync_items(session: Session, document: Document, family: str, items: list, *
     return rows
 
 
-def insert_rows(session: Session, model: type, rows: list[dict]) -> None:
-    """A plain executemany INSERT on the session's connection: no ORM bookkeeping and no
-    RETURNING, which SQLAlchemy may run row by row (ids are read back by the caller)."""
-    if rows:
-        session.connection().execute(model.__table__.insert(), rows)
-
-
 class ItemRow(dict):
     """A just-inserted item row as a dict with attribute access (what indexing reads)."""
     __getattr__ = dict.get
     active = True
 
 
-def insert_items(session: Session, document: Document, family: str, items: list) -> list:
+def insert_items(session: Session, document: Document, family: str, items: list, *,
+                 raw=None) -> list:  # noqa: ANN001
     """Store one family of a document that has no rows yet, in one INSERT batch (ingest
-    speed: no ORM object per item); returns the rows with their new ids."""
+    speed: no ORM object per item); returns the rows with their new ids. `raw`: the
+    caller's `rawsql.Raw` on the session's connection."""
     if not items:
         return []
+    from .rawsql import Raw
+    raw = raw or Raw.of(session)
     model = ITEM_MODELS[family]
     rows = []
     for idx, (key, item) in enumerate(zip(item_keys(family, items), items)):
@@ -121,11 +118,8 @@ def insert_items(session: Session, document: Document, family: str, items: list)
         row.update(document_id=document.id, key=key, idx=idx, origin="machine",
                    status="draft", superseded=False, machine=values)
         rows.append(ItemRow(row))
-    insert_rows(session, model, rows)
-    ids = dict(session.execute(select(model.key, model.id).where(
-        model.document_id == document.id)).all())
-    for row in rows:
-        row["id"] = ids[row["key"]]
+    for row, id_ in zip(rows, raw.insert(model.__table__, rows, returning=True)):
+        row["id"] = id_
     return rows
 
 

@@ -1,8 +1,9 @@
 """The library's service functions: ingest files, list and read documents, walk the cascade.
 
 The CLI (`cli/library.py`) and the web application call these; they take a `Session` and
-keyword arguments and never print. Each file is ingested in its own transaction: a failure
-rolls back that file only and is reported as an `IngestOutcome` with a message.
+keyword arguments and never print. Each file is ingested all-or-nothing (a savepoint, the
+files committed in batches): a failure rolls back that file only and is reported as an
+`IngestOutcome` with a message.
 """
 from __future__ import annotations
 

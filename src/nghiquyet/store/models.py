@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 
 from sqlalchemy import (JSON, Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, String,
-                        Text, UniqueConstraint)
+                        Text, UniqueConstraint, text)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .db import Base
@@ -31,6 +31,9 @@ def utcnow() -> datetime:
 class Document(Base):
     """One document of the cascade. `placeholder` documents are only known from citations."""
     __tablename__ = "documents"
+    # The few documents printed without their symbol, searched for each new placeholder.
+    __table_args__ = (Index("ix_documents_unnumbered", "kind", sqlite_where=text("symbol IS NULL"),
+                            postgresql_where=text("symbol IS NULL")),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[str] = mapped_column(String(40), default="other")

@@ -15,19 +15,19 @@ and review services call inside their own transactions.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
-from sqlalchemy import delete, insert, select, text
+from sqlalchemy import delete, select, text
 from sqlalchemy.orm import Session
 
 from ..text import fold, normalise, squash
 from .models import Deadline, Document, Result, SearchEntry, Target
+from .snippets import (SNIPPET_CHARS, fast_fold, find_spans, first_match,  # noqa: F401
+                       make_snippet, query_tokens, snippet_for, token_pattern)
 
 # Documents longer than this are indexed on their beginning only (PostgreSQL caps a tsvector
 # at 1 MB, and official documents are far shorter).
 MAX_INDEXED_CHARS = 200_000
-SNIPPET_CHARS = 160
 ENTITIES = ("document", "target", "result", "deadline")
 _WORD = re.compile(r"\w+")
 
@@ -62,167 +62,6 @@ class Hit:
                 "exact": self.exact}
 
 
-# --- pure text helpers ------------------------------------------------------------------
-
-_MARKS = re.compile(r"[\u0300-\u036f]")
-
-
-def fast_fold(text_: str) -> str:
-    """`text.fold` in C-speed steps (NFD, drop the marks, đ → d, lower), for long bodies.
-
-    >>> fast_fold("Đảng ủy NÔNG THÔN MỚI Đắk Lắk")
-    'dang uy nong thon moi dak lak'
-    >>> s = "Hoà Bình, Quảng Trị, ĐỒNG HỚI; 17.900 tỷ đồng"
-    >>> fast_fold(s) == fold(s)
-    True
-    """
-    text_ = unicodedata.normalize("NFD", text_.replace("đ", "d").replace("Đ", "D"))
-    return _MARKS.sub("", text_).lower()
-
-
-def _variants() -> dict[str, str]:
-    """Each folded letter → every Latin letter folding to it (both cases): `d` → `dDđĐ`."""
-    out: dict[str, set[str]] = {}
-    for code in list(range(0x41, 0x250)) + list(range(0x1E00, 0x1F00)):
-        c = chr(code)
-        f = fold(c)
-        if len(f) == 1 and f.isalpha():
-            out.setdefault(f, {f, f.upper()}).update({c, c.upper(), c.lower()})
-    return {k: "".join(sorted(v)) for k, v in out.items()}
-
-
-_VARIANTS = _variants()
-
-
-def token_pattern(token: str) -> str:
-    """A regex matching `token` (folded) in original text, whatever its accents and case.
-
-    >>> bool(re.fullmatch(token_pattern("dang"), "Đảng"))
-    True
-    >>> bool(re.fullmatch(token_pattern("uy"), "ỦY"))
-    True
-    """
-    return "".join(f"[{re.escape(_VARIANTS[ch])}]" if ch in _VARIANTS else re.escape(ch)
-                   for ch in token)
-
-
-def query_tokens(query: str) -> list[str]:
-    """The folded words of a query (punctuation and FTS operators dropped).
-
-    >>> query_tokens('Đảng ủy "nông thôn" OR mới-2025')
-    ['dang', 'uy', 'nong', 'thon', 'or', 'moi', '2025']
-    """
-    return _WORD.findall(fold(query))
-
-
-def find_spans(original: str, tokens: list[str], phrase: str | None = None,
-               limit: int = 50) -> list[tuple[int, int]]:
-    """Where the query occurs in `original`, accent-insensitively: the whole phrase if it
-    occurs, else each token at word starts (at most `limit` spans, sorted, not overlapping).
-
-    >>> find_spans("Xây dựng nông thôn mới ở Đức Thọ", ["nong", "thon", "moi"], "nong thon moi")
-    [(9, 22)]
-    >>> find_spans("Đảng ủy xã và đảng viên", ["dang"])
-    [(0, 4), (14, 18)]
-    """
-    spans: list[tuple[int, int]] = []
-    # Folding NFC text keeps every offset (one letter for one letter): then plain patterns
-    # run on the folded copy, several times faster than accent classes on the original.
-    folded = fast_fold(original)
-    if len(folded) == len(original):
-        haystack, pattern = folded, re.escape
-    else:
-        haystack, pattern = original, token_pattern
-    if phrase and len(tokens) > 1:
-        pat = r"(?<!\w)" + r"\W+".join(map(pattern, tokens)) + r"(?!\w)"
-        spans = [m.span() for _, m in zip(range(limit), re.finditer(pat, haystack))]
-    if not spans:
-        for tok in tokens:
-            spans += [m.span() for _, m in zip(range(limit), re.finditer(
-                r"(?<!\w)" + pattern(tok), haystack))]
-    spans.sort()
-    merged: list[tuple[int, int]] = []
-    for s, e in spans:
-        if merged and s <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
-        else:
-            merged.append((s, e))
-    return merged
-
-
-def first_match(original: str, tokens: list[str], phrase: bool = True,
-                chunk: int = 8192) -> int | None:
-    """Offset of the first occurrence of the phrase (else of any token) in `original`,
-    accent-insensitively; folds and scans chunk by chunk so an early match costs little.
-
-    >>> first_match("Tăng cường an toàn; bảo đảm AN NINH, TRẬT TỰ", ["an", "ninh", "trat", "tu"])
-    28
-    >>> first_match("Đảng ủy xã", ["uy"])
-    5
-    """
-    pats = []
-    if phrase and len(tokens) > 1:
-        pats.append(re.compile(r"(?<!\w)" + r"\W+".join(map(re.escape, tokens)) + r"(?!\w)"))
-    pats.append(re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, tokens)) + ")"))
-    overlap = 200                     # a phrase cut by a chunk border is found in the next
-    for pat in pats:
-        for start in range(0, max(len(original), 1), chunk):
-            piece = original[start:start + chunk + overlap]
-            folded = fast_fold(piece)
-            if len(folded) != len(piece):  # offsets would shift: the slow exact way
-                spans = find_spans(original, tokens, " ".join(tokens) if pat is pats[0] and
-                                   len(pats) > 1 else None, limit=1)
-                return spans[0][0] if spans else None
-            m = pat.search(folded)
-            if m:
-                return start + m.start()
-    return None
-
-
-def snippet_for(original: str, tokens: list[str], width: int = SNIPPET_CHARS,
-                phrase: bool = True) -> tuple[str, list[tuple[int, int]]]:
-    """`make_snippet` around the first match, highlighting only inside the window: a long
-    body is folded and scanned only up to its first match. `phrase=False` when the index
-    says the phrase is not there (no need to scan the whole body for it).
-
-    >>> snippet_for("Đảm bảo an ninh, trật tự xã hội", ["an", "ninh"], width=20)
-    ('… m bảo an ninh, trật  …', [(8, 15)])
-    """
-    first = first_match(original, tokens, phrase)
-    if first is None:
-        return make_snippet(original, [], width)
-    start = max(0, first - width // 3)
-    end = min(len(original), start + width)
-    start = max(0, min(start, end - width))
-    window = original[start:end]
-    spans = [(s + start, e + start) for s, e in find_spans(window, tokens, " ".join(tokens))]
-    return make_snippet(original, spans or [(first, first)], width)
-
-
-def make_snippet(original: str, spans: list[tuple[int, int]],
-                 width: int = SNIPPET_CHARS) -> tuple[str, list[tuple[int, int]]]:
-    """A window of `original` around the first match, with the matches inside it.
-
-    >>> make_snippet("Mục tiêu: xây dựng nông thôn mới", [(19, 32)], width=20)
-    ('… y dựng nông thôn mới', [(9, 22)])
-    """
-    if not spans:
-        snippet = squash(original[:width])
-        return (snippet + ("…" if len(original) > width else ""), [])
-    first = spans[0][0]
-    start = max(0, first - width // 3)
-    end = min(len(original), start + width)
-    start = max(0, min(start, end - width))
-    # Keep offsets exact: replace line breaks by spaces instead of squashing.
-    body = original[start:end].replace("\n", " ").replace("\t", " ")
-    prefix = "… " if start > 0 else ""
-    suffix = " …" if end < len(original) else ""
-    shift = len(prefix) - start
-    inside = [(max(s, start) + shift, min(e, end) + shift) for s, e in spans
-              if s < end and e > start]
-    return prefix + body + suffix, inside
-
-
 # --- keeping the index in step ----------------------------------------------------------
 
 def _dialect(session: Session) -> str:
@@ -246,44 +85,105 @@ def _insert_many(session: Session, document: Document,
     """Add search entries (entity, id, title, body, year) of one document and index them."""
     if not rows:
         return
+    from .rawsql import Raw
+    session.flush()                   # raw statements do not autoflush
+    raw = Raw.of(session)
     issuer_folded = fold(document.issuer) if document.issuer else None
     entries = [{"entity": entity, "entity_id": entity_id, "document_id": document.id,
                 "kind": document.kind, "issuer": document.issuer,
                 "issuer_folded": issuer_folded, "year": year, "title": title or "",
                 "body": body or ""}
                for entity, entity_id, title, body, year in rows]
-    # One plain executemany, ids read back in one query: no ORM object per entry and no
-    # RETURNING, which SQLAlchemy may run row by row (ingest speed).
-    session.connection().execute(SearchEntry.__table__.insert(), entries)
-    by_key = {}
-    if len(entries) > 1:              # a whole document: its entries in one query
-        by_key.update(((entity, eid), id_) for id_, entity, eid in session.execute(
-            select(SearchEntry.id, SearchEntry.entity, SearchEntry.entity_id).where(
-                SearchEntry.document_id == document.id)).all())
-    for family in {e["entity"] for e in entries if (e["entity"], e["entity_id"]) not in by_key}:
-        wanted = [e["entity_id"] for e in entries if e["entity"] == family]
-        for i in range(0, len(wanted), 500):
-            by_key.update(((family, eid), id_) for id_, eid in session.execute(
-                select(SearchEntry.id, SearchEntry.entity_id).where(
-                    SearchEntry.entity == family,
-                    SearchEntry.entity_id.in_(wanted[i:i + 500]))).all())
-    ids = [by_key[(e["entity"], e["entity_id"])] for e in entries]
     # A document is also found by its issuer ("dak lak"); its items are not, or they would
     # flood every search for a place name.
-    params = [{"id": i, "b": folded_document if folded_document is not None and
-               e["entity"] == "document" else folded_body(e["body"]),
-               "t": fast_fold(f"{e['title']} {e['issuer'] or ''}" if e["entity"] == "document"
-                              else e["title"])}
-              for i, e in zip(ids, entries)]
-    if _dialect(session) == "sqlite":
-        session.execute(text("INSERT INTO search_fts(rowid, title, body) VALUES (:id, :t, :b)"),
-                        params)
-    else:  # tokenised here like FTS5 does, so "26-NQ/TW" gives 26, nq, tw on both backends
-        for p in params:
-            p["t"], p["b"] = " ".join(_WORD.findall(p["t"])), " ".join(_WORD.findall(p["b"]))
-        session.execute(text("UPDATE search_entries SET tsv = "
-                             "setweight(to_tsvector('simple', :t), 'A') || "
-                             "to_tsvector('simple', :b) WHERE id = :id"), params)
+    for e in entries:
+        e["b"] = (folded_document if folded_document is not None and e["entity"] == "document"
+                  else folded_body(e["body"]))
+        e["t"] = fast_fold(f"{e['title']} {e['issuer'] or ''}" if e["entity"] == "document"
+                           else e["title"])
+    table = SearchEntry.__table__
+    if raw.sqlite:
+        ids = raw.insert(table, entries, returning=True)
+        pending = session.info.get(_PENDING)
+        if pending is not None:
+            for i, e in zip(ids, entries):
+                pending.add(i, e["t"], e["b"])
+            return
+        raw.cursor.executemany("INSERT INTO search_fts(rowid, title, body) VALUES (?, ?, ?)",
+                               [(i, e["t"], e["b"]) for i, e in zip(ids, entries)])
+        return
+    # Tokenised here like FTS5 does, so "26-NQ/TW" gives 26, nq, tw on both backends; the
+    # tsvector is computed in the INSERT itself (an UPDATE after would write every row twice).
+    for e in entries:
+        e["t"], e["b"] = " ".join(_WORD.findall(e["t"])), " ".join(_WORD.findall(e["b"]))
+    raw.insert(table, entries, extra=(("tsv", "setweight(to_tsvector('simple', :t), 'A') "
+                                              "|| to_tsvector('simple', :b)"),))
+
+
+# --- deferred FTS5 inserts (batch ingest on SQLite) -------------------------------------
+
+_PENDING = "nghiquyet.fts_pending"
+
+
+class PendingIndex:
+    """FTS5 rows held back until the batch's commit. FTS5 writes a new index segment at
+    every SAVEPOINT, so indexing each file inside its own savepoint made one segment (and
+    merges) per document; inserting the batch's rows together writes one. `mark` and
+    `rollback` follow the per-file savepoints, so a failed file leaves no row behind."""
+
+    def __init__(self) -> None:
+        self.rows: dict[int, tuple[str, str]] = {}
+        self.undo: list[tuple[int, tuple[str, str] | None]] = []
+
+    def add(self, rowid: int, title: str, body: str) -> None:
+        self.undo.append((rowid, self.rows.get(rowid)))
+        self.rows[rowid] = (title, body)
+
+    def remove(self, rowid: int) -> None:
+        if rowid in self.rows:
+            self.undo.append((rowid, self.rows.pop(rowid)))
+
+    def mark(self) -> None:
+        """A file begins: what follows is undone by `rollback`."""
+        self.undo = []
+
+    def rollback(self) -> None:
+        for rowid, old in reversed(self.undo):
+            if old is None:
+                self.rows.pop(rowid, None)
+            else:
+                self.rows[rowid] = old
+        self.undo = []
+
+
+def defer_index(session: Session) -> PendingIndex | None:
+    """Hold this session's FTS5 inserts until `flush_index` (SQLite only; PostgreSQL's
+    tsvector is part of the row). Returns the pending set, or None on PostgreSQL."""
+    if _dialect(session) != "sqlite":
+        return None
+    return session.info.setdefault(_PENDING, PendingIndex())
+
+
+def flush_index(session: Session, *, keep: bool = True) -> None:
+    """Insert the held-back FTS5 rows (before the commit); `keep=False` also stops
+    deferring. Rows of a transaction that was rolled back must be dropped with
+    `drop_index` instead."""
+    pending = session.info.get(_PENDING)
+    if pending is None:
+        return
+    if pending.rows:
+        from .rawsql import Raw
+        Raw.of(session).cursor.executemany(
+            "INSERT INTO search_fts(rowid, title, body) VALUES (?, ?, ?)",
+            [(i, t, b) for i, (t, b) in pending.rows.items()])
+    pending.rows, pending.undo = {}, []
+    if not keep:
+        session.info.pop(_PENDING, None)
+
+
+def drop_index(session: Session) -> None:
+    """Forget the held-back rows (their transaction was rolled back) and stop deferring."""
+    session.info.pop(_PENDING, None)
 
 
 def _remove(session: Session, entity: str, entity_ids: list[int]) -> None:
@@ -298,6 +198,10 @@ def _remove_entries(session: Session, ids: list[int]) -> None:
     if not ids:
         return
     if _dialect(session) == "sqlite":
+        pending = session.info.get(_PENDING)
+        if pending is not None:
+            for i in ids:
+                pending.remove(i)
         for i in range(0, len(ids), 500):
             chunk = ids[i:i + 500]
             session.execute(text(f"DELETE FROM search_fts WHERE rowid IN "
@@ -353,12 +257,14 @@ def index_document(session: Session, document: Document, text_: str | None, *,
 
 
 def settle_index(session: Session) -> None:
-    """After a batch: on PostgreSQL, move the GIN index's pending entries into the index and
-    refresh the planner's statistics. Fresh inserts wait in a pending list that every search
-    scans linearly until autovacuum runs, which made searches right after an ingest slow."""
+    """After a batch: refresh the planner's statistics, and on PostgreSQL move the GIN
+    index's pending entries into the index first (fresh inserts wait in a pending list that
+    every search scans linearly until autovacuum runs, which made searches right after an
+    ingest slow)."""
+    from .db import refresh_statistics
     if _dialect(session) == "postgresql":
         session.execute(text("SELECT gin_clean_pending_list('ix_search_entries_fts'::regclass)"))
-        session.execute(text("ANALYZE search_entries"))
+    refresh_statistics(session)
 
 
 def unindex_document(session: Session, document_id: int) -> None:
@@ -400,21 +306,39 @@ def search(session: Session, query: str, *, kind: str | None = None, issuer: str
     # ranking, fetching and highlighting all of it is what made searches slow.
     phrase = len(tokens) > 1
     found = _candidates(session, params, where, tokens, phrase=phrase) if phrase else []
+    # On PostgreSQL one query gives both (the phrase is checked on the AND-matches).
+    others = [c for c in found if not c[2]]
+    found = [c for c in found if c[2]][:window]
     if len(found) < window:
         seen = {i for i, _, _ in found}
-        found += [c for c in _candidates(session, params, where, tokens, phrase=False)
-                  if c[0] not in seen][:window - len(found)]
+        if not others:
+            others = _candidates(session, params, where, tokens, phrase=False)
+        found += [c for c in others if c[0] not in seen][:window - len(found)]
     if not found:
         return []
-    # One query for the candidates' rows and bodies (no query per hit).
+    # One query for the candidates' rows, one for the bodies needed (no query per hit): all
+    # of them when the query is accented (an exact match ranks first), else only the `limit`
+    # best, whose order the bodies cannot change (30 KB each: most of a PostgreSQL search).
     cols = (SearchEntry.id, SearchEntry.entity, SearchEntry.entity_id, SearchEntry.document_id,
-            SearchEntry.kind, SearchEntry.issuer, SearchEntry.year, SearchEntry.title,
-            SearchEntry.body)
+            SearchEntry.kind, SearchEntry.issuer, SearchEntry.year, SearchEntry.title)
     meta = {r.id: r for r in session.execute(select(*cols).where(
         SearchEntry.id.in_([i for i, _, _ in found]))).all()}
-    rows = [_Candidate(*meta[i][:8], r=r, ph=ph) for i, r, ph in found if i in meta]
-    bodies = {i: meta[i].body for i, _, _ in found if i in meta}
-    return rank(rows, query, tokens, limit, bodies)
+    rows = [_Candidate(*meta[i], r=r, ph=ph) for i, r, ph in found if i in meta]
+    wanted = squash(query).lower()
+    need = rows if wanted != fold(wanted) else sorted(
+        rows, key=lambda row: -_score(row, False))[:limit]
+    bodies = dict(session.execute(select(SearchEntry.id, SearchEntry.body).where(
+        SearchEntry.id.in_([row.id for row in need]))).all())
+    folded = None
+    if _dialect(session) == "sqlite":     # the index keeps the folded bodies: no folding here
+        from .rawsql import Raw
+        cur = Raw.of(session).cursor      # one lookup each: FTS5 scans everything for IN (...)
+        folded = {}
+        for i in bodies:
+            row = cur.execute("SELECT body FROM search_fts WHERE rowid = ?", (i,)).fetchone()
+            if row is not None:
+                folded[i] = row[0]
+    return rank(rows, query, tokens, limit, bodies, folded)
 
 
 @dataclass
@@ -431,35 +355,56 @@ class _Candidate:
     ph: bool = False
 
 
-# PostgreSQL ranks at most this many matches (taken unordered from the GIN index): ts_rank
-# reads each match's whole tsvector, so ranking every match of a broad word is the slow part.
-PG_RANK_CAP = 400
+# Each backend ranks at most this many matches (taken in index order): ts_rank and bm25 read
+# each match's whole entry, so ranking every match of a broad word is the slow part.
+PG_RANK_CAP = RANK_CAP = 400
 
 
 def _candidates(session: Session, params: dict, where: str, tokens: list[str], *,
                 phrase: bool) -> list[tuple[int, float, bool]]:
     """(entry id, score, phrase?) of the best `params["n"]` matches, best first."""
-    params = dict(params, cap=PG_RANK_CAP)
+    params = dict(params, cap=RANK_CAP)
     if _dialect(session) == "sqlite":
         params["q"] = ('"' + " ".join(tokens) + '"' if phrase
                        else " ".join(f'"{t}"' for t in tokens))
-        if where:     # filters live on search_entries: join, still capped by the FTS rank
-            sql = ("SELECT f.rowid, bm25(search_fts, 4.0, 1.0) AS r FROM search_fts f "
-                   "JOIN search_entries e ON e.id = f.rowid "
-                   f"WHERE search_fts MATCH :q{where} ORDER BY r LIMIT :n")
-        else:         # FTS5 ranks and limits inside the index, without touching the rows
-            sql = ("SELECT rowid, rank AS r FROM search_fts WHERE search_fts MATCH :q "
-                   "AND rank MATCH 'bm25(4.0, 1.0)' ORDER BY rank LIMIT :n")
+        # As on PostgreSQL, bm25 ranks the first `cap` matches only (ORDER BY rank computes
+        # it for every match: ~200 ms for a common phrase at 10,000 documents).
+        if where:     # filters live on search_entries: filtered before the cap
+            sql = ("SELECT id, r FROM (SELECT f.rowid AS id, bm25(search_fts, 4.0, 1.0) AS r "
+                   "FROM search_fts f JOIN search_entries e ON e.id = f.rowid "
+                   f"WHERE search_fts MATCH :q{where} LIMIT :cap) ORDER BY r LIMIT :n")
+        else:
+            sql = ("SELECT id, r FROM (SELECT rowid AS id, bm25(search_fts, 4.0, 1.0) AS r "
+                   "FROM search_fts WHERE search_fts MATCH :q LIMIT :cap) ORDER BY r LIMIT :n")
         return [(i, -float(r or 0), phrase) for i, r in session.execute(text(sql), params)]
-    params["q"] = (" <-> " if phrase else " & ").join(tokens)
-    sql = ("SELECT s.id, ts_rank(s.tsv, q) AS r FROM (SELECT e.id, e.tsv FROM search_entries e "
-           f"WHERE e.tsv @@ to_tsquery('simple', :q){where} LIMIT :cap) s, "
-           "to_tsquery('simple', :q) q ORDER BY r DESC LIMIT :n")
-    return [(i, float(r or 0), phrase) for i, r in session.execute(text(sql), params)]
+    params["a"] = " & ".join(tokens)
+    params["q"] = " <-> ".join(tokens)
+    # The GIN index answers the AND of the words exactly; a phrase needs each row's positions,
+    # read from its (TOASTed, ~40 KB for a document) tsvector. So the phrase is checked on
+    # the first `cap` AND-matches only (checking every document whose body has all the words
+    # took ~200 ms at 10,000 documents), in the same pass that ranks them: a phrase query
+    # returns its phrase matches and the other AND-matches, flagged, each best first.
+    if not phrase:
+        sql = ("SELECT s.id, ts_rank(s.tsv, a) AS r, false FROM (SELECT e.id, e.tsv "
+               f"FROM search_entries e WHERE e.tsv @@ to_tsquery('simple', :a){where} "
+               "LIMIT :cap) s, to_tsquery('simple', :a) a ORDER BY r DESC LIMIT :n")
+    else:
+        sql = ("SELECT id, r, ph FROM (SELECT s.id, s.tsv @@ q AS ph, CASE WHEN s.tsv @@ q "
+               "THEN ts_rank(s.tsv, q) ELSE ts_rank(s.tsv, a) END AS r FROM (SELECT e.id, e.tsv "
+               f"FROM search_entries e WHERE e.tsv @@ to_tsquery('simple', :a){where} "
+               "LIMIT :cap) s, to_tsquery('simple', :q) q, to_tsquery('simple', :a) a) x "
+               "ORDER BY ph DESC, r DESC")
+    return [(i, float(r or 0), bool(ph)) for i, r, ph in session.execute(text(sql), params)]
+
+
+def _score(row, exact: bool) -> float:  # noqa: ANN001
+    """Exact accented text first, then the phrase, then the backend's rank."""
+    return float(row.r or 0) + (100.0 if exact else 0.0) + (10.0 if row.ph else 0.0)
 
 
 def rank(rows, query: str, tokens: list[str], limit: int = 20,  # noqa: ANN001
-         bodies: dict[int, str] | None = None) -> list[Hit]:
+         bodies: dict[int, str] | None = None,
+         folded: dict[int, str] | None = None) -> list[Hit]:
     """Order candidates: exact accented text first, then the phrase, then backend rank;
     snippets are computed for the `limit` best only."""
     bodies = bodies or {}
@@ -470,13 +415,13 @@ def rank(rows, query: str, tokens: list[str], limit: int = 20,  # noqa: ANN001
     for row in rows:
         body = (bodies.get(row.id) or "")[:MAX_INDEXED_CHARS]
         exact = accented and (wanted in (row.title or "").lower() or wanted in body.lower())
-        score = float(row.r or 0) + (100.0 if exact else 0.0) + (10.0 if row.ph else 0.0)
-        scored.append((score, exact, row, body))
+        scored.append((_score(row, exact), exact, row, body))
     scored.sort(key=lambda t: -t[0])
     hits = []
     for score, exact, row, body in scored[:limit]:
         source = body or row.title or ""
-        snippet, highlights = snippet_for(source, tokens, phrase=bool(row.ph))
+        snippet, highlights = snippet_for(source, tokens, phrase=bool(row.ph),
+                                          folded=(folded or {}).get(row.id) if body else None)
         hits.append(Hit(entity=row.entity, entity_id=row.entity_id, document_id=row.document_id,
                         kind=row.kind, issuer=row.issuer, year=row.year, title=row.title or "",
                         snippet=snippet, highlights=highlights, exact=exact, score=score))

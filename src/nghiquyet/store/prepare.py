@@ -1,0 +1,136 @@
+"""Preparing files for ingest: size and type checks, hashes, extraction (in worker processes).
+
+`prepared` yields, in the order of the paths, what the storing side needs for each file: an
+outcome already known (unchanged content), an exception to report, or the extraction with
+its stored JSON and folded search text, computed in the worker so the storing process (the
+bottleneck on 2 cores) only inserts.
+"""
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Iterator, NamedTuple
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..model import Extraction
+from ..read import ReadError
+from . import search
+from .models import DocumentVersion
+from .rawsql import encode_json
+
+# Official documents are far smaller; a bigger file is almost surely not one (a scan, a dump).
+MAX_FILE_BYTES = 20 * 1024 * 1024
+
+
+class IngestError(Exception):
+    """A file that cannot be stored; the message names the file and the reason."""
+
+
+def looks_binary(text: str) -> bool:
+    """True when decoded "text" is mostly control characters (a binary file renamed .txt).
+
+    >>> looks_binary("Nghị quyết số 26-NQ/TW\\n")
+    False
+    >>> looks_binary("\\x00\\x01\\x02PK\\x03\\x04" * 20)
+    True
+    """
+    sample = text[:20000]
+    if not sample:
+        return False
+    bad = sum(1 for c in sample if c == "\ufffd" or (unicodedata.category(c) == "Cc"
+                                                      and c not in "\n\t\r\f"))
+    return bad / len(sample) > 0.02
+
+
+class Known(NamedTuple):
+    """A file whose exact content is already stored, as a version of this document."""
+    document_id: int
+
+
+def prepared(session: Session, paths: list[Path], extract, workers: int) -> Iterator:  # noqa: ANN001
+    """(path, Known | exception | (hash, size, (extraction, JSON, folded))), in the order of
+    `paths`. Unchanged files are recognised by hash before anything is extracted."""
+    todo: list[tuple[Path, str, int]] = []
+    early: dict[int, object] = {}
+    for i, path in enumerate(paths):
+        try:
+            raw, size = check_file(path)
+        except IngestError as e:
+            early[i] = e
+            continue
+        file_hash = hashlib.sha256(raw).hexdigest()
+        known = session.scalars(select(DocumentVersion.document_id).where(
+            DocumentVersion.file_hash == file_hash).limit(1)).first()
+        if known is not None:
+            early[i] = Known(known)
+        else:
+            todo.append((path, file_hash, size))
+    session.rollback()                # end the read-only transaction of the hash lookups
+    if workers > 1 and extract is None and len(todo) > 1:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            results = pool.map(_extract_safely, [p for p, _, _ in todo], chunksize=4)
+            yield from _merge(paths, early, todo, results)
+    else:
+        yield from _merge(paths, early, todo,
+                          (_extract_safely(p, extract) for p, _, _ in todo))
+
+
+def _merge(paths, early, todo, results) -> Iterator:  # noqa: ANN001
+    # Files are yielded in input order; the extracted ones in the order of `todo`.
+    results = iter(results)
+    todo_iter = iter(todo)
+    for i, path in enumerate(paths):
+        if i in early:
+            yield path, early[i]
+            continue
+        _, file_hash, size = next(todo_iter)
+        x = next(results)
+        yield path, x if isinstance(x, BaseException) else (file_hash, size, x)
+
+
+def _extract_safely(path: Path, extract=None):  # noqa: ANN001, ANN202
+    """Extract and check one file; an exception is returned, not raised (it crosses processes)."""
+    try:
+        if extract is None:
+            from ..extract import extract_file as extract
+        x = extract(path)
+        check_text(path, x)
+        # The stored JSON and the folded search text are built here too: in a worker they
+        # cost the storing process nothing.
+        return x, encode_json(x.to_contract()), search.folded_body(x.text)
+    except (IngestError, ReadError) as e:
+        return IngestError(str(e))
+    except Exception as e:  # noqa: BLE001
+        return IngestError(f"{path}: lỗi khi trích xuất (extraction failed): "
+                           f"{type(e).__name__}: {e}")
+
+
+def check_file(path: Path) -> tuple[bytes, int]:
+    """The bytes and size of a file that may be a document, or an IngestError saying why not."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except OSError as e:
+        raise IngestError(f"{path}: không đọc được tệp ({e.strerror or e})") from None
+    if size == 0:
+        raise IngestError(f"{path}: tệp rỗng (empty file)")
+    if size > MAX_FILE_BYTES:
+        raise IngestError(f"{path}: tệp quá lớn ({size / 1048576:.0f} MB > giới hạn "
+                          f"{MAX_FILE_BYTES // 1048576} MB; file too large)")
+    try:
+        return path.read_bytes(), size
+    except OSError as e:
+        raise IngestError(f"{path}: không đọc được tệp ({e.strerror or e})") from None
+
+
+def check_text(path: Path, x: Extraction) -> None:
+    if not x.text.strip():
+        raise IngestError(f"{path}: không có nội dung văn bản (no text in the file)")
+    if looks_binary(x.text):
+        raise IngestError(f"{path}: không phải văn bản, có vẻ là tệp nhị phân (binary file?)")
+
+
