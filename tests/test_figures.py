@@ -128,9 +128,9 @@ def test_every_cue_family_is_found_in_a_sentence():
         for cue in data[key]:
             assert has_cue(low(f"Năm nay {cue} 50%"), key), cue
     for kind, words in data["section_kinds"].items():
-        from nghiquyet.extract.figures import _kind_of_heading
+        from nghiquyet.extract.figures_context import kind_of_heading
         for w in words:
-            assert _kind_of_heading(w.upper()) is not None, w
+            assert kind_of_heading(w.upper()) is not None, w
 
 
 _PIECES = st.sampled_from([

@@ -1,7 +1,8 @@
 """Outline (extract/outline.py): zones, nesting by label order, paths, horizons, footnotes."""
 from __future__ import annotations
 
-from nghiquyet.extract.outline import blank_calls, parse, title_kind
+from nghiquyet.extract.footnotes import blank_calls
+from nghiquyet.extract.outline import parse, title_kind
 
 PLAN = """\
 HUYỆN ỦY KỲ ANH

@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..model import Figure, Identity
-from ..text import ascii_digits_only, fold, has_ascii_digit
+from ..text import ascii_digits_only, has_ascii_digit
 from . import figures_text as ft
 from . import vocab
-from .figures_build import Named, base_of, name_quantity, part_name, share_name
-from .figures_context import Context, context
+from .figures_build import Named, age_group, base_of, name_quantity, part_name, plan_of, share_name
+from .figures_context import Context, context, heading_period, kind_of_heading, over_period, section_kind
 from .figures_table import TableReader
 from .numbers import Quantity, find_quantities
 from .outline import Layout
@@ -49,7 +49,7 @@ def extract(layout: Layout, doc: Identity) -> tuple[list[Figure], list[Figure]]:
     has_digit = has_ascii_digit if ascii_digits_only(layout.text) else _DIGIT.search
     for para in layout.paragraphs:
         if para.section not in kinds:
-            kinds[para.section] = _section_kind(layout, para.section)
+            kinds[para.section] = section_kind(layout, para.section)
         if intro_kind and not _within(layout, para.section, intro_section):
             intro_kind = None
         text = para.text
@@ -94,69 +94,11 @@ def _intro(text: str) -> str | None:
     t = text.rstrip()
     if not t.endswith(":") or len(t) > 200:
         return None
-    return _kind_of_heading(t)
-
-
-@cache
-def _heading_regex() -> re.Pattern[str]:
-    """One regex over folded headings; the group that matches names the kind."""
-    groups = []
-    for kind, words in vocab.load("figures")["section_kinds"].items():
-        alt = "|".join(re.escape(fold(w)) for w in sorted(words, key=len, reverse=True))
-        groups.append(f"(?P<{kind}>{alt})")
-    return re.compile(r"(?:^|(?<=\W))(?:" + "|".join(groups) + r")(?=\W|$)")
-
-
-@cache
-def _states_figure(heading: str) -> bool:
-    """Whether a heading holds a quantity with a unit (an item written as a heading).
-
-    >>> _states_figure("Tỷ lệ hộ nghèo còn 9,8%, vượt chỉ tiêu"), _states_figure("Chỉ tiêu đến năm 2030")
-    (True, False)
-    """
-    return bool(find_quantities(heading))
-
-
-@cache
-def _kind_of_heading(heading: str) -> str | None:
-    """The kind of figures under a heading: the first kind word it says, else None.
-
-    >>> _kind_of_heading("KẾT QUẢ LÃNH ĐẠO, CHỈ ĐẠO NĂM 2024"), _kind_of_heading("MỤC TIÊU, NHIỆM VỤ")
-    ('result', 'goal')
-    """
-    m = _heading_regex().search(fold(ft.short_heading(heading)))
-    return m.lastgroup if m else None
-
-
-def _section_kind(layout: Layout, section: int | None) -> str | None:
-    while section is not None:
-        s = layout.sections[section]
-        # An item that states a figure ("4. Tỷ lệ hộ nghèo còn 9,8%, vượt chỉ tiêu") is no title:
-        # its words say nothing of the figures under it.
-        kind = None if _states_figure(s.heading) else _kind_of_heading(s.heading)
-        if kind:
-            return kind
-        section = s.parent
-    return None
+    return kind_of_heading(t)
 
 
 # "trên 1 ha", "mỗi 1 km": a denominator, not a figure.
 _PER_ONE = re.compile(r"(?:trên|mỗi|/|cho)\s*$", re.IGNORECASE)
-
-
-# "người từ 60 tuổi trở lên", "trẻ em dưới 5 tuổi": an age that names a group of people.
-_AGE_GROUP = re.compile(r"(?:người|trẻ\s+em|trẻ|học\s+sinh|sinh\s+viên|phụ\s+nữ|thanh\s+niên|"
-                        r"lao\s+động|nam|nữ|cụ)\s+(?:(?:từ|dưới|trên|đủ|đến)\s+)?$", re.IGNORECASE)
-
-
-def _age_group(text: str, q: Quantity) -> bool:
-    """Whether an age in years describes who is counted rather than being a figure.
-
-    >>> group, life = "100% người từ 60 tuổi trở lên", "Tuổi thọ đạt 75 tuổi"
-    >>> _age_group(group, find_quantities(group)[1]), _age_group(life, find_quantities(life)[0])
-    (True, False)
-    """
-    return q.unit == "tuổi" and bool(_AGE_GROUP.search(text, max(0, q.start - 24), q.start))
 
 
 def _quantities(text: str, lowered: str) -> list[Quantity]:
@@ -164,7 +106,7 @@ def _quantities(text: str, lowered: str) -> list[Quantity]:
     qs = [q for q in find_quantities(text)
           if not (q.value == 1 and q.value_max is None and q.family in ("measure", "count")
                   and _PER_ONE.search(text, max(0, q.start - 8), q.start))
-          and not _age_group(text, q)]
+          and not age_group(text, q)]
     # Each rank word has a letter that is rare in other words: test that one first (fast).
     # "thứ" ranks only after "xếp", "đứng" or "vị trí" (the second half of _RANK).
     if not (("ó" in lowered and "nhóm" in lowered) or ("p" in lowered and "top" in lowered)
@@ -206,7 +148,7 @@ def _paragraph(text: str, para, layout: Layout, sec_kind: str | None, ctx: Conte
     if para.is_heading and own is not None:
         own = layout.sections[own].parent         # "a) Tỷ lệ ... (năm 2025 đạt 18%)" is no horizon
     place = _Place(layout.path(para.section), layout.horizon(own), para.span[0],
-                   period=_heading_period(layout, own))
+                   period=heading_period(layout, own))
     out: list[Figure] = []
     for s_start, s_end in ft.sentences(text):
         sq = [q for q in qs if s_start <= q.start < s_end]
@@ -256,8 +198,8 @@ def _sentence(text: str, s_start: int, s_end: int, lowered: str, sq: list[Quanti
             parts_open, whole_fig = True, _whole(sent_figs)
         next_start = sq[i + 1].start if i + 1 < len(sq) else None
         named = name_quantity(text, q, clause, s_end, next_start, prev)
-        if sent_figs and (_plan_of(named.indicator, q, sent_figs[-1][0])
-                          or _plan_of(text[consumed:q.start].strip(" ,;(:"), q, sent_figs[-1][0])):
+        if sent_figs and (plan_of(named.indicator, q, sent_figs[-1][0])
+                          or plan_of(text[consumed:q.start].strip(" ,;(:"), q, sent_figs[-1][0])):
             sent_figs[-1][0].planned = q.value       # "đạt 68,5% (kế hoạch 68%)"
             consumed = max(named.consumed_to, q.end)
             continue
@@ -277,7 +219,7 @@ def _sentence(text: str, s_start: int, s_end: int, lowered: str, sq: list[Quanti
         if year is None:
             year = place.horizon or (ctx.plan_target if kind == "target" else ctx.plan_result)
         if period is None and place.period and year == int(place.period[-4:]) \
-                and _over_period(text[named.quote_start:named.quote_end], q.unit):
+                and over_period(text[named.quote_start:named.quote_end], q.unit):
             period = place.period            # "bình quân 5 năm đạt 10%/năm" under "2026-2030"
         fig = Figure(indicator=named.indicator, comparator=named.comparator, value=q.value,
                      value_max=q.value_max, unit=q.unit, year=year, period=period,
@@ -298,60 +240,6 @@ def _sentence(text: str, s_start: int, s_end: int, lowered: str, sq: list[Quanti
         prev = named
     _fill_share_wholes(sent_figs)
     return [fig for fig, _ in sent_figs]
-
-
-# What names a plan figure written beside a result: "(kế hoạch 68%)", "(KH: 68%)",
-# "vượt chỉ tiêu Nghị quyết (68%)", "(Nghị quyết đề ra 68%)".
-_PLAN_NAME = re.compile(r"""^(?:vượt\s+|so\s+với\s+|theo\s+)?
-    (?:kế\s+hoạch|kh|chỉ\s+tiêu|mục\s+tiêu|nghị\s+quyết|nq|dự\s+toán)
-    (?:\s+(?:nghị\s+quyết|nq|đề\s+ra|giao|năm|tỉnh|huyện|kế\s+hoạch|(?:19|20)\d\d))*\W*
-    (?:(?:dưới|trên|khoảng|từ|ít\s+nhất|tối\s+thiểu|tối\s+đa|không\s+quá)\s*)?$""",
-                        re.IGNORECASE | re.VERBOSE)
-
-
-def _plan_of(indicator: str, q: Quantity, previous: Figure) -> bool:
-    """Whether quantity `q` is the plan of the result just before it, in the same unit.
-
-    >>> r = Figure(indicator="x", comparator="eq", value=68.5, unit="%", kind="result")
-    >>> q = find_quantities("(kế hoạch 68%)")[0]
-    >>> _plan_of("kế hoạch", q, r), _plan_of("tỷ lệ lao động qua đào tạo", q, r)
-    (True, False)
-    """
-    return (previous.kind == "result" and previous.unit == q.unit and previous.planned is None
-            and q.value_max is None and bool(_PLAN_NAME.match(ft.tidy(indicator))))
-
-
-# A period in a heading: "NHIỆM KỲ 2025 - 2030", "GIAI ĐOẠN 2026-2030", "2021–2025".
-_HEADING_PERIOD = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)(?![\d/])")
-# "bình quân đầu người" is per head, not over time.
-_OVER_PERIOD = re.compile(r"""bình\s+quân(?!\s*(?:/|đầu\s+người|mỗi\s+người|một\s+người|trên\s+người|người
-                                              |mỗi\s+hộ|hộ|lao\s+động|mỗi\s+lao\s+động))
-                              |\b(?:\d+|năm)\s+năm\b|cả\s+(?:giai\s+đoạn|nhiệm\s+kỳ)|lũy\s+kế""",
-                          re.IGNORECASE | re.VERBOSE)
-
-
-def _heading_period(layout: Layout, section: int | None) -> str | None:
-    """The period ("2026-2030") the nearest heading with a span of years states."""
-    while section is not None:
-        s = layout.sections[section]
-        m = _HEADING_PERIOD.search(s.heading) if not _states_figure(s.heading) else None
-        if m and m.group(1) < m.group(2):
-            return f"{m.group(1)}-{m.group(2)}"
-        section = s.parent
-    return None
-
-
-def _over_period(quote: str, unit: str | None) -> bool:
-    """Whether a figure is an average or a total over a period rather than a level at its end.
-
-    >>> _over_period("Tốc độ tăng trưởng bình quân đạt 10%/năm", "%/năm"), _over_period("GRDP đạt 150 triệu đồng", "triệu đồng")
-    (True, False)
-    >>> _over_period("Tổng vốn đầu tư 5 năm đạt 500.000 tỷ đồng", "tỷ đồng")
-    True
-    >>> _over_period("Thu nhập bình quân đầu người đạt 92 triệu đồng", "triệu đồng")
-    False
-    """
-    return bool(unit and unit.endswith("/năm")) or bool(_OVER_PERIOD.search(quote))
 
 
 @cache

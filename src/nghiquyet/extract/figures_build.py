@@ -17,9 +17,10 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..model import Figure
 from ..text import fold
 from . import figures_text as ft
-from .numbers import Quantity
+from .numbers import Quantity, find_quantities  # noqa: F401 (doctests)
 from .units import is_rate
 
 # A comparison after the unit that belongs to the figure ("... lần so với năm 2020").
@@ -306,3 +307,41 @@ def part_name(part: str, parent: str) -> str:
     if first and idx > 0 and first not in ("co", "la", "dat", "trong"):
         return prefix + parent[: idx + 1] + part             # "... sử dụng nước" + "nước đạt ..."
     return prefix + parent + " " + part
+
+
+# --- figures that are not figures of their own -------------------------------------
+
+# "người từ 60 tuổi trở lên", "trẻ em dưới 5 tuổi": an age that names a group of people.
+_AGE_GROUP = re.compile(r"(?:người|trẻ\s+em|trẻ|học\s+sinh|sinh\s+viên|phụ\s+nữ|thanh\s+niên|"
+                        r"lao\s+động|nam|nữ|cụ)\s+(?:(?:từ|dưới|trên|đủ|đến)\s+)?$", re.IGNORECASE)
+
+
+def age_group(text: str, q: Quantity) -> bool:
+    """Whether an age in years describes who is counted rather than being a figure.
+
+    >>> group, life = "100% người từ 60 tuổi trở lên", "Tuổi thọ đạt 75 tuổi"
+    >>> age_group(group, find_quantities(group)[1]), age_group(life, find_quantities(life)[0])
+    (True, False)
+    """
+    return q.unit == "tuổi" and bool(_AGE_GROUP.search(text, max(0, q.start - 24), q.start))
+
+
+# What names a plan figure written beside a result: "(kế hoạch 68%)", "(KH: 68%)",
+# "vượt chỉ tiêu Nghị quyết (68%)", "(Nghị quyết đề ra 68%)".
+_PLAN_NAME = re.compile(r"""^(?:vượt\s+|so\s+với\s+|theo\s+)?
+    (?:kế\s+hoạch|kh|chỉ\s+tiêu|mục\s+tiêu|nghị\s+quyết|nq|dự\s+toán)
+    (?:\s+(?:nghị\s+quyết|nq|đề\s+ra|giao|năm|tỉnh|huyện|kế\s+hoạch|(?:19|20)\d\d))*\W*
+    (?:(?:dưới|trên|khoảng|từ|ít\s+nhất|tối\s+thiểu|tối\s+đa|không\s+quá)\s*)?$""",
+                        re.IGNORECASE | re.VERBOSE)
+
+
+def plan_of(indicator: str, q: Quantity, previous: Figure) -> bool:
+    """Whether quantity `q` is the plan of the result just before it, in the same unit.
+
+    >>> r = Figure(indicator="x", comparator="eq", value=68.5, unit="%", kind="result")
+    >>> q = find_quantities("(kế hoạch 68%)")[0]
+    >>> plan_of("kế hoạch", q, r), plan_of("tỷ lệ lao động qua đào tạo", q, r)
+    (True, False)
+    """
+    return (previous.kind == "result" and previous.unit == q.unit and previous.planned is None
+            and q.value_max is None and bool(_PLAN_NAME.match(ft.tidy(indicator))))

@@ -1,4 +1,5 @@
-"""The time frame of a document's figures: its own year and the years its title plans for.
+"""The frame of a document's figures: its own year, the years its title plans for, the period
+a heading spans, and what kind of figures a heading announces.
 
 `context` reads the document's date (or the `ngày ... năm YYYY` line of its header) and the
 years its title and header name ("năm 2025", "đến 2030", "giai đoạn 2021-2025"), so a figure
@@ -9,8 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from ..model import Identity
+from ..text import fold
+from . import figures_text as ft
+from . import vocab
+from .numbers import find_quantities
 from .outline import Layout
 
 _DATE_LINE = re.compile(r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+((?:19|20)\d\d)")
@@ -62,3 +68,81 @@ def _title_years(text: str) -> list[tuple[str, str]]:
                 found.append((i, m.groups("")))     # "" for the other group, as findall
             i = text.find(word, i + 1)
     return [groups for _, groups in sorted(found)]
+
+
+# --- what headings say -----------------------------------------------------------------
+
+@cache
+def heading_regex() -> re.Pattern[str]:
+    """One regex over folded headings; the group that matches names the kind."""
+    groups = []
+    for kind, words in vocab.load("figures")["section_kinds"].items():
+        alt = "|".join(re.escape(fold(w)) for w in sorted(words, key=len, reverse=True))
+        groups.append(f"(?P<{kind}>{alt})")
+    return re.compile(r"(?:^|(?<=\W))(?:" + "|".join(groups) + r")(?=\W|$)")
+
+
+@cache
+def states_figure(heading: str) -> bool:
+    """Whether a heading holds a quantity with a unit (an item written as a heading).
+
+    >>> states_figure("Tỷ lệ hộ nghèo còn 9,8%, vượt chỉ tiêu"), states_figure("Chỉ tiêu đến năm 2030")
+    (True, False)
+    """
+    return bool(find_quantities(heading))
+
+
+@cache
+def kind_of_heading(heading: str) -> str | None:
+    """The kind of figures under a heading: the first kind word it says, else None.
+
+    >>> kind_of_heading("KẾT QUẢ LÃNH ĐẠO, CHỈ ĐẠO NĂM 2024"), kind_of_heading("MỤC TIÊU, NHIỆM VỤ")
+    ('result', 'goal')
+    """
+    m = heading_regex().search(fold(ft.short_heading(heading)))
+    return m.lastgroup if m else None
+
+
+def section_kind(layout: Layout, section: int | None) -> str | None:
+    while section is not None:
+        s = layout.sections[section]
+        # An item that states a figure ("4. Tỷ lệ hộ nghèo còn 9,8%, vượt chỉ tiêu") is no title:
+        # its words say nothing of the figures under it.
+        kind = None if states_figure(s.heading) else kind_of_heading(s.heading)
+        if kind:
+            return kind
+        section = s.parent
+    return None
+
+
+# A period in a heading: "NHIỆM KỲ 2025 - 2030", "GIAI ĐOẠN 2026-2030", "2021–2025".
+_HEADING_PERIOD = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)(?![\d/])")
+# "bình quân đầu người" is per head, not over time.
+_OVER_PERIOD = re.compile(r"""bình\s+quân(?!\s*(?:/|đầu\s+người|mỗi\s+người|một\s+người|trên\s+người|người
+                                              |mỗi\s+hộ|hộ|lao\s+động|mỗi\s+lao\s+động))
+                              |\b(?:\d+|năm)\s+năm\b|cả\s+(?:giai\s+đoạn|nhiệm\s+kỳ)|lũy\s+kế""",
+                          re.IGNORECASE | re.VERBOSE)
+
+
+def heading_period(layout: Layout, section: int | None) -> str | None:
+    """The period ("2026-2030") the nearest heading with a span of years states."""
+    while section is not None:
+        s = layout.sections[section]
+        m = _HEADING_PERIOD.search(s.heading) if not states_figure(s.heading) else None
+        if m and m.group(1) < m.group(2):
+            return f"{m.group(1)}-{m.group(2)}"
+        section = s.parent
+    return None
+
+
+def over_period(quote: str, unit: str | None) -> bool:
+    """Whether a figure is an average or a total over a period rather than a level at its end.
+
+    >>> over_period("Tốc độ tăng trưởng bình quân đạt 10%/năm", "%/năm"), over_period("GRDP đạt 150 triệu đồng", "triệu đồng")
+    (True, False)
+    >>> over_period("Tổng vốn đầu tư 5 năm đạt 500.000 tỷ đồng", "tỷ đồng")
+    True
+    >>> over_period("Thu nhập bình quân đầu người đạt 92 triệu đồng", "triệu đồng")
+    False
+    """
+    return bool(unit and unit.endswith("/năm")) or bool(_OVER_PERIOD.search(quote))

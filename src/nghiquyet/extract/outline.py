@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from ..model import Footnote, Section, Span
+from . import footnotes
 from ..text import fold
 from .vocab import load
 
@@ -50,9 +51,6 @@ _HEADINGS: list[tuple[str, int, re.Pattern[str]]] = [
 ]
 # Bullet items: they belong to the section above them and are not sections themselves.
 _BULLET = re.compile(r"^([-+*•–])\s*")
-_FOOTNOTE_MARKS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
-_SUPERSCRIPT = str.maketrans(_FOOTNOTE_MARKS, "1234567890")
-_TO_SUPERSCRIPT = str.maketrans("1234567890", _FOOTNOTE_MARKS)
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d|21\d\d)\b")
 _ROMAN = re.compile(r"M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
 
@@ -296,47 +294,15 @@ def parse(text: str) -> Layout:
             continue
         lead = len(raw) - len(raw.lstrip())
         span = (start + lead, start + lead + len(line))
-        if line[0] in _FOOTNOTE_MARKS:
-            n = len(line) - len(line.lstrip(_FOOTNOTE_MARKS))     # "¹⁰ ..." is note 10
-            mark = line[:n].translate(_SUPERSCRIPT)
-            body = line[n:].strip()
-            at = span[1] - len(body)
-            layout.footnotes.append(Footnote(mark=mark, text=body, span=(at, span[1])))
+        if line[0] in footnotes.MARKS:
+            layout.footnotes.append(footnotes.note(line, span))
             continue
         layout.paragraphs.append(Paragraph(text=line, span=span))
     _mark_zones(layout)
     _build_sections(layout)
-    _attach_footnotes(layout)
-    _blank_calls(layout)
+    footnotes.attach(layout)
+    footnotes.blank_layout(layout)
     return layout
-
-
-# A footnote call: superscript digits right after a word or a sign ("7,3%⁹", "26-NQ/TW¹").
-_CALL = re.compile(f"(?<=[^\\s{_FOOTNOTE_MARKS}])[{_FOOTNOTE_MARKS}]+")
-
-
-def _blank(m: re.Match[str]) -> str:
-    if m.group() in ("²", "³") and m.string[m.start() - 1] == "m":
-        return m.group()                       # "km²", "m³": a unit, not a call
-    return " " * len(m.group())
-
-
-def blank_calls(text: str) -> str:
-    """Footnote calls replaced by spaces, so rules read "7,3%" and "26-NQ/TW" whole.
-
-    >>> blank_calls("đạt 7,3%⁹, thu 17.900 tỷ đồng¹⁰; 120 km²")
-    'đạt 7,3% , thu 17.900 tỷ đồng  ; 120 km²'
-    """
-    return _CALL.sub(_blank, text)
-
-
-def _blank_calls(layout: Layout) -> None:
-    """Blank footnote calls in the paragraphs and in `plain` (after the footnotes found them)."""
-    if not _CALL.search(layout.text):
-        return
-    layout.plain = blank_calls(layout.text)
-    for p in layout.paragraphs:
-        p.text = layout.plain[p.span[0]:p.span[1]]
 
 
 def _mark_zones(layout: Layout) -> None:
@@ -475,20 +441,3 @@ def _build_sections(layout: Layout) -> None:
             bullet = _BULLET.match(p.text)
             p.bullet = bullet.group(1) if bullet else None
         p.section = stack[-1][1] if stack else None
-
-
-def _attach_footnotes(layout: Layout) -> None:
-    """Find where each footnote is called (¹ after a word) and record offset and section."""
-    for note in layout.footnotes:
-        if not note.mark.isdigit():
-            continue
-        sup = note.mark.translate(_TO_SUPERSCRIPT)
-        # A whole run of marks: the call of ¹ is not the start of ¹⁰.
-        call = re.compile(f"(?<![{_FOOTNOTE_MARKS}]){sup}(?![{_FOOTNOTE_MARKS}])")
-        for p in layout.paragraphs:
-            m = call.search(p.text, 1) if sup in p.text else None     # `in` first: calls are rare
-            i = m.start() if m else -1
-            if i > 0:
-                note.called_at = p.span[0] + i
-                note.section = layout.path(p.section)
-                break
