@@ -163,7 +163,7 @@ def _yearless_starts(text: str) -> list[int]:
     """Where a date without a year may start: before a "/" (its day), at "ngày", "tháng",
     "quý" (str.find: `re` would try every position of the text)."""
     starts = []
-    for word in ("/", "ngày", "Ngày", "tháng", "Tháng", "quý", "Quý", "QUÝ", "THÁNG"):
+    for word in ("/", "tháng", "Tháng", "quý", "Quý"):
         i = text.find(word)
         while i >= 0:
             if word == "/":                       # "30/6", "30 / 6": back over a space, then digits
@@ -172,7 +172,10 @@ def _yearless_starts(text: str) -> list[int]:
                     j -= 1
                 starts.append(j)
             else:
-                starts.append(i)
+                day = max(text.rfind("ngày", max(0, i - 10), i), text.rfind("Ngày", max(0, i - 10), i))
+                starts.append(day if day >= 0 else i)     # "ngày 15 tháng 12"
+                if day >= 0:
+                    starts.append(i)
             i = text.find(word, i + 1)
     return sorted(starts)
 

@@ -198,8 +198,9 @@ def _sentence(text: str, s_start: int, s_end: int, lowered: str, sq: list[Quanti
             parts_open, whole_fig = True, _whole(sent_figs)
         next_start = sq[i + 1].start if i + 1 < len(sq) else None
         named = name_quantity(text, q, clause, s_end, next_start, prev)
-        if sent_figs and (plan_of(named.indicator, q, sent_figs[-1][0])
-                          or plan_of(text[consumed:q.start].strip(" ,;(:"), q, sent_figs[-1][0])):
+        if sent_figs and sent_figs[-1][0].unit == q.unit and sent_figs[-1][0].kind == "result" \
+                and (plan_of(named.indicator, q, sent_figs[-1][0])
+                     or plan_of(text[consumed:q.start].strip(" ,;(:"), q, sent_figs[-1][0])):
             sent_figs[-1][0].planned = q.value       # "đạt 68,5% (kế hoạch 68%)"
             consumed = max(named.consumed_to, q.end)
             continue

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..model import Identity
 from ..text import fold
@@ -128,10 +128,25 @@ def heading_period(layout: Layout, section: int | None) -> str | None:
     """The period ("2026-2030") the nearest heading with a span of years states."""
     while section is not None:
         s = layout.sections[section]
-        m = _HEADING_PERIOD.search(s.heading) if not states_figure(s.heading) else None
-        if m and m.group(1) < m.group(2):
-            return f"{m.group(1)}-{m.group(2)}"
+        period = _period_in(s.heading)
+        if period:
+            return period
         section = s.parent
+    return None
+
+
+@lru_cache(maxsize=2048)
+def _period_in(heading: str) -> str | None:
+    """The span of years a heading states, unless the heading is an item stating a figure.
+
+    >>> _period_in("II. MỤC TIÊU, CHỈ TIÊU NHIỆM KỲ 2025 - 2030"), _period_in("Đến năm 2030")
+    ('2025-2030', None)
+    """
+    if "-" not in heading and "–" not in heading:
+        return None
+    m = _HEADING_PERIOD.search(heading)
+    if m and m.group(1) < m.group(2) and not states_figure(heading):
+        return f"{m.group(1)}-{m.group(2)}"
     return None
 
 
@@ -145,4 +160,7 @@ def over_period(quote: str, unit: str | None) -> bool:
     >>> over_period("Thu nhập bình quân đầu người đạt 92 triệu đồng", "triệu đồng")
     False
     """
-    return bool(unit and unit.endswith("/năm")) or bool(_OVER_PERIOD.search(quote))
+    if unit and unit.endswith("/năm"):
+        return True
+    # Each alternative holds one of these letters: skip the regex (which crawls) without them.
+    return any(c in quote for c in "âăảếÂĂẢẾ") and bool(_OVER_PERIOD.search(quote))

@@ -301,7 +301,7 @@ def _runs(layout: Layout) -> list[tuple[int, int, bool]]:
 
 
 def _adjacent(layout: Layout, end: int, start: int) -> bool:
-    return not layout.plain_text[end:start].strip()
+    return not layout.text[end:start].strip()       # calls are inside paragraphs, not between
 
 
 def extract(layout: Layout) -> list[Reference]:

@@ -42,8 +42,7 @@ def _tables() -> tuple[re.Pattern[str], dict[str, str], dict[str, str], dict[str
         \s*                                   # "7,3%" or "7,3 %"
         (?P<base>{money}|{base})
         (?P<per>(?:\s*/\s*(?:{_alternatives(per)}))*)   # "/người/năm", "/1 vạn dân"
-        (?![^\W¹²³⁴⁵⁶⁷⁸⁹⁰]|/)                 # a whole word ("hộ" is not the start of "hội"); a
-                                              # footnote call may follow ("17.900 tỷ đồng¹⁰")
+        (?![\w/])                             # a whole word: "hộ" is not the start of "hội"
     """, re.VERBOSE | re.IGNORECASE)
     return pattern, families, currencies, per
 
