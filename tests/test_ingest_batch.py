@@ -158,3 +158,32 @@ def test_update_of_a_file_stored_earlier_in_the_batch(db_session, tmp_path):
     assert search.search(db_session, "nhanlong")
     fts = db_session.connection().exec_driver_sql("SELECT count(*) FROM search_fts").scalar()
     assert fts == count(db_session, SearchEntry)
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_worker_prepared_rows_store_the_same(db_session, db_engine, seeds_dir, tmp_path):
+    """Item rows, their JSON and folded search text made in extraction workers (batch ingest)
+    are stored exactly as the storing process makes them itself (`ingest_file`)."""
+    from sqlalchemy import text
+
+    from nghiquyet.store.db import make_engine, session_factory
+    from nghiquyet.store.migrate import upgrade
+    files = sorted(seeds_dir.glob("*.txt"))
+    library.ingest_paths(db_session, paths=files, workers=2)
+    other = make_engine(f"sqlite:///{tmp_path / 'one-process.db'}")
+    upgrade(other)
+    alone = session_factory(other)()
+    for path in files:                    # ingest_file: the storing process makes the rows
+        library.ingest_file(alone, path=path)
+        alone.commit()
+
+    def rows(session, table):
+        skip = {"created_at", "updated_at", "source_path"}
+        result = session.connection().exec_driver_sql(f"SELECT * FROM {table} ORDER BY rowid")
+        return [{k: v for k, v in r.items() if k not in skip} for r in result.mappings()]
+
+    for table in ("targets", "results", "deadlines", "search_entries", "search_fts"):
+        assert rows(db_session, table) == rows(alone, table), table
+    assert rows(db_session, "targets") and rows(db_session, "search_fts")
+    alone.close()
+    other.dispose()

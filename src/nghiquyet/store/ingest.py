@@ -177,12 +177,12 @@ def _store_prepared(session: Session, batch: _Batch, path: Path, ready) -> Inges
     try:
         if isinstance(ready, BaseException):
             raise ready
-        file_hash, size, (extraction, contract, folded) = ready
+        file_hash, size, (extraction, contract, folded, items) = ready
         batch.begin()
         with session.begin_nested():
             return ingest_extraction(session, extraction=extraction, file_hash=file_hash,
                                      size=size, source_path=str(Path(path).resolve()),
-                                     contract=contract, folded=folded)
+                                     contract=contract, folded=folded, item_rows=items)
     except (IngestError, ReadError) as e:
         outcome = IngestOutcome(str(path), "error", message=str(e))
     except Exception as e:  # a bug on one file must not stop the batch or leave half of it
@@ -352,11 +352,13 @@ def _identity_values(x: Extraction, doc: Document | None) -> dict:
 def ingest_extraction(session: Session, *, extraction: Extraction, file_hash: str,
                       size: int = 0, source_path: str | None = None,
                       hash_checked: bool = False, contract: dict | str | None = None,
-                      folded: str | None = None) -> IngestOutcome:
+                      folded: str | None = None,
+                      item_rows: dict[str, list] | None = None) -> IngestOutcome:
     """Store an extraction as a new document or a new version of an existing one.
 
-    `contract`, `folded`: `extraction.to_contract()` (or its JSON, `rawsql.Encoded`) and
-    `search.folded_body(extraction.text)` when already computed (in a worker process)."""
+    `contract`, `folded`, `item_rows`: `extraction.to_contract()` (or its JSON,
+    `rawsql.Encoded`), `search.folded_body(extraction.text)` and `prepare.worker_items`
+    when already computed (in a worker process)."""
     x = extraction
     session.flush()                   # raw statements below must see pending ORM changes
     raw = Raw.of(session)
@@ -396,7 +398,8 @@ def ingest_extraction(session: Session, *, extraction: Extraction, file_hash: st
     _replace_sections(session, raw, doc, x, fresh=fresh)
     families = (("target", x.targets), ("result", x.results), ("deadline", x.deadlines))
     if fresh:
-        rows = {family: insert_items(session, doc, family, items, raw=raw)
+        rows = {family: insert_items(session, doc, family, items, raw=raw,
+                                     rows=(item_rows or {}).get(family))
                 for family, items in families}
     else:
         rows = {family: sync_items(session, doc, family, items) for family, items in families}

@@ -101,23 +101,33 @@ class ItemRow(dict):
     active = True
 
 
+def item_rows(family: str, items: list) -> list[ItemRow]:
+    """The rows one family of a new extraction adds (no `document_id` yet): effective values
+    = machine values, with the stable keys. Pure, so an extraction worker can make them."""
+    rows = []
+    for idx, (key, item) in enumerate(zip(item_keys(family, items), items)):
+        values = machine_values(family, item)
+        row = {k: to_column(k, v) for k, v in values.items()}
+        row.update(key=key, idx=idx, origin="machine", status="draft", superseded=False,
+                   machine=values)
+        rows.append(ItemRow(row))
+    return rows
+
+
 def insert_items(session: Session, document: Document, family: str, items: list, *,
-                 raw=None) -> list:  # noqa: ANN001
+                 raw=None, rows: list[ItemRow] | None = None) -> list:  # noqa: ANN001
     """Store one family of a document that has no rows yet, in one INSERT batch (ingest
     speed: no ORM object per item); returns the rows with their new ids. `raw`: the
-    caller's `rawsql.Raw` on the session's connection."""
+    caller's `rawsql.Raw` on the session's connection; `rows`: `item_rows(family, items)`
+    when a worker made them already."""
     if not items:
         return []
     from .rawsql import Raw
     raw = raw or Raw.of(session)
     model = ITEM_MODELS[family]
-    rows = []
-    for idx, (key, item) in enumerate(zip(item_keys(family, items), items)):
-        values = machine_values(family, item)
-        row = {k: to_column(k, v) for k, v in values.items()}
-        row.update(document_id=document.id, key=key, idx=idx, origin="machine",
-                   status="draft", superseded=False, machine=values)
-        rows.append(ItemRow(row))
+    rows = rows if rows is not None else item_rows(family, items)
+    for row in rows:
+        row["document_id"] = document.id
     for row, id_ in zip(rows, raw.insert(model.__table__, rows, returning=True)):
         row["id"] = id_
     return rows

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from ..model import Extraction
 from ..read import ReadError
 from . import search
+from .items import item_rows
 from .models import DocumentVersion
 from .rawsql import encode_json
 
@@ -52,7 +53,7 @@ class Known(NamedTuple):
 
 
 def prepared(session: Session, paths: list[Path], extract, workers: int) -> Iterator:  # noqa: ANN001
-    """(path, Known | exception | (hash, size, (extraction, JSON, folded))), in the order of
+    """(path, Known | exception | (hash, size, (extraction, JSON, folded, item rows))), in the order of
     `paths`. Unchanged files are recognised by hash before anything is extracted."""
     todo: list[tuple[Path, str, int]] = []
     early: dict[int, object] = {}
@@ -101,12 +102,25 @@ def _extract_safely(path: Path, extract=None):  # noqa: ANN001, ANN202
         check_text(path, x)
         # The stored JSON and the folded search text are built here too: in a worker they
         # cost the storing process nothing.
-        return x, encode_json(x.to_contract()), search.folded_body(x.text)
+        return x, encode_json(x.to_contract()), search.folded_body(x.text), worker_items(x)
     except (IngestError, ReadError) as e:
         return IngestError(str(e))
     except Exception as e:  # noqa: BLE001
         return IngestError(f"{path}: lỗi khi trích xuất (extraction failed): "
                            f"{type(e).__name__}: {e}")
+
+
+def worker_items(x: Extraction) -> dict[str, list]:
+    """The item rows of a new document, with their stored JSON and folded search text."""
+    out = {}
+    for family, items in (("target", x.targets), ("result", x.results),
+                          ("deadline", x.deadlines)):
+        rows = item_rows(family, items)
+        for row in rows:
+            row["machine"] = encode_json(row["machine"])
+            search.fold_item(family, row)
+        out[family] = rows
+    return out
 
 
 def check_file(path: Path) -> tuple[bytes, int]:

@@ -79,10 +79,10 @@ def folded_body(text_: str) -> str:
     return fast_fold(text_[:MAX_INDEXED_CHARS])
 
 
-def _insert_many(session: Session, document: Document,
-                 rows: list[tuple[str, int, str, str, int | None]],
+def _insert_many(session: Session, document: Document, rows: list[tuple],
                  folded_document: str | None = None) -> None:
-    """Add search entries (entity, id, title, body, year) of one document and index them."""
+    """Add search entries (entity, id, title, body, year[, folded title, folded body]) of one
+    document and index them."""
     if not rows:
         return
     from .rawsql import Raw
@@ -93,10 +93,13 @@ def _insert_many(session: Session, document: Document,
                 "kind": document.kind, "issuer": document.issuer,
                 "issuer_folded": issuer_folded, "year": year, "title": title or "",
                 "body": body or ""}
-               for entity, entity_id, title, body, year in rows]
+               for entity, entity_id, title, body, year, *_ in rows]
     # A document is also found by its issuer ("dak lak"); its items are not, or they would
-    # flood every search for a place name.
-    for e in entries:
+    # flood every search for a place name. Rows may carry their folded title and body.
+    for row, e in zip(rows, entries):
+        if len(row) > 5:
+            e["t"], e["b"] = row[5], row[6]
+            continue
         e["b"] = (folded_document if folded_document is not None and e["entity"] == "document"
                   else folded_body(e["body"]))
         e["t"] = fast_fold(f"{e['title']} {e['issuer'] or ''}" if e["entity"] == "document"
@@ -214,15 +217,30 @@ def document_year(doc: Document) -> int | None:
     return d.year if d else None
 
 
-def _item_entry(family: str, item: Target | Result | Deadline,
-                document: Document) -> tuple[str, int, str, str, int | None]:
+def item_text(family: str, item) -> tuple[str, str, int | None]:  # noqa: ANN001
+    """(title, body, year) under which an item is indexed."""
     if family == "deadline":
         title, year = item.task, (item.due.year if item.due else None)
         body = " ".join(x for x in (item.task, item.responsible or "", item.quote) if x)
     else:
         title, year = item.indicator, item.year
         body = " ".join(x for x in (item.indicator, item.quote) if x)
-    return family, item.id, title, body, year or document_year(document)
+    return title, body, year
+
+
+def fold_item(family: str, row: dict) -> None:
+    """Add to an item row (`items.item_rows`) the folded title and body it is indexed under,
+    `_t` and `_b` (an extraction worker does this, so the storing process does not)."""
+    title, body, _ = item_text(family, row)
+    row["_t"], row["_b"] = fast_fold(title or ""), folded_body(body or "")
+
+
+def _item_entry(family: str, item: Target | Result | Deadline,
+                document: Document) -> tuple:
+    title, body, year = item_text(family, item)
+    entry = (family, item.id, title, body, year or document_year(document))
+    folded = item.get("_t") if isinstance(item, dict) else None
+    return entry + (folded, item["_b"]) if folded is not None else entry
 
 
 def index_item(session: Session, family: str, item: Target | Result | Deadline,
