@@ -25,7 +25,6 @@ the path: `git archive COMMIT src | tar -x -C /tmp/old && PYTHONPATH=/tmp/old/sr
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import random
 import sys
@@ -33,6 +32,7 @@ import textwrap
 import unicodedata
 from pathlib import Path
 
+from bench_extract import load_corpus      # benchmarks/ is on sys.path when run as a script
 from nghiquyet.extract import extract_file, extract_text
 from nghiquyet.read import ReadError
 
@@ -53,14 +53,6 @@ TOKENS = (list("aăâđeêioôơuưyAĂÂĐEÊIOÔƠUƯY ,.;:/-–()*+%¹²\n\t0
              "giai đoạn 2021-2025", "(1) ", "(12) ", "17.900", "7,3", "2,5-3", "0,6-1%/năm",
              "8 - 10%", "45.799/36.875", "26/28 chỉ tiêu", "nhóm 20 tỉnh", "Hà Tĩnh, ",
              "30/01/2022", "tháng 02/2022", "\n\n", "\n- ", "\n+ ", "\n* ", "Chỉ tiêu", "|"])
-
-
-def load_corpus():
-    spec = importlib.util.spec_from_file_location("bench_corpus", HERE / "corpus.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 def source_texts() -> list[tuple[str, str]]:
