@@ -78,7 +78,7 @@ def ingest(
                                                "(0: one per CPU core)."),
     format: Format = FormatOption,
 ) -> None:
-    """Extract documents and store them in the library (one transaction per file).
+    """Extract documents and store them in the library (each file all or nothing).
 
     Re-ingesting the same content changes nothing; a changed file becomes a new version.
 
