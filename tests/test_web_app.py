@@ -58,3 +58,31 @@ def test_favicon_does_not_404(client):
 def test_no_page_of_the_application_loads_from_outside(client):
     assert client.get("/api/docs").status_code == 404, "Swagger UI would load from a CDN"
     assert '<a href="/api/openapi.json">' in client.get("/").text
+
+
+def test_a_write_drops_the_cached_statuses_before_its_response_leaves():
+    """After a POST the browser follows the redirect at once: the cache generation must have
+    moved on by the time the response starts, not only once the request has finished."""
+    import asyncio
+
+    from nghiquyet.web.cache import StatusCache, _DropOnWrite
+
+    cache = StatusCache()
+    seen: list[int] = []
+
+    async def app(scope, receive, send):
+        await send({"type": "http.response.start", "status": 303, "headers": []})
+        await send({"type": "http.response.body", "body": b""})
+
+    async def send(message):
+        if message["type"] == "http.response.start":
+            seen.append(cache.generation)
+
+    async def receive():
+        return {"type": "http.request"}
+
+    asyncio.run(_DropOnWrite(app, cache)({"type": "http", "method": "POST"}, receive, send))
+    assert seen == [1]                   # bumped as the redirect starts, before the client sees it
+    assert cache.generation == 2         # and again once the request is over (a late commit)
+    asyncio.run(_DropOnWrite(app, cache)({"type": "http", "method": "GET"}, receive, send))
+    assert cache.generation == 2         # reads change nothing

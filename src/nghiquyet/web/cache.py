@@ -169,8 +169,8 @@ def cached(request: Request, name: str, key: object, compute: Callable[[Session]
 
 
 class _DropOnWrite:
-    """ASGI middleware: a successful write request bumps the cache generation (plain ASGI, so
-    reads pay nothing for it)."""
+    """ASGI middleware: a successful write request bumps the cache generation as its response
+    starts (plain ASGI, so reads pay nothing for it)."""
 
     def __init__(self, app, cache: StatusCache):
         self.app, self.cache = app, cache
@@ -180,9 +180,15 @@ class _DropOnWrite:
             return await self.app(scope, receive, send)
         status = [500]
 
+        # Bump as the response starts: after a POST the browser follows the redirect at once,
+        # and that GET must not be served the statuses from before the write (routes that
+        # redirect commit first). Bump again at the end, after a commit made by the session
+        # dependency's exit, which FastAPI runs once the response has started.
         async def watch(message):
             if message["type"] == "http.response.start":
                 status[0] = message["status"]
+                if status[0] < 400:
+                    self.cache.bump()
             await send(message)
         try:
             await self.app(scope, receive, watch)

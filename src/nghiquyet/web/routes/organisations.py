@@ -107,6 +107,7 @@ def import_excel(request: Request, session: SessionDep, organisation_id: Id,
                                          f"trong tệp {path.name}. Sửa các ô được đánh dấu rồi tải lên lại.")
     except UploadRejected as e:
         return _page(request, session, org, sheet_error=str(e), status_code=400)
+    session.commit()          # before the redirect leaves: the next page must see the figures
     return RedirectResponse(f"/don-vi/{org.id}?da-nhap={summary.recorded}#nhap-excel",
                             status_code=303)
 
@@ -136,4 +137,5 @@ def enter_figure(request: Request, session: SessionDep, organisation_id: Id,
     if error:
         session.rollback()
         return _page(request, session, org, error=error, form=form, status_code=400)
+    session.commit()          # before the redirect leaves: the next page must see the figure
     return RedirectResponse(f"/don-vi/{org.id}?da-luu=1#so-lieu", status_code=303)
