@@ -23,7 +23,7 @@ from . import cascade, search
 from .db import refresh_statistics
 from .items import insert_items, sync_items
 from .keys import symbol_key
-from .models import Citation, Document, DocumentVersion, OutlineSection
+from .models import Citation, Document, DocumentVersion, EffectiveIdentity, OutlineSection
 from .prepare import (MAX_FILE_BYTES, IngestError, Known, check_file, check_text,  # noqa: F401
                       looks_binary, prepared)
 from .rawsql import Raw
@@ -308,7 +308,7 @@ def _find_existing(session: Session, raw: Raw, x: Extraction) -> Document | None
 
 
 @dataclass
-class NewDocument:
+class NewDocument(EffectiveIdentity):
     """A document row just written by raw INSERT, with the attributes indexing and the
     cascade read of a `Document` (the ORM object is loaded only if it must change)."""
     id: int
@@ -322,14 +322,6 @@ class NewDocument:
     date_inferred: date | None
     placeholder: bool = False
     inference_confirmed: bool = False
-
-    @property
-    def effective_symbol(self) -> str | None:
-        return self.symbol or self.symbol_inferred
-
-    @property
-    def effective_date(self) -> date | None:
-        return self.date or self.date_inferred
 
 
 def _identity_values(x: Extraction, doc: Document | None) -> dict:

@@ -28,7 +28,21 @@ def utcnow() -> datetime:
     return datetime.now(timezone.utc).replace(tzinfo=None)
 
 
-class Document(Base):
+class EffectiveIdentity:
+    """A document's symbol and date, its own or else the ones inferred from who cites it (for
+    the ORM row and for `store.ingest.NewDocument`, a row just written by raw INSERT). No
+    annotations here: the declarative mapping would read them as columns."""
+
+    @property
+    def effective_symbol(self) -> str | None:
+        return self.symbol or self.symbol_inferred
+
+    @property
+    def effective_date(self) -> date | None:
+        return self.date or self.date_inferred
+
+
+class Document(EffectiveIdentity, Base):
     """One document of the cascade. `placeholder` documents are only known from citations."""
     __tablename__ = "documents"
     # The few documents printed without their symbol, searched for each new placeholder.
@@ -68,14 +82,6 @@ class Document(Base):
         order_by="DocumentVersion.number", cascade="all, delete-orphan", passive_deletes=True)
     current_version: Mapped["DocumentVersion | None"] = relationship(
         foreign_keys=[current_version_id], post_update=True)
-
-    @property
-    def effective_symbol(self) -> str | None:
-        return self.symbol or self.symbol_inferred
-
-    @property
-    def effective_date(self) -> date | None:
-        return self.date or self.date_inferred
 
     @property
     def label(self) -> str:
