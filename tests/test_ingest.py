@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from nghiquyet.store import library, search
+from nghiquyet.store import index, library
 from nghiquyet.store.models import (Citation, Document, DocumentVersion, OutlineSection,
                                     SearchEntry, Target)
 
@@ -81,14 +81,14 @@ def count_placeholders(session) -> int:
 def test_a_failing_file_leaves_nothing_half_written(db_session, tmp_path, monkeypatch):
     good = write(tmp_path, "a.txt", PLAN)
     bad = write(tmp_path, "b.txt", PLAN.replace("41-KH/TU", "42-KH/TU") + "\nđặc biệt\n")
-    real = search.index_document
+    real = index.index_document
 
     def failing(session, document, text_, **kwargs):
         if "đặc biệt" in (text_ or ""):
             raise RuntimeError("disk full")
         return real(session, document, text_, **kwargs)
 
-    monkeypatch.setattr(search, "index_document", failing)
+    monkeypatch.setattr(index, "index_document", failing)
     summary = library.ingest_paths(db_session, paths=[bad, good])
     assert [o.status for o in summary.outcomes] == ["error", "new"]
     assert "b.txt" in summary.outcomes[0].message and "disk full" in summary.outcomes[0].message

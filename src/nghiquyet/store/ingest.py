@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from ..model import Extraction
 from ..read import ReadError
-from . import cascade, search
+from . import cascade, index
 from .db import refresh_statistics
 from .items import insert_items, sync_items
 from .keys import symbol_key
@@ -102,7 +102,7 @@ class _Batch:
         self.outcomes: list[IngestOutcome] = []
         self.stored = 0
         self.open = False
-        self.index: search.PendingIndex | None = None   # FTS5 rows held until the commit
+        self.index: index.PendingIndex | None = None   # FTS5 rows held until the commit
         # Planner statistics are refreshed as the library grows (200, 800, 3,200... files):
         # a plan made for an empty library scans once it holds thousands of documents.
         self.committed, self.analyze_at = 0, 200
@@ -117,7 +117,7 @@ class _Batch:
             driver = conn.connection.driver_connection
             if not driver.in_transaction:
                 driver.execute("BEGIN IMMEDIATE")
-        self.index = search.defer_index(self.session)
+        self.index = index.defer_index(self.session)
         self.open = True
 
     def file_begins(self) -> None:
@@ -137,7 +137,7 @@ class _Batch:
         """The transaction is gone (a failed COMMIT, or SQLite rolled it all back): nothing
         of this batch was stored, so each of its documents is reported as an error."""
         self.session.rollback()
-        search.drop_index(self.session)
+        index.drop_index(self.session)
         self.index = None
         for i, o in enumerate(self.outcomes):
             if o.status in ("new", "updated"):
@@ -149,7 +149,7 @@ class _Batch:
     def commit(self) -> None:
         if self.open:
             try:
-                search.flush_index(self.session, keep=False)
+                index.flush_index(self.session, keep=False)
                 self.session.commit()
             except Exception as e:  # noqa: BLE001 - reported per file below
                 self.lost(e)
@@ -217,7 +217,7 @@ def settle_cascade(session: Session) -> None:
     except Exception:  # noqa: BLE001 - the documents are stored; the pass can be re-run
         session.rollback()
     try:
-        search.settle_index(session)
+        index.settle_index(session)
         session.commit()
     except Exception:  # noqa: BLE001 - only speed is at stake (autovacuum does it later)
         session.rollback()
@@ -349,7 +349,7 @@ def ingest_extraction(session: Session, *, extraction: Extraction, file_hash: st
     """Store an extraction as a new document or a new version of an existing one.
 
     `contract`, `folded`, `item_rows`: `extraction.to_contract()` (or its JSON,
-    `rawsql.Encoded`), `search.folded_body(extraction.text)` and `prepare.worker_items`
+    `rawsql.Encoded`), `index.folded_body(extraction.text)` and `prepare.worker_items`
     when already computed (in a worker process)."""
     x = extraction
     session.flush()                   # raw statements below must see pending ORM changes
@@ -398,7 +398,7 @@ def ingest_extraction(session: Session, *, extraction: Extraction, file_hash: st
     counts = {"target": len(x.targets), "result": len(x.results), "deadline": len(x.deadlines)}
     session.flush()
     doc = cascade.resolve_document(session, doc, created=created)
-    search.index_document(session, doc, x.text, items=rows, fresh=fresh, folded=folded)
+    index.index_document(session, doc, x.text, items=rows, fresh=fresh, folded=folded)
     return IngestOutcome(x.source, status, doc.id, targets=counts["target"],
                          results=counts["result"], deadlines=counts["deadline"])
 

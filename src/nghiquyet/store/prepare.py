@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from ..model import Extraction
 from ..read import ReadError
-from . import search
+from . import index
 from .items import item_rows
 from .models import DocumentVersion
 from .rawsql import encode_json
@@ -102,7 +102,7 @@ def _extract_safely(path: Path, extract=None):  # noqa: ANN001, ANN202
         check_text(path, x)
         # The stored JSON and the folded search text are built here too: in a worker they
         # cost the storing process nothing.
-        return x, encode_json(x.to_contract()), search.folded_body(x.text), worker_items(x)
+        return x, encode_json(x.to_contract()), index.folded_body(x.text), worker_items(x)
     except (IngestError, ReadError) as e:
         return IngestError(str(e))
     except Exception as e:  # noqa: BLE001
@@ -118,7 +118,7 @@ def worker_items(x: Extraction) -> dict[str, list]:
         rows = item_rows(family, items)
         for row in rows:
             row["machine"] = encode_json(row["machine"])
-            search.fold_item(family, row)
+            index.fold_item(family, row)
         out[family] = rows
     return out
 

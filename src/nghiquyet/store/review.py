@@ -12,7 +12,7 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from ..model import COMPARATORS
-from . import search
+from . import index
 from .items import EDITABLE, apply_values
 from .keys import human_key
 from .models import ITEM_MODELS, Correction, Document
@@ -69,7 +69,7 @@ def _record(session: Session, row, family: str, changes: dict, author: str | Non
                                field=field, value=value, author=author, note=note))
     apply_values(row, changes)
     session.flush()
-    search.index_item(session, family, row, session.get(Document, row.document_id))
+    index.index_item(session, family, row, session.get(Document, row.document_id))
 
 
 def correct_item(session: Session, *, family: str, item_id: int, changes: dict,
@@ -126,7 +126,7 @@ def add_item(session: Session, *, document_id: int, family: str, values: dict,
     session.add(Correction(document_id=document_id, family=family, item_key=row.key, field="*",
                            value=clean, author=author, note="thêm mới (added)"))
     session.flush()
-    search.index_item(session, family, row, doc)
+    index.index_item(session, family, row, doc)
     return row
 
 
@@ -162,7 +162,7 @@ def set_identity(session: Session, *, document_id: int, symbol: str | None = Non
             raise ReviewError(f"date: ngày không hợp lệ {date_!r} (yyyy-mm-dd)") from None
     session.flush()
     cascade.resolve_document(session, doc)
-    search.index_document(session, doc, doc.current_version.text if doc.current_version else "")
+    index.index_document(session, doc, doc.current_version.text if doc.current_version else "")
     return doc
 
 
