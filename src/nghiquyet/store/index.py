@@ -253,3 +253,20 @@ def unindex_document(session: Session, document_id: int) -> None:
     ids = session.scalars(select(SearchEntry.id).where(
         SearchEntry.document_id == document_id)).all()
     _remove_entries(session, list(ids))
+
+
+def entry_bodies(session: Session, ids: list[int]) -> tuple[dict[int, str], dict[int, str] | None]:
+    """The original bodies of these search entries, and their folded copies when the index
+    keeps them (SQLite), for the snippets of `store.search`."""
+    bodies = dict(session.execute(select(SearchEntry.id, SearchEntry.body).where(
+        SearchEntry.id.in_(ids))).all())
+    if _dialect(session) != "sqlite":
+        return bodies, None
+    from .rawsql import Raw
+    cur = Raw.of(session).cursor      # one lookup each: FTS5 scans everything for IN (...)
+    folded = {}
+    for i in bodies:
+        row = cur.execute("SELECT body FROM search_fts WHERE rowid = ?", (i,)).fetchone()
+        if row is not None:
+            folded[i] = row[0]
+    return bodies, folded

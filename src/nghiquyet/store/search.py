@@ -13,7 +13,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from ..text import fold, normalise, squash
-from .index import MAX_INDEXED_CHARS, _dialect
+from .index import MAX_INDEXED_CHARS, _dialect, entry_bodies
 from .models import SearchEntry
 from .snippets import (SNIPPET_CHARS, fast_fold, find_spans, first_match,  # noqa: F401
                        make_snippet, query_tokens, snippet_for, token_pattern)
@@ -105,17 +105,7 @@ def search(session: Session, query: str, *, kind: str | None = None, issuer: str
     wanted = squash(query).lower()
     need = rows if wanted != fold(wanted) else sorted(
         rows, key=lambda row: -_score(row, False))[:limit]
-    bodies = dict(session.execute(select(SearchEntry.id, SearchEntry.body).where(
-        SearchEntry.id.in_([row.id for row in need]))).all())
-    folded = None
-    if _dialect(session) == "sqlite":     # the index keeps the folded bodies: no folding here
-        from .rawsql import Raw
-        cur = Raw.of(session).cursor      # one lookup each: FTS5 scans everything for IN (...)
-        folded = {}
-        for i in bodies:
-            row = cur.execute("SELECT body FROM search_fts WHERE rowid = ?", (i,)).fetchone()
-            if row is not None:
-                folded[i] = row[0]
+    bodies, folded = entry_bodies(session, [row.id for row in need])
     return rank(rows, query, tokens, limit, bodies, folded)
 
 
