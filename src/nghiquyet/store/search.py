@@ -105,8 +105,9 @@ def search(session: Session, query: str, *, kind: str | None = None, issuer: str
     wanted = squash(query).lower()
     need = rows if wanted != fold(wanted) else sorted(
         rows, key=lambda row: -_score(row, False))[:limit]
-    bodies, folded = entry_bodies(session, [row.id for row in need])
-    return rank(rows, query, tokens, limit, bodies, folded)
+    # (the folded copies are no longer needed: snippets search the original text)
+    bodies, _ = entry_bodies(session, [row.id for row in need])
+    return rank(rows, query, tokens, limit, bodies)
 
 
 @dataclass
@@ -171,8 +172,7 @@ def _score(row, exact: bool) -> float:  # noqa: ANN001
 
 
 def rank(rows, query: str, tokens: list[str], limit: int = 20,  # noqa: ANN001
-         bodies: dict[int, str] | None = None,
-         folded: dict[int, str] | None = None) -> list[Hit]:
+         bodies: dict[int, str] | None = None) -> list[Hit]:
     """Order candidates: exact accented text first, then the phrase, then backend rank;
     snippets are computed for the `limit` best only."""
     bodies = bodies or {}
@@ -188,8 +188,7 @@ def rank(rows, query: str, tokens: list[str], limit: int = 20,  # noqa: ANN001
     hits = []
     for score, exact, row, body in scored[:limit]:
         source = body or row.title or ""
-        snippet, highlights = snippet_for(source, tokens, phrase=bool(row.ph),
-                                          folded=(folded or {}).get(row.id) if body else None)
+        snippet, highlights = snippet_for(source, tokens, phrase=bool(row.ph))
         hits.append(Hit(entity=row.entity, entity_id=row.entity_id, document_id=row.document_id,
                         kind=row.kind, issuer=row.issuer, year=row.year, title=row.title or "",
                         snippet=snippet, highlights=highlights, exact=exact, score=score))

@@ -1,12 +1,14 @@
 """Where a query occurs in a text, accent-insensitively, and the snippet around it.
 
 Pure functions (no database), used by `store.search` to highlight what the index found in
-the original, accented text: the index only holds a folded copy.
+the original, accented text: the index only holds a folded copy. They search the original
+with accent-insensitive character classes, so no folded copy of a body is needed.
 """
 from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from ..text import fold, squash
 
@@ -64,6 +66,45 @@ def query_tokens(query: str) -> list[str]:
     return _WORD.findall(fold(query))
 
 
+def _is_word(ch: str) -> bool:
+    """What `\\w` matches (letters, digits, underscore, in any script).
+
+    >>> [_is_word(c) for c in "ả9_ -"]
+    [True, True, True, False, False]
+    """
+    return ch.isalnum() or ch == "_"
+
+
+@lru_cache(maxsize=512)
+def _patterns(tokens: tuple[str, ...], phrase: bool) -> re.Pattern:
+    """The phrase (words joined by non-words) or any one token, in original text whatever its
+    accents and case. No look-around at the start: a pattern that begins with a character
+    class lets the regex engine skip ahead at C speed (a leading `(?<!\\w)` made it try every
+    position, ten times slower on a 30 KB body), so word boundaries are checked by hand."""
+    if phrase:
+        return re.compile(r"\W+".join(map(token_pattern, tokens)))
+    return re.compile("|".join(map(token_pattern, sorted(tokens, key=len, reverse=True))))
+
+
+def _matches(original: str, tokens: list[str], phrase: bool, start: int = 0):
+    """Spans of the phrase (whole words) or of tokens at word starts, left to right; a
+    candidate that fails the boundary check is retried one character further, so no
+    overlapping match is lost."""
+    pattern = _patterns(tuple(tokens), phrase)
+    pos = start
+    while True:
+        m = pattern.search(original, pos)
+        if m is None:
+            return
+        s, e = m.span()
+        if (s == 0 or not _is_word(original[s - 1])) and (
+                not phrase or e == len(original) or not _is_word(original[e])):
+            yield s, e
+            pos = e if e > s else s + 1
+        else:
+            pos = s + 1
+
+
 def find_spans(original: str, tokens: list[str], phrase: str | None = None,
                limit: int = 50) -> list[tuple[int, int]]:
     """Where the query occurs in `original`, accent-insensitively: the whole phrase if it
@@ -73,22 +114,17 @@ def find_spans(original: str, tokens: list[str], phrase: str | None = None,
     [(9, 22)]
     >>> find_spans("Đảng ủy xã và đảng viên", ["dang"])
     [(0, 4), (14, 18)]
+    >>> find_spans("toàn an ninh", ["an", "ninh"], "an ninh")
+    [(5, 12)]
     """
+    if not tokens:
+        return []
     spans: list[tuple[int, int]] = []
-    # Folding NFC text keeps every offset (one letter for one letter): then plain patterns
-    # run on the folded copy, several times faster than accent classes on the original.
-    folded = fast_fold(original)
-    if len(folded) == len(original):
-        haystack, pattern = folded, re.escape
-    else:
-        haystack, pattern = original, token_pattern
     if phrase and len(tokens) > 1:
-        pat = r"(?<!\w)" + r"\W+".join(map(pattern, tokens)) + r"(?!\w)"
-        spans = [m.span() for _, m in zip(range(limit), re.finditer(pat, haystack))]
+        spans = [span for _, span in zip(range(limit), _matches(original, tokens, True))]
     if not spans:
         for tok in tokens:
-            spans += [m.span() for _, m in zip(range(limit), re.finditer(
-                r"(?<!\w)" + pattern(tok), haystack))]
+            spans += [span for _, span in zip(range(limit), _matches(original, [tok], False))]
     spans.sort()
     merged: list[tuple[int, int]] = []
     for s, e in spans:
@@ -99,65 +135,38 @@ def find_spans(original: str, tokens: list[str], phrase: str | None = None,
     return merged
 
 
-def first_match(original: str, tokens: list[str], phrase: bool = True,
-                chunk: int = 8192, folded: str | None = None) -> int | None:
-    """Offset of the first occurrence of the phrase (else of any token) in `original`,
-    accent-insensitively; folds and scans chunk by chunk so an early match costs little.
-    `folded`: `fast_fold(original)` when already at hand (the index keeps it), used when it
-    has the same length (then offsets agree).
+def first_match(original: str, tokens: list[str], phrase: bool = True) -> int | None:
+    """Offset of the first occurrence of the phrase (else of any token at a word start) in
+    `original`, accent-insensitively. Searches the original text itself (no folded copy
+    needed): the engine scans a 30 KB body in about 0.15 ms.
 
     >>> first_match("Tăng cường an toàn; bảo đảm AN NINH, TRẬT TỰ", ["an", "ninh", "trat", "tu"])
     28
     >>> first_match("Đảng ủy xã", ["uy"])
     5
-    >>> first_match("Đảng ủy xã", ["uy"], folded="dang uy xa")
-    5
+    >>> first_match("Hoà Bình; Thanh Hoá", ["thanh", "hoa"])
+    10
     """
-    pats = []
-    if phrase and len(tokens) > 1:
-        pats.append(re.compile(r"(?<!\w)" + r"\W+".join(map(re.escape, tokens)) + r"(?!\w)"))
-    pats.append(re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, tokens)) + ")"))
-    if folded is not None and len(folded) == len(original):
-        for pat in pats:
-            m = pat.search(folded)
-            if m:
-                return m.start()
+    if not tokens:
         return None
-    overlap = 200                     # a phrase cut by a chunk border is found in the next
-    # Chunks grow (2, 4, 8, 8... KB): most matches are early; each is folded once, for both
-    # patterns.
-    starts, size, pos = [], 2048, 0
-    while pos < max(len(original), 1):
-        starts.append((pos, min(size, chunk)))
-        pos += min(size, chunk)
-        size *= 2
-    pieces: list[str] = []
-    for pat in pats:
-        for k, (start, size) in enumerate(starts):
-            if k == len(pieces):
-                piece = original[start:start + size + overlap]
-                folded = fast_fold(piece)
-                if len(folded) != len(piece):  # offsets would shift: the slow exact way
-                    spans = find_spans(original, tokens, " ".join(tokens) if pat is pats[0]
-                                       and len(pats) > 1 else None, limit=1)
-                    return spans[0][0] if spans else None
-                pieces.append(folded)
-            m = pat.search(pieces[k])
-            if m:
-                return start + m.start()
+    if phrase and len(tokens) > 1:
+        for s, _ in _matches(original, tokens, True):
+            return s
+    for s, _ in _matches(original, tokens, False):
+        return s
     return None
 
 
 def snippet_for(original: str, tokens: list[str], width: int = SNIPPET_CHARS,
-                phrase: bool = True, folded: str | None = None) -> tuple[str, list[tuple[int, int]]]:
+                phrase: bool = True) -> tuple[str, list[tuple[int, int]]]:
     """`make_snippet` around the first match, highlighting only inside the window: a long
-    body is folded and scanned only up to its first match. `phrase=False` when the index
+    body is scanned only up to its first match. `phrase=False` when the index
     says the phrase is not there (no need to scan the whole body for it).
 
     >>> snippet_for("Đảm bảo an ninh, trật tự xã hội", ["an", "ninh"], width=20)
     ('… m bảo an ninh, trật  …', [(8, 15)])
     """
-    first = first_match(original, tokens, phrase, folded=folded)
+    first = first_match(original, tokens, phrase)
     if first is None:
         return make_snippet(original, [], width)
     start = max(0, first - width // 3)
