@@ -125,8 +125,10 @@ class _Candidate:
 
 
 # Each backend ranks at most this many matches (taken in index order): ts_rank and bm25 read
-# each match's whole entry, so ranking every match of a broad word is the slow part.
-PG_RANK_CAP = RANK_CAP = 400
+# each match's whole entry, so ranking every match of a broad word is the slow part. On
+# PostgreSQL that means fetching a TOASTed tsvector per match (~10 KB compressed for a
+# document: 10-15 ms for 400 of them), so it ranks half as many.
+RANK_CAP = 400
 
 
 def _candidates(session: Session, params: dict, where: str, tokens: list[str], *,
@@ -146,22 +148,23 @@ def _candidates(session: Session, params: dict, where: str, tokens: list[str], *
             sql = ("SELECT id, r FROM (SELECT rowid AS id, bm25(search_fts, 4.0, 1.0) AS r "
                    "FROM search_fts WHERE search_fts MATCH :q LIMIT :cap) ORDER BY r LIMIT :n")
         return [(i, -float(r or 0), phrase) for i, r in session.execute(text(sql), params)]
-    params["a"] = " & ".join(tokens)
-    params["q"] = " <-> ".join(tokens)
+    params.update(a=" & ".join(tokens), q=" <-> ".join(tokens), cap=max(1, RANK_CAP // 2))
     # The GIN index answers the AND of the words exactly; a phrase needs each row's positions,
-    # read from its (TOASTed, ~40 KB for a document) tsvector. So the phrase is checked on
-    # the first `cap` AND-matches only (checking every document whose body has all the words
-    # took ~200 ms at 10,000 documents), in the same pass that ranks them: a phrase query
-    # returns its phrase matches and the other AND-matches, flagged, each best first.
+    # read from its TOASTed tsvector. So the phrase is checked on the first `cap` AND-matches
+    # only (checking every document whose body has all the words took ~200 ms at 10,000
+    # documents), in the same pass that ranks them: a phrase query returns its phrase matches
+    # and the other AND-matches, flagged, each best first. `ARRAY[e.tsv]` fetches and
+    # decompresses each tsvector once; used as a column, it was fetched for each of the three
+    # expressions that read it.
     if not phrase:
         sql = ("SELECT s.id, ts_rank(s.tsv, a) AS r, false FROM (SELECT e.id, e.tsv "
                f"FROM search_entries e WHERE e.tsv @@ to_tsquery('simple', :a){where} "
                "LIMIT :cap) s, to_tsquery('simple', :a) a ORDER BY r DESC LIMIT :n")
     else:
-        sql = ("SELECT id, r, ph FROM (SELECT s.id, s.tsv @@ q AS ph, CASE WHEN s.tsv @@ q "
-               "THEN ts_rank(s.tsv, q) ELSE ts_rank(s.tsv, a) END AS r FROM (SELECT e.id, e.tsv "
-               f"FROM search_entries e WHERE e.tsv @@ to_tsquery('simple', :a){where} "
-               "LIMIT :cap) s, to_tsquery('simple', :q) q, to_tsquery('simple', :a) a) x "
+        sql = ("SELECT id, r, ph FROM (SELECT s.id, s.v[1] @@ q AS ph, CASE WHEN s.v[1] @@ q "
+               "THEN ts_rank(s.v[1], q) ELSE ts_rank(s.v[1], a) END AS r FROM (SELECT e.id, "
+               f"ARRAY[e.tsv] AS v FROM search_entries e WHERE e.tsv @@ to_tsquery('simple', :a)"
+               f"{where} LIMIT :cap) s, to_tsquery('simple', :q) q, to_tsquery('simple', :a) a) x "
                "ORDER BY ph DESC, r DESC")
     return [(i, float(r or 0), bool(ph)) for i, r, ph in session.execute(text(sql), params)]
 
