@@ -174,6 +174,19 @@ def _score(row, exact: bool) -> float:  # noqa: ANN001
     return float(row.r or 0) + (100.0 if exact else 0.0) + (10.0 if row.ph else 0.0)
 
 
+def contains_exact(text_: str, wanted: str) -> bool:
+    """Whether `wanted` (lower case) occurs in `text_` in any case. Lower-casing a 30 KB body
+    costs ~0.1 ms, so the usual spellings are looked for first.
+
+    >>> contains_exact("Về CHUYỂN ĐỔI SỐ", "chuyển đổi số"), contains_exact("Về Chuyển Đổi số", "chuyển đổi số")
+    (True, True)
+    >>> contains_exact("chuyen doi so", "chuyển đổi số")
+    False
+    """
+    return (wanted in text_ or wanted.upper() in text_ or wanted.capitalize() in text_
+            or wanted in text_.lower())
+
+
 def rank(rows, query: str, tokens: list[str], limit: int = 20,  # noqa: ANN001
          bodies: dict[int, str] | None = None) -> list[Hit]:
     """Order candidates: exact accented text first, then the phrase, then backend rank;
@@ -185,7 +198,9 @@ def rank(rows, query: str, tokens: list[str], limit: int = 20,  # noqa: ANN001
     scored = []
     for row in rows:
         body = (bodies.get(row.id) or "")[:MAX_INDEXED_CHARS]
-        exact = accented and (wanted in (row.title or "").lower() or wanted in body.lower())
+        # A phrase query's exact text can only be where the index found the phrase.
+        exact = accented and (wanted in (row.title or "").lower() or (
+            (row.ph or len(tokens) < 2) and contains_exact(body, wanted)))
         scored.append((_score(row, exact), exact, row, body))
     scored.sort(key=lambda t: -t[0])
     hits = []
