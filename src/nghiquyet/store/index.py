@@ -1,25 +1,31 @@
 """Keeping the search index in step with the library.
 
-The searchable text is folded in Python (`text.fold`: marks dropped, `đ` → `d`, lower case)
-so both databases see the same tokens:
+Search is accent-insensitive: both databases see the same folded tokens (marks dropped,
+`đ` → `d`, lower case):
 
-- SQLite: an FTS5 table `search_fts` (rowid = `search_entries.id`) holding the folded copy;
+- SQLite: an FTS5 table `search_fts` with external content: it keeps only the index and
+  reads the text through the view `search_fts_source` (migration 0005), which gives each
+  entry's title and body with `đ` turned into `d`; FTS5's `unicode61 remove_diacritics 2`
+  tokenizer drops the marks and the case itself. Rows are added and removed by id while
+  the entry (and the version it points at) is in place, so FTS5 reads what it indexed.
 - PostgreSQL: a `tsv` tsvector column of `search_entries` built with the `simple`
-  configuration from the folded copy, under a GIN index.
+  configuration from the text folded here (`text.fold`), under a GIN index.
 
-`search_entries` keeps the original text, so snippets and highlights are computed by
+`search_entries` keeps the original text of items; a document's entry points at its version
+(`version_id`) instead of copying its text. Snippets and highlights are computed by
 `store.search` against what the document actually says. The ingest and review services call
 `index_document` / `index_item` / `unindex_*` inside their own transactions.
 """
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from sqlalchemy import delete, select, text
 from sqlalchemy.orm import Session
 
 from ..text import fold
-from .models import Deadline, Document, Result, SearchEntry, Target
+from .models import Deadline, Document, DocumentVersion, Result, SearchEntry, Target
 from .snippets import fast_fold
 
 # Documents longer than this are indexed on their beginning only (PostgreSQL caps a tsvector
@@ -32,59 +38,69 @@ def _dialect(session: Session) -> str:
     return session.get_bind().dialect.name
 
 
-def _put(session: Session, entity: str, entity_id: int, document: Document, title: str,
-         body: str, year: int | None) -> None:
-    _remove(session, entity, [entity_id])
-    _insert_many(session, document, [(entity, entity_id, title, body, year)])
-
-
 def folded_body(text_: str) -> str:
-    """The folded copy of a body as indexed (an extraction worker can compute it early)."""
+    """The folded copy of a body as PostgreSQL indexes it (an extraction worker can compute
+    it early). SQLite needs none: FTS5 folds the text itself."""
     return fast_fold(text_[:MAX_INDEXED_CHARS])
 
 
-def _insert_many(session: Session, document: Document, rows: list[tuple],
-                 folded_document: str | None = None) -> None:
-    """Add search entries (entity, id, title, body, year[, folded title, folded body]) of one
-    document and index them."""
+class _Entry(NamedTuple):
+    """A search entry to add: what it is, its title and body (for a document, the text of
+    `version_id`), and its folded title and body when already computed (PostgreSQL only)."""
+    entity: str
+    entity_id: int
+    title: str
+    body: str
+    year: int | None
+    version_id: int | None = None
+    t: str | None = None
+    b: str | None = None
+
+
+def _insert_many(session: Session, document: Document, rows: list[_Entry]) -> None:
+    """Add the search entries of one document and index them."""
     if not rows:
         return
     from .rawsql import Raw
     session.flush()                   # raw statements do not autoflush
     raw = Raw.of(session)
     issuer_folded = fold(document.issuer) if document.issuer else None
-    entries = [{"entity": entity, "entity_id": entity_id, "document_id": document.id,
+    # A document's text stays in its version only (the entry names it).
+    entries = [{"entity": r.entity, "entity_id": r.entity_id, "document_id": document.id,
                 "kind": document.kind, "issuer": document.issuer,
-                "issuer_folded": issuer_folded, "year": year, "title": title or "",
-                "body": body or ""}
-               for entity, entity_id, title, body, year, *_ in rows]
-    # A document is also found by its issuer ("dak lak"); its items are not, or they would
-    # flood every search for a place name. Rows may carry their folded title and body.
-    for row, e in zip(rows, entries):
-        if len(row) > 5:
-            e["t"], e["b"] = row[5], row[6]
-            continue
-        e["b"] = (folded_document if folded_document is not None and e["entity"] == "document"
-                  else folded_body(e["body"]))
-        e["t"] = fast_fold(f"{e['title']} {e['issuer'] or ''}" if e["entity"] == "document"
-                           else e["title"])
+                "issuer_folded": issuer_folded, "year": r.year, "title": r.title or "",
+                "body": "" if r.version_id is not None else r.body or "",
+                "version_id": r.version_id} for r in rows]
     table = SearchEntry.__table__
     if raw.sqlite:
         ids = raw.insert(table, entries, returning=True)
         pending = session.info.get(_PENDING)
         if pending is not None:
-            for i, e in zip(ids, entries):
-                pending.add(i, e["t"], e["b"])
-            return
-        raw.cursor.executemany("INSERT INTO search_fts(rowid, title, body) VALUES (?, ?, ?)",
-                               [(i, e["t"], e["b"]) for i, e in zip(ids, entries)])
+            for i in ids:
+                pending.add(i)
+        else:
+            _fts_insert(raw, ids)
         return
-    # Tokenised here like FTS5 does, so "26-NQ/TW" gives 26, nq, tw on both backends; the
-    # tsvector is computed in the INSERT itself (an UPDATE after would write every row twice).
-    for e in entries:
-        e["t"], e["b"] = " ".join(_WORD.findall(e["t"])), " ".join(_WORD.findall(e["b"]))
+    # A document is also found by its issuer ("dak lak"); its items are not, or they would
+    # flood every search for a place name. Tokenised here like FTS5 does, so "26-NQ/TW"
+    # gives 26, nq, tw on both backends; the tsvector is computed in the INSERT itself (an
+    # UPDATE after would write every row twice).
+    for r, e in zip(rows, entries):
+        t = r.t if r.t is not None else fast_fold(
+            f"{e['title']} {e['issuer'] or ''}" if r.entity == "document" else e["title"])
+        b = r.b if r.b is not None else folded_body(r.body or "")
+        e["t"], e["b"] = " ".join(_WORD.findall(t)), " ".join(_WORD.findall(b))
     raw.insert(table, entries, extra=(("tsv", "setweight(to_tsvector('simple', :t), 'A') "
                                               "|| to_tsvector('simple', :b)"),))
+
+
+def _fts_insert(raw, ids) -> None:  # noqa: ANN001
+    """Index these entries in FTS5, reading their text through the view it deletes by."""
+    ids = sorted(ids)
+    for i in range(0, len(ids), 500):
+        raw.cursor.execute("INSERT INTO search_fts(rowid, title, body) SELECT id, title, body "
+                           "FROM search_fts_source WHERE id IN "
+                           f"({','.join(str(int(x)) for x in ids[i:i + 500])})")
 
 
 # --- deferred FTS5 inserts (batch ingest on SQLite) -------------------------------------
@@ -93,33 +109,39 @@ _PENDING = "nghiquyet.fts_pending"
 
 
 class PendingIndex:
-    """FTS5 rows held back until the batch's commit. FTS5 writes a new index segment at
-    every SAVEPOINT, so indexing each file inside its own savepoint made one segment (and
-    merges) per document; inserting the batch's rows together writes one. `mark` and
-    `rollback` follow the per-file savepoints, so a failed file leaves no row behind."""
+    """Entries whose FTS5 rows are held back until the batch's commit. FTS5 writes a new
+    index segment at every SAVEPOINT, so indexing each file inside its own savepoint made
+    one segment (and merges) per document; indexing the batch's entries together writes
+    one. `mark` and `rollback` follow the per-file savepoints, so a failed file leaves no
+    row behind. A held-back entry is not in FTS5 yet: removing it must not touch FTS5
+    (with external content, FTS5 would subtract tokens it never added)."""
 
     def __init__(self) -> None:
-        self.rows: dict[int, tuple[str, str]] = {}
-        self.undo: list[tuple[int, tuple[str, str] | None]] = []
+        self.rows: set[int] = set()
+        self.undo: list[tuple[int, bool]] = []     # (entry id, whether it was held before)
 
-    def add(self, rowid: int, title: str, body: str) -> None:
-        self.undo.append((rowid, self.rows.get(rowid)))
-        self.rows[rowid] = (title, body)
+    def add(self, rowid: int) -> None:
+        self.undo.append((rowid, rowid in self.rows))
+        self.rows.add(rowid)
 
-    def remove(self, rowid: int) -> None:
-        if rowid in self.rows:
-            self.undo.append((rowid, self.rows.pop(rowid)))
+    def remove(self, rowid: int) -> bool:
+        """Forget a held-back entry; False when it was not held (it is in FTS5)."""
+        if rowid not in self.rows:
+            return False
+        self.undo.append((rowid, True))
+        self.rows.discard(rowid)
+        return True
 
     def mark(self) -> None:
         """A file begins: what follows is undone by `rollback`."""
         self.undo = []
 
     def rollback(self) -> None:
-        for rowid, old in reversed(self.undo):
-            if old is None:
-                self.rows.pop(rowid, None)
+        for rowid, held in reversed(self.undo):
+            if held:
+                self.rows.add(rowid)
             else:
-                self.rows[rowid] = old
+                self.rows.discard(rowid)
         self.undo = []
 
 
@@ -132,24 +154,21 @@ def defer_index(session: Session) -> PendingIndex | None:
 
 
 def flush_index(session: Session, *, keep: bool = True) -> None:
-    """Insert the held-back FTS5 rows (before the commit); `keep=False` also stops
-    deferring. Rows of a transaction that was rolled back must be dropped with
-    `drop_index` instead."""
+    """Index the held-back entries (before the commit); `keep=False` also stops deferring.
+    Entries of a transaction that was rolled back must be dropped with `drop_index`."""
     pending = session.info.get(_PENDING)
     if pending is None:
         return
     if pending.rows:
         from .rawsql import Raw
-        Raw.of(session).cursor.executemany(
-            "INSERT INTO search_fts(rowid, title, body) VALUES (?, ?, ?)",
-            [(i, t, b) for i, (t, b) in pending.rows.items()])
-    pending.rows, pending.undo = {}, []
+        _fts_insert(Raw.of(session), pending.rows)
+    pending.rows, pending.undo = set(), []
     if not keep:
         session.info.pop(_PENDING, None)
 
 
 def drop_index(session: Session) -> None:
-    """Forget the held-back rows (their transaction was rolled back) and stop deferring."""
+    """Forget the held-back entries (their transaction was rolled back) and stop deferring."""
     session.info.pop(_PENDING, None)
 
 
@@ -162,15 +181,15 @@ def _remove(session: Session, entity: str, entity_ids: list[int]) -> None:
 
 
 def _remove_entries(session: Session, ids: list[int]) -> None:
+    """Drop entries from the index, then the entries: FTS5 reads the text it removes through
+    the view, so the entries must still be there."""
     if not ids:
         return
     if _dialect(session) == "sqlite":
         pending = session.info.get(_PENDING)
-        if pending is not None:
-            for i in ids:
-                pending.remove(i)
-        for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
+        indexed = [i for i in ids if pending is None or not pending.remove(i)]
+        for i in range(0, len(indexed), 500):
+            chunk = indexed[i:i + 500]
             session.execute(text(f"DELETE FROM search_fts WHERE rowid IN "
                                  f"({','.join(str(int(x)) for x in chunk)})"))
     session.execute(delete(SearchEntry).where(SearchEntry.id.in_(ids)))
@@ -193,18 +212,18 @@ def item_text(family: str, item) -> tuple[str, str, int | None]:  # noqa: ANN001
 
 
 def fold_item(family: str, row: dict) -> None:
-    """Add to an item row (`items.item_rows`) the folded title and body it is indexed under,
-    `_t` and `_b` (an extraction worker does this, so the storing process does not)."""
+    """Add to an item row (`items.item_rows`) the folded title and body PostgreSQL indexes
+    it under, `_t` and `_b` (an extraction worker does this, so the storing process does not)."""
     title, body, _ = item_text(family, row)
     row["_t"], row["_b"] = fast_fold(title or ""), folded_body(body or "")
 
 
-def _item_entry(family: str, item: Target | Result | Deadline,
-                document: Document) -> tuple:
+def _item_entry(family: str, item: Target | Result | Deadline, document: Document) -> _Entry:
     title, body, year = item_text(family, item)
-    entry = (family, item.id, title, body, year or document_year(document))
-    folded = item.get("_t") if isinstance(item, dict) else None
-    return entry + (folded, item["_b"]) if folded is not None else entry
+    entry = _Entry(family, item.id, title, body, year or document_year(document))
+    if isinstance(item, dict) and item.get("_t") is not None:
+        return entry._replace(t=item["_t"], b=item["_b"])
+    return entry
 
 
 def index_item(session: Session, family: str, item: Target | Result | Deadline,
@@ -217,25 +236,30 @@ def index_item(session: Session, family: str, item: Target | Result | Deadline,
 
 def index_document(session: Session, document: Document, text_: str | None, *,
                    items: dict[str, list] | None = None, fresh: bool = False,
-                   folded: str | None = None) -> None:
+                   folded: str | None = None, version_id: int | None = None) -> None:
     """(Re)index a document and all its active items (after ingest or an identity change).
 
-    `items` (family → rows) saves a query when the caller has them; `fresh`: nothing of this
-    document is indexed yet.
+    `text_` is the text of version `version_id` (default: the document's current version),
+    which the document's entry points at instead of copying it. `items` (family → rows)
+    saves a query when the caller has them; `fresh`: nothing of this document is indexed
+    yet; `folded`: `folded_body(text_)` when already computed (PostgreSQL indexes it).
     """
     if not fresh:
         unindex_document(session, document.id)
     if document.placeholder:
         return
+    if version_id is None:
+        version_id = getattr(document, "current_version_id", None)
     title = " ".join(x for x in (document.effective_symbol, document.title) if x)
-    rows = [("document", document.id, title, text_ or "", document_year(document))]
+    rows = [_Entry("document", document.id, title, text_ or "", document_year(document),
+                   version_id if text_ else None, b=folded if text_ else None)]
     for family, model in (("target", Target), ("result", Result), ("deadline", Deadline)):
         family_rows = items.get(family) if items is not None else None
         if family_rows is None:
             family_rows = session.scalars(select(model).where(
                 model.document_id == document.id)).all()
         rows += [_item_entry(family, item, document) for item in family_rows if item.active]
-    _insert_many(session, document, rows, folded if text_ else None)
+    _insert_many(session, document, rows)
 
 
 def settle_index(session: Session) -> None:
@@ -256,17 +280,11 @@ def unindex_document(session: Session, document_id: int) -> None:
 
 
 def entry_bodies(session: Session, ids: list[int]) -> tuple[dict[int, str], dict[int, str] | None]:
-    """The original bodies of these search entries, and their folded copies when the index
-    keeps them (SQLite), for the snippets of `store.search`."""
-    bodies = dict(session.execute(select(SearchEntry.id, SearchEntry.body).where(
-        SearchEntry.id.in_(ids))).all())
-    if _dialect(session) != "sqlite":
-        return bodies, None
-    from .rawsql import Raw
-    cur = Raw.of(session).cursor      # one lookup each: FTS5 scans everything for IN (...)
-    folded = {}
-    for i in bodies:
-        row = cur.execute("SELECT body FROM search_fts WHERE rowid = ?", (i,)).fetchone()
-        if row is not None:
-            folded[i] = row[0]
-    return bodies, folded
+    """The original bodies of these search entries (a document's from its version), for the
+    snippets of `store.search`; no folded copies are kept (the second value is None)."""
+    rows = session.execute(select(SearchEntry.id, SearchEntry.body, DocumentVersion.text)
+                           .outerjoin(DocumentVersion,
+                                      DocumentVersion.id == SearchEntry.version_id)
+                           .where(SearchEntry.id.in_(ids))).all()
+    return {i: version_text if version_text is not None else body
+            for i, body, version_text in rows}, None

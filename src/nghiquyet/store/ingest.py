@@ -349,8 +349,8 @@ def ingest_extraction(session: Session, *, extraction: Extraction, file_hash: st
     """Store an extraction as a new document or a new version of an existing one.
 
     `contract`, `folded`, `item_rows`: `extraction.to_contract()` (or its JSON,
-    `rawsql.Encoded`), `index.folded_body(extraction.text)` and `prepare.worker_items`
-    when already computed (in a worker process)."""
+    `rawsql.Encoded`), `index.folded_body(extraction.text)` (PostgreSQL only) and
+    `prepare.worker_items` when already computed (in a worker process)."""
     x = extraction
     session.flush()                   # raw statements below must see pending ORM changes
     raw = Raw.of(session)
@@ -398,7 +398,8 @@ def ingest_extraction(session: Session, *, extraction: Extraction, file_hash: st
     counts = {"target": len(x.targets), "result": len(x.results), "deadline": len(x.deadlines)}
     session.flush()
     doc = cascade.resolve_document(session, doc, created=created)
-    index.index_document(session, doc, x.text, items=rows, fresh=fresh, folded=folded)
+    index.index_document(session, doc, x.text, items=rows, fresh=fresh, folded=folded,
+                         version_id=version_id)
     return IngestOutcome(x.source, status, doc.id, targets=counts["target"],
                          results=counts["result"], deadlines=counts["deadline"])
 

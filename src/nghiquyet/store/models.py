@@ -243,9 +243,11 @@ class Correction(Base):
 class SearchEntry(Base):
     """One searchable thing (a document, target, result or deadline) with its original text.
 
-    The accent-folded copy lives only in the backend's index, made by raw SQL in the migration:
-    the FTS5 table `search_fts` on SQLite, the `tsv` tsvector column (GIN-indexed) of this
-    table on PostgreSQL (see `store.search`).
+    A document's text is not copied here: its entry names the version it indexes
+    (`version_id`, body empty). The backend's index is made by raw SQL in the migrations:
+    on SQLite the FTS5 table `search_fts`, which reads this table (and the versions) through
+    the view `search_fts_source`; on PostgreSQL the `tsv` tsvector column (GIN-indexed) of
+    this table, computed from the folded text (see `store.index`).
     """
     __tablename__ = "search_entries"
     __table_args__ = (UniqueConstraint("entity", "entity_id"),)
@@ -261,3 +263,5 @@ class SearchEntry(Base):
     year: Mapped[int | None] = mapped_column(Integer, index=True)
     title: Mapped[str] = mapped_column(Text, default="")
     body: Mapped[str] = mapped_column(Text, default="")
+    # The version whose text is this document entry's body (None: the body is `body`).
+    version_id: Mapped[int | None] = mapped_column(Integer)

@@ -2,14 +2,15 @@
 
 `prepared` yields, in the order of the paths, what the storing side needs for each file: an
 outcome already known (unchanged content), an exception to report, or the extraction with
-its stored JSON and folded search text, computed in the worker so the storing process (the
-bottleneck on 2 cores) only inserts.
+its stored JSON and item rows, computed in the worker so the storing process (which shares
+2 cores with the workers) only inserts.
 """
 from __future__ import annotations
 
 import hashlib
 import unicodedata
 from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 from pathlib import Path
 from typing import Iterator, NamedTuple
 
@@ -53,9 +54,10 @@ class Known(NamedTuple):
 
 
 def prepared(session: Session, paths: list[Path], extract, workers: int) -> Iterator:  # noqa: ANN001
-    """(path, Known | exception | (hash, size, (extraction, JSON, folded, item rows))), in the order of
-    `paths`. Unchanged files are recognised by hash before anything is extracted."""
-    todo: list[tuple[Path, str, int]] = []
+    """(path, Known | exception | (hash, size, (extraction, JSON, folded, item rows))), in the
+    order of `paths`. Unchanged files are recognised by hash before anything is extracted.
+    `folded` (and the items' folded text) is made for PostgreSQL only: FTS5 folds itself."""
+    hashed: list[tuple[int, Path, str, int]] = []
     early: dict[int, object] = {}
     for i, path in enumerate(paths):
         try:
@@ -63,21 +65,36 @@ def prepared(session: Session, paths: list[Path], extract, workers: int) -> Iter
         except IngestError as e:
             early[i] = e
             continue
-        file_hash = hashlib.sha256(raw).hexdigest()
-        known = session.scalars(select(DocumentVersion.document_id).where(
-            DocumentVersion.file_hash == file_hash).limit(1)).first()
-        if known is not None:
-            early[i] = Known(known)
+        hashed.append((i, path, hashlib.sha256(raw).hexdigest(), size))
+    known = known_hashes(session, [h for _, _, h, _ in hashed])
+    session.rollback()                # end the read-only transaction of the hash lookups
+    todo: list[tuple[Path, str, int]] = []
+    for i, path, file_hash, size in hashed:
+        if file_hash in known:
+            early[i] = Known(known[file_hash])
         else:
             todo.append((path, file_hash, size))
-    session.rollback()                # end the read-only transaction of the hash lookups
+    work = partial(_extract_safely, fold=session.get_bind().dialect.name != "sqlite")
     if workers > 1 and extract is None and len(todo) > 1:
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            results = pool.map(_extract_safely, [p for p, _, _ in todo], chunksize=4)
+            results = pool.map(work, [p for p, _, _ in todo], chunksize=4)
             yield from _merge(paths, early, todo, results)
     else:
-        yield from _merge(paths, early, todo,
-                          (_extract_safely(p, extract) for p, _, _ in todo))
+        yield from _merge(paths, early, todo, (work(p, extract) for p, _, _ in todo))
+
+
+def known_hashes(session: Session, hashes: list[str]) -> dict[str, int]:
+    """file hash → the document already holding a version with it, for those stored.
+    One query per 500 hashes (a query per file cost more than hashing the file)."""
+    known: dict[str, int] = {}
+    unique = sorted(set(hashes))
+    for i in range(0, len(unique), 500):
+        for file_hash, document_id in session.execute(
+                select(DocumentVersion.file_hash, DocumentVersion.document_id)
+                .where(DocumentVersion.file_hash.in_(unique[i:i + 500]))
+                .order_by(DocumentVersion.id)):
+            known.setdefault(file_hash, document_id)
+    return known
 
 
 def _merge(paths, early, todo, results) -> Iterator:  # noqa: ANN001
@@ -93,16 +110,18 @@ def _merge(paths, early, todo, results) -> Iterator:  # noqa: ANN001
         yield path, x if isinstance(x, BaseException) else (file_hash, size, x)
 
 
-def _extract_safely(path: Path, extract=None):  # noqa: ANN001, ANN202
-    """Extract and check one file; an exception is returned, not raised (it crosses processes)."""
+def _extract_safely(path: Path, extract=None, fold: bool = True):  # noqa: ANN001, ANN202
+    """Extract and check one file; an exception is returned, not raised (it crosses processes).
+    `fold`: also make the folded text PostgreSQL indexes (SQLite's FTS5 folds itself)."""
     try:
         if extract is None:
             from ..extract import extract_file as extract
         x = extract(path)
         check_text(path, x)
-        # The stored JSON and the folded search text are built here too: in a worker they
-        # cost the storing process nothing.
-        return x, encode_json(x.to_contract()), index.folded_body(x.text), worker_items(x)
+        # The stored JSON and the item rows are built here too: in a worker they cost the
+        # storing process nothing.
+        return (x, encode_json(x.to_contract()), index.folded_body(x.text) if fold else None,
+                worker_items(x, fold=fold))
     except (IngestError, ReadError) as e:
         return IngestError(str(e))
     except Exception as e:  # noqa: BLE001
@@ -110,15 +129,17 @@ def _extract_safely(path: Path, extract=None):  # noqa: ANN001, ANN202
                            f"{type(e).__name__}: {e}")
 
 
-def worker_items(x: Extraction) -> dict[str, list]:
-    """The item rows of a new document, with their stored JSON and folded search text."""
+def worker_items(x: Extraction, *, fold: bool = True) -> dict[str, list]:
+    """The item rows of a new document, with their stored JSON (and, with `fold`, the
+    folded text PostgreSQL indexes them under)."""
     out = {}
     for family, items in (("target", x.targets), ("result", x.results),
                           ("deadline", x.deadlines)):
         rows = item_rows(family, items)
         for row in rows:
             row["machine"] = encode_json(row["machine"])
-            index.fold_item(family, row)
+            if fold:
+                index.fold_item(family, row)
         out[family] = rows
     return out
 
