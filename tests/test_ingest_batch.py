@@ -156,8 +156,9 @@ def test_update_of_a_file_stored_earlier_in_the_batch(db_session, tmp_path):
     assert [o.status for o in summary.outcomes] == ["new", "updated"]
     assert search.search(db_session, "vaithieu") == []
     assert search.search(db_session, "nhanlong")
-    fts = db_session.connection().exec_driver_sql("SELECT count(*) FROM search_fts").scalar()
-    assert fts == count(db_session, SearchEntry)
+    # FTS5 holds exactly the entries, as they read now (it compares its index with the view).
+    db_session.connection().exec_driver_sql(
+        "INSERT INTO search_fts(search_fts, rank) VALUES ('integrity-check', 1)")
 
 
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
