@@ -20,6 +20,7 @@ from viparse.normalize.frequency import vietnamese_score
 
 LEGACY_ENCODINGS = ("tcvn3", "vni")
 _SAMPLE_CHARS = 6000          # enough for the detector to be decisive, bounded for speed
+_ASCII_BYTES = bytes(range(128))     # deleted by bytes.translate to count the others
 
 
 def _unicode_only(c: str) -> bool:
@@ -62,9 +63,9 @@ def looks_legacy(text: str) -> bool:
     sample = text[:_SAMPLE_CHARS * 2]
     if sample.isascii():
         return False
-    upto_latin1 = len(sample.encode("latin-1", "ignore"))
-    high = upto_latin1 - len(sample.encode("ascii", "ignore"))     # Latin-1 letters
-    beyond = len(sample) - upto_latin1                             # ạ ấ đ ơ ư, quotes...
+    latin1 = sample.encode("latin-1", "ignore")
+    high = len(latin1.translate(None, _ASCII_BYTES))               # Latin-1 letters
+    beyond = len(sample) - len(latin1)                             # ạ ấ đ ơ ư, quotes...
     return high >= 3 and beyond * 5 < high
 
 
