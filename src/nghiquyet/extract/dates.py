@@ -119,7 +119,7 @@ def find_dates(text: str) -> list[DateMatch]:
         lead = text[max(0, y_start - 5):y_start].rstrip().lower()
         if not lead.endswith(("năm", "/", "-", ".")):
             continue
-        lo = max(last_end, y_start - _REACH)
+        lo = _first_start(text, max(last_end, y_start - _REACH), y_start)
         for m in _DATE.finditer(text, lo, y_end):
             if m.end() != y_end:
                 continue
@@ -129,6 +129,32 @@ def find_dates(text: str) -> list[DateMatch]:
                 last_end = m.end()
             break
     return out
+
+
+# Every alternative of `_DATE` starts with a digit or with one of these words (any case).
+_DATE_WORDS = ("ngày", "quý", "tháng", "năm")
+_DIGIT = re.compile(r"\d")
+
+
+def _first_start(text: str, lo: int, year: int) -> int:
+    """Where a `_DATE` match can first start in `text[lo:]`, given a year at `year`: at a digit
+    or at a date word. Searching from there finds the same matches as from `lo`, and the
+    case-insensitive pattern is not tried at the characters before it.
+
+    >>> t = "Hoàn thành trong Quý I năm 2022"
+    >>> t[_first_start(t, 0, 27):]
+    'Quý I năm 2022'
+    """
+    low = text[lo:year].lower()
+    if len(low) != year - lo:            # "İ" lower-cases to two characters: no shortcut
+        return lo
+    first = _DIGIT.search(text, lo, year)
+    best = first.start() - lo if first else year - lo
+    for word in _DATE_WORDS:
+        i = low.find(word)
+        if 0 <= i < best:
+            best = i
+    return lo + best
 
 
 def _year_starts(text: str) -> list[int]:

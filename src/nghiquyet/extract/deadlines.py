@@ -77,7 +77,10 @@ def _maybe(text: str) -> bool:
     return any(head in lowered and any(c in lowered for c in cues) for head, cues in _CUE_GROUPS)
 
 
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ*(\-])")
+# Blanks after ".", "!" or "?" before a capital, a bullet or "(". Written to start with `\s`
+# rather than with its look-behind, so `re` skips from blank to blank instead of trying the
+# pattern at every character; the match is the same: `(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ*(\-])`.
+_SENTENCE = re.compile(r"\s(?<=[.!?]\s)\s*(?=[A-ZĐÀ-Ỹ*(\-])")
 
 
 def extract(layout: Layout) -> list[Deadline]:
@@ -261,24 +264,46 @@ def _deadline_dates(text: str, dates: list[DateMatch] | None = None) -> list[Dat
             inside = [d for d in dates if start <= d.start < start + len(sentence)]
             if inside:
                 out.append(inside[-1])
+    # `re` tries these case-insensitive patterns at every position of the text before a date;
+    # each needs one of a few words, which `in` finds in the lower-cased text far faster. Only
+    # "thời" holds a letter `re` also matches otherwise ("ı", "İ" for "i"): those keep the regex.
+    dotless = "ı" in text or "İ" in text
     for d in dates:
         if d in out:
             continue
         before = text[max(0, d.start - 60):d.start]
-        if _CITED.search(before) or _RECURRING.search(before) or _PAST.search(_clause(text, d.start)):
+        low = before.lower()
+        if ("/" in before and _CITED.search(before)) \
+                or (("định" in low or "hằng" in low or "hàng" in low) and _RECURRING.search(before)) \
+                or _past(_clause(text, d.start)):
             continue
-        if _TIME_LABEL_BEFORE.search(before):
+        timed = dotless or "thời" in low
+        if timed and _TIME_LABEL_BEFORE.search(before):
             out.append(d)
-        elif _LIMIT.search(before):
+        elif (timed or any(w in low for w in _LIMIT_WORDS)) and _LIMIT.search(before):
             if d.grain == "year" and not _DONE.search(_clause(text, d.start)):
                 continue
             out.append(d)
-        elif _WITHIN.search(before):
+        elif ("trong" in low or "vào" in low or "hết" in low) and _WITHIN.search(before):
             clause = _clause(text, d.start)
             verb = _DONE if d.grain == "year" else _TASK_VERB
             if verb.search(clause[-140:]):
                 out.append(d)
     return sorted(out, key=lambda d: d.start)
+
+
+# The first words of `_LIMIT`'s phrases but "thời" (tested with the label's).
+_LIMIT_WORDS = ("trước", "chậm", "không", "hạn", "xong")
+
+
+def _past(clause: str) -> bool:
+    """`_PAST.search(clause)`, skipped when the lower-cased clause has neither word.
+
+    >>> _past("Đã hoàn thành trong"), _past("Hoàn thành trong")
+    (True, False)
+    """
+    low = clause.lower()
+    return ("đã" in low or "vừa" in low) and bool(_PAST.search(clause))
 
 
 def _clause(text: str, pos: int) -> str:
