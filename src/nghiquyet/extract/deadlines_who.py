@@ -65,8 +65,22 @@ def subject_body(text: str) -> str | None:
     return who if 1 <= len(who.split()) <= 16 else None
 
 
+def _lead(sentence: str) -> re.Match[str] | None:
+    """`_LEAD.search(sentence)`, skipped when the lower-cased sentence has none of its first
+    words: `re` tries the case-insensitive pattern at every character. ("giao" has an "i",
+    which `re` also matches to "ı" and "İ": such text keeps the search.)
+
+    >>> _lead("Giao Sở Tài chính chủ trì thẩm định")["who"], _lead("Sở Tài chính chủ trì") is None
+    ('Sở Tài chính', True)
+    """
+    low = sentence.lower()
+    if not ("giao" in low or "đề" in low or "yêu" in low or "ı" in sentence or "İ" in sentence):
+        return None
+    return _LEAD.search(sentence)
+
+
 def responsible(layout: Layout, p: Paragraph, sentence: str) -> str | None:
-    m = _LEAD.search(sentence)
+    m = _lead(sentence)
     if m:
         return squash(m["who"])
     who = subject_body(sentence)

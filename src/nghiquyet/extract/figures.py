@@ -228,7 +228,7 @@ def _sentence(text: str, s_start: int, s_end: int, lowered: str, sq: list[Quanti
                      section=place.section, span=(place.offset + named.quote_start,
                                                   place.offset + named.quote_end),
                      number=place.number, base_year=base_year, kind=kind,
-                     estimate=any(clause <= p < q.start for p in cues["estimate_cues"]),
+                     estimate=_seen(cues["estimate_cues"], clause, q.start),
                      planned=q.planned)
         if parts_open and whole_fig is not None and whole_fig.kind == kind:
             fig.parent = whole_fig           # an object until `_append` turns it into an index
@@ -302,23 +302,30 @@ def _when(marks: list[ft.TimeMark], pos: int) -> tuple[int | None, str | None, i
 _YEAR_AFTER = re.compile(r"\s*(?:vào|trong|đến|tới|trước)\s+(?:hết\s+)?năm\s+((?:19|20)\d\d)(?!\d)")
 
 
+def _seen(positions: list[int], start: int, end: int) -> bool:
+    """Whether a cue starts in [start, end) (a plain loop: most lists are empty or short).
+
+    >>> _seen([3, 40], 10, 50), _seen([3, 40], 10, 40)
+    (True, False)
+    """
+    for p in positions:
+        if start <= p < end:
+            return True
+    return False
+
+
 def _decide(sec_kind: str | None, cues: dict[str, list[int]], s_start: int, clause: int, q: Quantity,
             named: Named, year: int | None, ctx: Context, paren: bool) -> str | None:
     """"target", "result" or None (not a figure) for one named quantity.
 
     `cues` holds where the sentence's goal, result, estimate and past-tense cues start.
     """
-    def seen(key: str, start: int) -> bool:
-        for p in cues[key]:              # a plain loop: most lists are empty or short
-            if start <= p < q.start:
-                return True
-        return False
-
-    goal = seen("goal_cues", s_start)
-    past = (seen("result_cues", clause) or seen("past", clause)
+    at = q.start
+    goal = _seen(cues["goal_cues"], s_start, at)
+    past = (_seen(cues["result_cues"], clause, at) or _seen(cues["past"], clause, at)
             or (q.family == "count" and q.unit == "chỉ tiêu" and q.planned is not None))
-    estimate = seen("estimate_cues", clause)
-    if sec_kind != "goal" and not goal and seen("past", s_start):
+    estimate = _seen(cues["estimate_cues"], clause, at)
+    if sec_kind != "goal" and not goal and _seen(cues["past"], s_start, at):
         past = True                                  # "... đã chỉ đạo ... với trên 9.600 lượt"
     future_year = bool(ctx.now and year and year > ctx.now)
     past_year = bool(ctx.now and year and year < ctx.now)

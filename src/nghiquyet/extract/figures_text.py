@@ -263,25 +263,33 @@ def cue_positions(lowered: str, key: str) -> list[int]:
     >>> cue_positions("vđã đạt; đã đạt", "result_cues")      # not inside a word
     [9]
 
-    The same positions as `_cue_search(key).finditer(lowered)`, found five times faster: the
-    pattern without its look-behind starts with the phrases' first letters, which `re` scans
-    for quickly; the look-behind (start of text or a non-word character) is checked here.
+    The same positions as `_cue_search(key).finditer(lowered)`, found faster: every match
+    starts with the first word of its phrase as written, so the phrase regex is tried only
+    where `str.find` sees one (`re` would try it at every letter the phrases start with);
+    the look-behind (start of text or a non-word character) is checked here.
     """
-    if not any(word in lowered for word in _cue_first_words(key)):
-        return []                        # no phrase can start: skip the regex scan
+    starts: list[int] = []
+    for word in _cue_first_words(key):
+        i = lowered.find(word)
+        while i >= 0:
+            starts.append(i)
+            i = lowered.find(word, i + 1)
+    if not starts:
+        return []                        # no phrase can start: nothing to try
+    starts.sort()
     rx = _cue_scan(key)
     out: list[int] = []
     pos = 0
-    while True:
-        m = rx.search(lowered, pos)
+    for i in starts:
+        if i < pos:
+            continue                     # inside the phrase found last (or a repeat)
+        m = rx.match(lowered, i)
         if m is None:
-            return out
-        i = m.start()
+            continue
         if i == 0 or not (lowered[i - 1].isalnum() or lowered[i - 1] == "_"):   # (?<=\W)
             out.append(i)
             pos = m.end()
-        else:
-            pos = i + 1                  # as finditer: try again one character further
+    return out
 
 
 @cache
