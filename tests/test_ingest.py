@@ -175,3 +175,22 @@ def test_same_symbol_from_another_province_is_another_document(db_session):
                                           issuer="Ban Thường vụ Tỉnh ủy", title="Quảng Trị (sửa)"))
     assert (a.status, b.status, c.status) == ("new", "new", "updated")
     assert b.document_id != a.document_id and c.document_id == a.document_id
+
+
+def _documents(seeds_dir: Path, samples_dir: Path) -> list[Path]:
+    return sorted(seeds_dir.glob("*.*")) + sorted(p for p in samples_dir.glob("*.*")
+                                                  if p.suffix in (".txt", ".docx", ".pdf"))
+
+
+def test_workers_contract_json_is_the_contract(seeds_dir, samples_dir):
+    """The stored JSON a worker builds quickly is `to_contract()`'s, byte for byte (same keys
+    in the same order), on the seeds and the samples (references, footnotes, outlines)."""
+    from nghiquyet.extract import extract_file
+    from nghiquyet.store.prepare import contract_json
+    from nghiquyet.store.rawsql import encode_json
+    docs = _documents(seeds_dir, samples_dir)
+    assert len(docs) >= 8
+    extractions = [extract_file(p) for p in docs]
+    assert any(x.footnotes for x in extractions) and any(x.references for x in extractions)
+    for path, x in zip(docs, extractions):
+        assert contract_json(x) == encode_json(x.to_contract()), path.name

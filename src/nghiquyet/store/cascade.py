@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 from sqlalchemy import or_, select, update
@@ -122,6 +124,12 @@ def same_issuer(a: str | None, b: str | None) -> bool | None:
     """
     if not a or not b:
         return None
+    return _same_names(a, b)
+
+
+@lru_cache(maxsize=65536)
+def _same_names(a: str, b: str) -> bool:
+    # Cached: inference compares the same few hundred issuer names over and over.
     fa, fb = squash(fold(a)), squash(fold(b))
     return fa == fb or fuzz.ratio(fa, fb) >= 90
 
@@ -182,8 +190,36 @@ def _citation_text(c: Citation) -> str:
     return c.context if c.context and len(c.context) > len(quote) else quote
 
 
-def _citation_facts(c: Citation) -> Facts:
-    return Facts(c.kind, c.issuer, c.title, implemented_in_quote(_citation_text(c), c.cited_symbol))
+def _citation_facts(c: Citation | _Cited) -> Facts:
+    return _facts_of(c.kind, c.issuer, c.title, _citation_text(c), c.cited_symbol)
+
+
+@lru_cache(maxsize=65536)
+def _facts_of(kind: str | None, issuer: str | None, title: str | None, said: str,
+              cited_symbol: str) -> Facts:
+    # Cached by value: inference scores the same placeholder citations for every document
+    # of their kind and issuer. The sets are frozen, since the Facts object is shared.
+    return Facts(kind, issuer, title, frozenset(implemented_in_quote(said, cited_symbol)))
+
+
+class _Cited(NamedTuple):
+    """The columns of a citation inference reads (a row, not an ORM object: there may be
+    hundreds of candidates per document)."""
+    id: int
+    document_id: int
+    cited_symbol: str
+    cited_key: str
+    date: date | None
+    kind: str | None
+    issuer: str | None
+    title: str | None
+    quote: str
+    context: str | None
+
+
+_CITED_COLUMNS = (Citation.id, Citation.document_id, Citation.cited_symbol, Citation.cited_key,
+                  Citation.date, Citation.kind, Citation.issuer, Citation.title, Citation.quote,
+                  Citation.context)
 
 
 def find_by_symbol(session: Session, key: str, exclude_id: int | None = None) -> Document | None:
@@ -352,12 +388,12 @@ def _link_stored(session: Session, doc: Document) -> list[Citation]:
     return created
 
 
-def _candidates(session: Session, doc: Document, facts: Facts) -> list[Citation]:
+def _candidates(session: Session, doc: Document, facts: Facts) -> list[_Cited]:
     """Placeholder citations that could describe `doc`, narrowed in SQL by kind, and by
     issuer or by a symbol the document implements."""
     # Placeholders' citations, and those already resolved to this document by an earlier
     # (unconfirmed) inference, which is re-examined when new citations arrive.
-    q = (select(Citation).join(Document, Document.id == Citation.cited_document_id)
+    q = (select(*_CITED_COLUMNS).join(Document, Document.id == Citation.cited_document_id)
          .where(or_(Document.placeholder.is_(True), Document.id == doc.id),
                 Citation.document_id != doc.id))
     if doc.kind and doc.kind != "other":
@@ -368,14 +404,14 @@ def _candidates(session: Session, doc: Document, facts: Facts) -> list[Citation]
         narrow.append(Citation.issuer == doc.issuer)
     if not narrow:
         return []
-    return list(session.scalars(q.where(or_(*narrow))).all())
+    return [_Cited(*row) for row in session.execute(q.where(or_(*narrow))).all()]
 
 
 def infer_identity(session: Session, doc: Document) -> bool:
     """Give `doc` the symbol and date of the unique citation that describes it, or withdraw
     an earlier unconfirmed inference that is no longer unique."""
     facts = _document_facts(session, doc)
-    best: dict[str, tuple[float, list[str], Citation]] = {}
+    best: dict[str, tuple[float, list[str], _Cited]] = {}
     for c in _candidates(session, doc, facts):
         scored = match_score(facts, _citation_facts(c))
         if scored and (c.cited_key not in best or scored[0] > best[c.cited_key][0]):

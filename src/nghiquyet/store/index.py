@@ -219,7 +219,9 @@ def fold_item(family: str, row: dict) -> None:
 
 
 def _item_entry(family: str, item: Target | Result | Deadline, document: Document) -> _Entry:
-    title, body, year = item_text(family, item)
+    # A worker's row carries its text already (`prepare.worker_items`).
+    ready = item.get("_ix") if isinstance(item, dict) else None
+    title, body, year = ready if ready is not None else item_text(family, item)
     entry = _Entry(family, item.id, title, body, year or document_year(document))
     if isinstance(item, dict) and item.get("_t") is not None:
         return entry._replace(t=item["_t"], b=item["_b"])

@@ -126,7 +126,8 @@ class Citation(Base):
     cited_key: Mapped[str] = mapped_column(String(80), index=True)
     cited_document_id: Mapped[int | None] = mapped_column(
         ForeignKey("documents.id", ondelete="SET NULL"), index=True)
-    kind: Mapped[str | None] = mapped_column(String(40))
+    # Indexed: inferring a document's symbol looks among the citations of its kind.
+    kind: Mapped[str | None] = mapped_column(String(40), index=True)
     date: Mapped[date | None] = mapped_column(Date)
     issuer: Mapped[str | None] = mapped_column(String(300))
     title: Mapped[str | None] = mapped_column(Text)

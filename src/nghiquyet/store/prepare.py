@@ -10,7 +10,8 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 from concurrent.futures import ProcessPoolExecutor
-from functools import partial
+from dataclasses import fields
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Iterator, NamedTuple
 
@@ -22,7 +23,7 @@ from ..read import ReadError
 from . import index
 from .items import item_rows
 from .models import DocumentVersion
-from .rawsql import encode_json
+from .rawsql import Encoded, encode_json
 
 # Official documents are far smaller; a bigger file is almost surely not one (a scan, a dump).
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -120,7 +121,7 @@ def _extract_safely(path: Path, extract=None, fold: bool = True):  # noqa: ANN00
         check_text(path, x)
         # The stored JSON and the item rows are built here too: in a worker they cost the
         # storing process nothing.
-        return (x, encode_json(x.to_contract()), index.folded_body(x.text) if fold else None,
+        return (x, contract_json(x), index.folded_body(x.text) if fold else None,
                 worker_items(x, fold=fold))
     except (IngestError, ReadError) as e:
         return IngestError(str(e))
@@ -138,10 +139,46 @@ def worker_items(x: Extraction, *, fold: bool = True) -> dict[str, list]:
         rows = item_rows(family, items)
         for row in rows:
             row["machine"] = encode_json(row["machine"])
+            row["_ix"] = index.item_text(family, row)
             if fold:
                 index.fold_item(family, row)
         out[family] = rows
     return out
+
+
+@lru_cache(maxsize=None)
+def _names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
+def _flat(obj, **extra) -> dict:  # noqa: ANN001
+    """A dataclass whose fields hold no dataclass or container as a dict, as `asdict` gives
+    it (without its deep copies, which made up most of the time to build the contract)."""
+    d = {name: getattr(obj, name) for name in _names(type(obj))}
+    d.update(extra)
+    return d
+
+
+def contract_json(x: Extraction) -> Encoded:
+    """`encode_json(x.to_contract())`, 4x faster: the same keys in the same order, with
+    spans as lists (a test holds the two equal on real documents)."""
+    ident = x.document
+    document = _flat(ident, signer=_flat(ident.signer), recipients=list(ident.recipients))
+    return encode_json({
+        "source": x.source,
+        "document": document,
+        "references": [_flat(r, span=list(r.span)) for r in x.references],
+        "targets": [_flat(t, span=list(t.span)) for t in x.targets],
+        "results": [_flat(r, span=list(r.span)) for r in x.results],
+        "deadlines": [_flat(d, span=list(d.span)) for d in x.deadlines],
+        "outline": [{"label": s.label, "heading": s.heading, "level": s.level,
+                     "parent": s.parent, "year": s.year, "span": list(s.span)}
+                    for s in x.outline],
+        "footnotes": [_flat(f) for f in x.footnotes],
+        "file_type": x.file_type,
+        "encoding": x.encoding,
+        "warnings": list(x.warnings),
+    })
 
 
 def check_file(path: Path) -> tuple[bytes, int]:
