@@ -36,15 +36,50 @@ def _tables() -> tuple[re.Pattern[str], dict[str, str], dict[str, str], dict[str
                      ("count", "counts"), ("measure", "measures")):
         for w in data[key]:
             families[w.lower()] = fam
-    money = rf"(?:(?:{_alternatives(data['money']['scales'])})\s*)?(?:{_alternatives(currencies)})"
-    base = rf"(?:(?:{_alternatives(data['count_scales'])})\s+)?(?:{_alternatives(list(families))})"
-    pattern = re.compile(rf"""
+    pattern = _unit_regex(data["money"]["scales"], list(currencies), data["count_scales"],
+                          list(families), list(per))
+    return pattern, families, currencies, per
+
+
+def _unit_regex(scales, currencies, count_scales, families, per, first: str | None = None):
+    """The unit regex; with `first`, only the alternatives that can start with that (lower-case)
+    character. `(?:A\s*)?B` is written `A\s*B|B`, which `re` tries in the same order, so that
+    the second `B` can be cut to the words starting with `first` while the first keeps them all."""
+    def starting(words):
+        return [w for w in words if first is None or w[:1].lower() == first]
+
+    def scaled(scale_words, gap, words):
+        parts = []
+        if starting(scale_words):
+            parts.append(rf"(?:{_alternatives(starting(scale_words))}){gap}(?:{_alternatives(words)})")
+        if starting(words):
+            parts.append(rf"(?:{_alternatives(starting(words))})")
+        return parts
+
+    alts = scaled(scales, r"\s*", currencies) + scaled(count_scales, r"\s+", families)
+    if not alts:
+        return None
+    return re.compile(rf"""
         \s*                                   # "7,3%" or "7,3 %"
-        (?P<base>{money}|{base})
+        (?P<base>{"|".join(alts)})
         (?P<per>(?:\s*/\s*(?:{_alternatives(per)}))*)   # "/người/năm", "/1 vạn dân"
         (?![\w/])                             # a whole word: "hộ" is not the start of "hội"
     """, re.VERBOSE | re.IGNORECASE)
-    return pattern, families, currencies, per
+
+
+@cache
+def _by_first() -> dict[str, re.Pattern[str] | None]:
+    """The unit regex cut to the words starting with each character, keyed by that character.
+
+    `re` tries all ~100 case-insensitive spellings at the number's end (several µs); the one
+    letter there picks the few that can match. Only "İ", "ı" and "ſ" match a letter other than
+    their own lower case in `re` (as "i", "s"): `match_unit` gives them the whole regex.
+    """
+    data = vocab.load("units")
+    _, families, currencies, per = _tables()
+    words = [data["money"]["scales"], list(currencies), data["count_scales"], list(families)]
+    firsts = {w[:1].lower() for group in words for w in group}
+    return {c: _unit_regex(*words, list(per), first=c) for c in firsts}
 
 
 def match_unit(text: str, pos: int) -> UnitMatch | None:
@@ -65,7 +100,17 @@ def match_unit(text: str, pos: int) -> UnitMatch | None:
     >>> match_unit("3 hội nghị", 1) is None
     True
     """
-    m = _tables()[0].match(text, pos)
+    j, n = pos, len(text)
+    while j < n and text[j].isspace():   # what the regex's leading \s* skips
+        j += 1
+    if j == n:
+        return None
+    c = text[j]
+    if c in "İıſ":
+        m = _tables()[0].match(text, pos)
+    else:
+        rx = _by_first().get(c.lower())
+        m = rx.match(text, pos) if rx is not None else None
     if not m:
         return None
     unit, family = _spelled(m.group("base"), m.group("per"))
