@@ -108,7 +108,8 @@ def name_quantity(text: str, q: Quantity, clause_start: int, limit: int,
         comp = "range"
     elif after_comp:
         comp = after_comp
-    if comp is None and q.value_max is None and _ESTIMATED_CHANGE.search(ft.low(before[-20:])):
+    if comp is None and q.value_max is None and "ước" in (tail := ft.low(before[-20:])) \
+            and _ESTIMATED_CHANGE.search(tail):
         comp = "approx"                          # "ước tăng 9,1%": an estimate of the change
     comp = comp or "eq"
 
@@ -122,7 +123,7 @@ def name_quantity(text: str, q: Quantity, clause_start: int, limit: int,
         # indicator and its verb, so the words before it name the figure.
         s, e = cue[-1].span()
         words = words[:s] + " " * (e - s) + words[e:]     # same length: offsets still hold
-    heads = list(_CLAUSE_HEAD.finditer(words))
+    heads = list(_CLAUSE_HEAD.finditer(words)) if "," in words else []     # each starts with ","
     if heads:
         cut = heads[-1].end()
         clause_start += cut

@@ -51,7 +51,10 @@ _HEADINGS: list[tuple[str, int, re.Pattern[str]]] = [
 ]
 # Bullet items: they belong to the section above them and are not sections themselves.
 _BULLET = re.compile(r"^([-+*•–])\s*")
-_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d|21\d\d)\b")
+# `\b(19[5-9]\d|20\d\d|21\d\d)\b`, written to start with the class [12] so that `re` skips to
+# the digits instead of trying the pattern at every character: after the first digit, the
+# look-behinds say which one it was and that no word character stood before it.
+_YEAR = re.compile(r"([12](?<!\w[12])(?:(?<=1)9[5-9]\d|(?<=2)[01]\d\d))\b")
 _ROMAN = re.compile(r"M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
 
 # The closing block: "Nơi nhận:" and the "on behalf of" line of a signature.
