@@ -42,6 +42,7 @@ def extract(layout: Layout, doc: Identity) -> tuple[list[Figure], list[Figure]]:
     results: list[Figure] = []
     kinds: dict[int | None, str | None] = {}
     table = TableReader()
+    in_table = False
     intro_kind: str | None = None
     intro_section: int | None = -1
     # Paragraphs without a digit hold no figure. When the document's digits are all ASCII
@@ -56,8 +57,11 @@ def extract(layout: Layout, doc: Identity) -> tuple[list[Figure], list[Figure]]:
         if "|" in text and " | " in text:       # a table row (one-character search first)
             for fig in table.row(text, para, layout, ctx):
                 _append(fig, targets, results)
+            in_table = True
             continue
-        table.reset()
+        if in_table:                            # only rows change the reader
+            table.reset()
+            in_table = False
         kind = intro_kind or kinds[para.section]
         if has_digit(text):
             for fig in _paragraph(text, para, layout, kind, ctx):
@@ -91,10 +95,15 @@ def _within(layout: Layout, section: int | None, ancestor: int | None) -> bool:
 
 def _intro(text: str) -> str | None:
     """A paragraph like "Các chỉ tiêu chủ yếu năm 2025:" opens a list of targets."""
-    t = text.rstrip()
-    if not t.endswith(":") or len(t) > 200:
+    if not text.endswith(":"):
+        if not text[-1:].isspace():
+            return None                  # most paragraphs: no copy of the text to find out
+        text = text.rstrip()
+        if not text.endswith(":"):
+            return None
+    if len(text) > 200:
         return None
-    return kind_of_heading(t)
+    return kind_of_heading(text)
 
 
 # "trên 1 ha", "mỗi 1 km": a denominator, not a figure.
