@@ -338,6 +338,10 @@ def _sentence_at(text: str, pos: int) -> tuple[str, int]:
     return text[start:], start
 
 
+_EMPTY_PARENS = re.compile(r"\(\s*\)")
+_COMMA_BEFORE_MARK = re.compile(r"\s*,\s*(?=[;,.])")
+
+
 def _task(layout: Layout, i: int, sentence: str, at: int, end: int) -> str:
     """The task: the sentence without its deadline phrase, else the enclosing item's activity."""
     head = sentence[:at]
@@ -347,9 +351,14 @@ def _task(layout: Layout, i: int, sentence: str, at: int, end: int) -> str:
     if m and m.group(0).lstrip().startswith("("):
         tail = re.sub(r"^\s*\)", "", tail)      # "(Hoàn thành trong Quý I năm 2022)"
     task = squash(rest + " " + tail)
-    task = _TIME_LABEL.sub("", task.lstrip("-+*•– ")).strip(" ,.;:")
-    task = re.sub(r"\(\s*\)", "", task)
-    task = re.sub(r"\s*,\s*(?=[;,.])", "", task).strip(" ,.;:(")
+    task = task.lstrip("-+*•– ")
+    label = _TIME_LABEL.match(task)            # anchored: what `_TIME_LABEL.sub("", task)` cuts
+    task = (task[label.end():] if label else task).strip(" ,.;:")
+    if "(" in task:
+        task = _EMPTY_PARENS.sub("", task)
+    if "," in task:
+        task = _COMMA_BEFORE_MARK.sub("", task)
+    task = task.strip(" ,.;:(")
     if task.count(")") > task.count("(") and task.endswith(")"):
         task = task[:-1].rstrip()
     labelled = _TIME_LABEL.match(sentence.lstrip("-+*•– "))
@@ -395,7 +404,12 @@ def _phrase_start(head: str) -> re.Match[str] | None:
     lowered = head.lower()
     if len(lowered) != len(head) or "ı" in head:
         return _PHRASE_START.search(head)
-    first = min((i for i in (lowered.find(w) for w in _PHRASE_WORDS) if i >= 0), default=-1)
+    first = -1
+    for w in _PHRASE_WORDS:
+        # Once one word is found, only an earlier start matters: find need not look further.
+        i = lowered.find(w) if first < 0 else lowered.find(w, 0, first - 1 + len(w))
+        if i >= 0:
+            first = i
     if first < 0:
         return None
     while first > 0 and head[first - 1].isspace():
