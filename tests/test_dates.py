@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from nghiquyet.extract.dates import find_dates, month_end, parse_date
+from nghiquyet.extract.dates import find_dates, find_yearless, month_end, parse_date
 
 
 @pytest.mark.parametrize("text, iso, grain", [
@@ -57,3 +57,11 @@ def test_parse_date_with_place_prefix():
     assert parse_date("Quảng Trị, ngày 05/3/2024") == "2024-03-05"
     assert parse_date("Hà Tĩnh, ngày 23 tháng 12 năm 2021") == "2021-12-23"
     assert parse_date("không có ngày tháng") is None
+
+
+def test_a_dotted_capital_i_is_no_quarter_and_no_crash():
+    # `re` matches "İ" to the "I" of the pattern (case-insensitive), but "İ".lower() is "i̇",
+    # which names no quarter: found by a fuzz of the date rules, it raised KeyError.
+    assert find_dates("Hoàn thành trước Quý İ năm 2022") == []
+    assert find_dates("Quý İ năm 2022; quý I năm 2023")[0].iso == "2023-03-31"
+    assert [d.iso for d in find_yearless("Quý İ; Quý II", 2024)] == ["2024-06-30"]

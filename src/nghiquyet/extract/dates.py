@@ -88,7 +88,8 @@ def _resolve(m: re.Match[str]) -> tuple[str | None, str]:
     if m.group("numeric"):
         return iso_day(int(m["d2"]), int(m["m2"]), int(m["y2"])), "day"
     if m.group("quarter"):
-        return month_end(3 * _QUARTERS[m["q"].lower()], int(m["yq"])), "quarter"
+        quarter = _QUARTERS.get(m["q"].lower())     # "İ" matches "I" in re, but lower-cases to "i̇"
+        return (month_end(3 * quarter, int(m["yq"])) if quarter else None), "quarter"
     if m.group("half"):
         return month_end(6 if m["which"].lower() == "đầu" else 12, int(m["yh"])), "half"
     if m.group("month"):
@@ -234,7 +235,8 @@ def find_yearless(text: str, year: int, not_before: str = "") -> list[DateMatch]
             elif m.group("numeric"):
                 iso, grain = iso_day(int(m["d"]), int(m["m"]), y), "day"
             elif m.group("quarter"):
-                iso, grain = month_end(3 * _QUARTERS[m["q"].lower()], y), "quarter"
+                quarter = _QUARTERS.get(m["q"].lower())
+                iso, grain = (month_end(3 * quarter, y) if quarter else None), "quarter"
             else:
                 iso, grain = month_end(int(m["m3"]), y), "month"
             if iso is None or iso >= not_before:

@@ -12,6 +12,7 @@ English gloss), never a traceback:
 from __future__ import annotations
 
 import io
+import stat
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -79,8 +80,9 @@ def read_file(path: str | Path) -> ReadText:
 def _read_bytes(path: Path) -> bytes:
     """The file's bytes, refusing a directory, an empty file or one over `MAX_BYTES` first."""
     try:
-        size = path.stat().st_size
-        if path.is_dir():
+        st = path.stat()
+        size = st.st_size
+        if stat.S_ISDIR(st.st_mode):          # what path.is_dir() asks, without a second stat()
             raise ReadError(path, "là thư mục, không phải tệp (is a directory)")
         if size > MAX_BYTES:
             raise ReadError(path, f"tệp quá lớn: {size / 2**20:.0f} MB, tối đa "
