@@ -5,6 +5,7 @@ derive from `Base` so one Alembic history covers them.
 """
 from __future__ import annotations
 
+import json
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -27,8 +28,20 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
 
 
+def json_dumps(value: object) -> str:
+    """JSON as the library stores it: letters as they are, not `\\uXXXX` escapes (a third
+    smaller for Vietnamese text; every item row and version keeps some).
+
+    >>> json_dumps({"đ": [1, "Đảng"]})
+    '{"đ": [1, "Đảng"]}'
+    """
+    return json.dumps(value, ensure_ascii=False)
+
+
 def make_engine(url: str, **kwargs) -> Engine:
-    """An engine for `url`; SQLite gets its folder created, WAL, foreign keys and a bigger cache."""
+    """An engine for `url`; SQLite gets its folder created, WAL, foreign keys and a bigger cache.
+    JSON columns are written by `json_dumps` on both databases."""
+    kwargs.setdefault("json_serializer", json_dumps)
     if url.startswith("sqlite"):
         path = url.split("///", 1)[-1]
         if path and path != ":memory:":

@@ -18,6 +18,8 @@ from typing import Any, Sequence
 from sqlalchemy import JSON, Boolean, Table
 from sqlalchemy.orm import Session
 
+from .db import json_dumps
+
 
 
 class Encoded(str):
@@ -29,12 +31,13 @@ class Encoded(str):
 
 
 def encode_json(value: Any) -> Encoded:
-    """JSON text exactly as SQLAlchemy's JSON type writes it (its default is `json.dumps`).
+    """JSON text exactly as SQLAlchemy's JSON type writes it (`make_engine` gives it
+    `db.json_dumps`).
 
     >>> encode_json({"x": [1, "đ"]})
-    '{"x": [1, "\\\\u0111"]}'
+    '{"x": [1, "đ"]}'
     """
-    return Encoded(json.dumps(value))
+    return Encoded(json_dumps(value))
 
 
 class Raw:
