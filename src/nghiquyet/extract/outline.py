@@ -88,6 +88,9 @@ class Layout:
     title_start: int | None = None    # paragraph index of the kind line
     tail_start: int | None = None     # paragraph index where the closing block starts
     plain: str | None = None          # `text` with footnote calls blanked (None: there are none)
+    # Section paths already built (every figure and deadline asks for its section's); `parse`
+    # empties it once the headings are final (footnote calls blanked).
+    paths: dict[int | None, str | None] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def plain_text(self) -> str:
@@ -96,6 +99,12 @@ class Layout:
 
     def path(self, section: int | None) -> str | None:
         """`II. MỤC TIÊU › 2. Một số chỉ tiêu cụ thể đến năm 2030` for a section index."""
+        if section in self.paths:
+            return self.paths[section]
+        self.paths[section] = path = self._path(section)
+        return path
+
+    def _path(self, section: int | None) -> str | None:
         parts: list[str] = []
         while section is not None:
             s = self.sections[section]
@@ -305,6 +314,7 @@ def parse(text: str) -> Layout:
     _build_sections(layout)
     footnotes.attach(layout)
     footnotes.blank_layout(layout)
+    layout.paths.clear()                  # built from headings that may have had calls blanked
     return layout
 
 

@@ -42,7 +42,7 @@ def _tables() -> tuple[re.Pattern[str], dict[str, str], dict[str, str], dict[str
 
 
 def _unit_regex(scales, currencies, count_scales, families, per, first: str | None = None):
-    """The unit regex; with `first`, only the alternatives that can start with that (lower-case)
+    r"""The unit regex; with `first`, only the alternatives that can start with that (lower-case)
     character. `(?:A\s*)?B` is written `A\s*B|B`, which `re` tries in the same order, so that
     the second `B` can be cut to the words starting with `first` while the first keeps them all."""
     def starting(words):
