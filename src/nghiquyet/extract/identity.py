@@ -91,7 +91,16 @@ def own_symbol(layout: Layout) -> str | None:
 
 
 def place_and_date(layout: Layout) -> tuple[str | None, str | None]:
-    """`Hà Tĩnh, ngày 23 tháng 12 năm 2021` → ("Hà Tĩnh", "2021-12-23")."""
+    """`Hà Tĩnh, ngày 23 tháng 12 năm 2021` → ("Hà Tĩnh", "2021-12-23").
+
+    Read once per layout: identity and deadlines both ask."""
+    found = layout.memo.get("place_and_date")
+    if found is None:
+        found = layout.memo["place_and_date"] = _place_and_date(layout)
+    return found  # type: ignore[return-value]
+
+
+def _place_and_date(layout: Layout) -> tuple[str | None, str | None]:
     for p in _head(layout):
         if "ngày" not in p.text.lower():
             continue

@@ -91,6 +91,8 @@ class Layout:
     # Section paths already built (every figure and deadline asks for its section's); `parse`
     # empties it once the headings are final (footnote calls blanked).
     paths: dict[int | None, str | None] = field(default_factory=dict, repr=False, compare=False)
+    # What later stages read from the final layout more than once (the header's place and date).
+    memo: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def plain_text(self) -> str:
