@@ -116,7 +116,15 @@ def ascii_digits_only(text: str) -> bool:
     if text.isascii():
         return True
     high = text.encode("utf-16-le", "surrogatepass")[1::2]    # each code unit's high byte
-    return not any(block in high for block in _other_digit_blocks())
+    # Deleting every harmless block's byte (bytes.translate, one pass in C) leaves those with
+    # foreign digits: faster than one `in` per such block.
+    return not high.translate(None, _digit_free_blocks())
+
+
+@lru_cache(maxsize=1)
+def _digit_free_blocks() -> bytes:
+    other = _other_digit_blocks()
+    return bytes(b for b in range(256) if b not in other)
 
 
 def has_ascii_digit(text: str) -> bool:

@@ -115,7 +115,7 @@ def _quantities(text: str, lowered: str) -> list[Quantity]:
     qs = [q for q in find_quantities(text)
           if not (q.value == 1 and q.value_max is None and q.family in ("measure", "count")
                   and _PER_ONE.search(text, max(0, q.start - 8), q.start))
-          and not age_group(text, q)]
+          and not (q.unit == "tuổi" and age_group(text, q))]     # the unit first: no call
     # Each rank word has a letter that is rare in other words: test that one first (fast).
     # "thứ" ranks only after "xếp", "đứng" or "vị trí" (the second half of _RANK).
     if not (("ó" in lowered and "nhóm" in lowered) or ("p" in lowered and "top" in lowered)

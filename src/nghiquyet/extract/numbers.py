@@ -105,11 +105,11 @@ def find_quantities(text: str) -> list[Quantity]:
             j += 1
         if j >= len(text) or not (text[j] == "%" or text[j].isalpha()):
             continue                     # units start with a letter or "%": "26-NQ", "(28)" stop here
+        if _ordinal_before(text[max(0, m.start() - 12):m.start()]):
+            continue                     # "năm 2024", "lần thứ 4", "Đề án 06": no quantity
         unit = match_unit(text, m.end())
         if unit is None:
             continue
-        if _ordinal_before(text[max(0, m.start() - 12):m.start()]):
-            continue                     # "năm 2024", "lần thứ 4", "Đề án 06": no quantity
         if unit.family == "multiplier" and _ORDINAL_AFTER.match(text, unit.end):
             continue                     # "2 lần thứ ..." counts occasions, no multiple
         a = parse_number(m.group("a"))
