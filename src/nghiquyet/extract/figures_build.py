@@ -156,9 +156,10 @@ def name_quantity(text: str, q: Quantity, clause_start: int, limit: int,
         quoted = text[quote_start:qe]
         if quoted.count("(") > quoted.count(")") and text.startswith(")", qe):
             qe += 1                              # "cử tri (trên 95%)": close the aside
-        return Named(indicator=ft.tidy(indicator), comparator=comp, quote_start=quote_start,
-                     quote_end=qe, consumed_to=max(consumed, qe), mode=mode, verbs=verbs,
-                     lead=lead)
+        # indicator, comparator, quote_start, quote_end, consumed_to, mode, share_sector,
+        # share_whole, verbs, lead (positional: a dataclass call with keywords costs twice as much)
+        return Named(ft.tidy(indicator), comp, quote_start, qe, max(consumed, qe), mode, None, None,
+                     verbs, lead)
 
     verbset = {"chiếm" if v.startswith("chiếm") else v for v in verbs}   # "chiếm tỷ trọng" too
     prev_base = base_of(prev.indicator) if prev else ""

@@ -447,9 +447,9 @@ def _build_sections(layout: Layout) -> None:
             if style in styles:
                 del stack[styles.index(style):]
             parent = stack[-1][1] if stack else None
-            layout.sections.append(Section(label=label, heading=rest, level=len(stack),
-                                           parent=parent, span=p.span,
-                                           year=heading_year(_short(rest, 400))))
+            # label, heading, level, parent, span, year (positional: keywords cost twice as much)
+            layout.sections.append(Section(label, rest, len(stack), parent, p.span,
+                                           heading_year(_short(rest, 400))))
             stack.append((style, len(layout.sections) - 1))
             p.is_heading = True
         else:
