@@ -231,14 +231,14 @@ def _sentence(text: str, s_start: int, s_end: int, lowered: str, sq: list[Quanti
         if period is None and place.period and year == int(place.period[-4:]) \
                 and over_period(text[named.quote_start:named.quote_end], q.unit):
             period = place.period            # "bình quân 5 năm đạt 10%/năm" under "2026-2030"
-        fig = Figure(indicator=named.indicator, comparator=named.comparator, value=q.value,
-                     value_max=q.value_max, unit=q.unit, year=year, period=period,
-                     quote=ft.tidy_quote(text[named.quote_start:named.quote_end]),
-                     section=place.section, span=(place.offset + named.quote_start,
-                                                  place.offset + named.quote_end),
-                     number=place.number, base_year=base_year, kind=kind,
-                     estimate=_seen(cues["estimate_cues"], clause, q.start),
-                     planned=q.planned)
+        # Positional, in the order of Figure's fields (keywords cost twice as much, per figure):
+        # indicator, comparator, value, value_max, unit, year, period, parent, quote, section,
+        # span, number, base_year, kind, estimate, planned.
+        fig = Figure(named.indicator, named.comparator, q.value, q.value_max, q.unit, year, period,
+                     None, ft.tidy_quote(text[named.quote_start:named.quote_end]), place.section,
+                     (place.offset + named.quote_start, place.offset + named.quote_end),
+                     place.number, base_year, kind, _seen(cues["estimate_cues"], clause, q.start),
+                     q.planned)
         if parts_open and whole_fig is not None and whole_fig.kind == kind:
             fig.parent = whole_fig           # an object until `_append` turns it into an index
             if named.mode == "share" and not named.share_whole:
