@@ -15,6 +15,7 @@ from functools import cache
 
 from ..model import Figure, Identity
 from ..text import ascii_digits_only, has_ascii_digit
+from . import figures_clauses as fc
 from . import figures_text as ft
 from . import vocab
 from .figures_build import Named, age_group, base_of, name_quantity, part_name, plan_of, share_name
@@ -159,13 +160,13 @@ def _paragraph(text: str, para, layout: Layout, sec_kind: str | None, ctx: Conte
     place = _Place(layout.path(para.section), layout.horizon(own), para.span[0],
                    period=heading_period(layout, own))
     out: list[Figure] = []
-    for s_start, s_end in ft.sentences(text):
+    for s_start, s_end in fc.sentences(text):
         sq = [q for q in qs if s_start <= q.start < s_end]
-        bounds = ft.boundaries(text[s_start:s_end])
+        bounds = fc.boundaries(text[s_start:s_end])
         if not sq:
             place.number = next((n for _, _, n in reversed(bounds) if n is not None), place.number)
             continue
-        marks = ft.time_marks(text[s_start:s_end])
+        marks = fc.time_marks(text[s_start:s_end])
         low_sentence = ft.low(text[s_start:s_end]) if sigma else lowered[s_start:s_end]
         out.extend(_sentence(text, s_start, s_end, low_sentence, sq, bounds, marks, place,
                              sec_kind, ctx))
@@ -293,7 +294,7 @@ def _in_parentheses(text: str, start: int, pos: int) -> bool:
     return not _TRONG_DO.search(seg, seg.rfind("("))
 
 
-def _when(marks: list[ft.TimeMark], pos: int) -> tuple[int | None, str | None, int | None]:
+def _when(marks: list[fc.TimeMark], pos: int) -> tuple[int | None, str | None, int | None]:
     """Year, period and base year of a figure at `pos` from the sentence's time marks."""
     year = period = base = None
     for m in marks:

@@ -1,0 +1,174 @@
+"""Where a paragraph's figures sit: its sentences, the clause marks inside a sentence (";",
+":", list labels "(12)", "1)", "a)") and the time phrases ("đến năm 2030", "Giai đoạn
+2021-2030", "so với năm 2020") a figure takes its year from.
+
+Pure functions over strings, split from `figures_text` (the words around a number);
+`figures.py` strings them together. The regexes start with a literal or a character class
+wherever the rule allows: `re` tries a pattern that does not at every character.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# ---------------------------------------------------------------- sentences and clauses
+
+# A sentence ends at ". " before a capital, a bullet or a list label, or at the end of the text.
+# The regex starts with a literal so `re` can skip ahead quickly (`\.\.*`, not `\.+`: `re` finds
+# no literal prefix in a repeat and would try the pattern at every character); the letter before
+# the dot and the one after the space are checked in Python.
+_DOT = re.compile(r"\.\.*(?:\s+|$)")
+_OPENERS = set("(-+*•\"“")
+_LIST_LABEL = re.compile(r"\s*(?:\d{1,2}(?:\.\d{1,2})*|[IVXLC]{1,6}|[a-zđ])\.?$")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of a paragraph.
+
+    >>> t = "Tỷ lệ hộ nghèo giảm còn 3%. Đạt 28 giường bệnh/vạn dân; trên 9 bác sĩ/vạn dân."
+    >>> [t[a:b] for a, b in sentences(t)]
+    ['Tỷ lệ hộ nghèo giảm còn 3%', 'Đạt 28 giường bệnh/vạn dân; trên 9 bác sĩ/vạn dân']
+    >>> t = "Thu 7.3 tỷ đồng, v.v. còn lại"
+    >>> [t[a:b] for a, b in sentences(t)]
+    ['Thu 7.3 tỷ đồng, v.v. còn lại']
+    """
+    out, start = [], 0
+    for m in _DOT.finditer(text):
+        i, j = m.start(), m.end()
+        if i == 0 or text[i - 1].isspace():
+            continue
+        dots = len(m.group(0).rstrip())
+        nxt = text[j] if j < len(text) else ""
+        if not (nxt == "" or dots >= 3 or nxt.isupper() or nxt in _OPENERS):
+            continue
+        if _LIST_LABEL.match(text, start, i):
+            continue                     # "1. Tốc độ ...", "2.1. ...", "II. ...": a label, no sentence
+        out.append((start, i))
+        start = j
+    if start < len(text):
+        out.append((start, len(text)))
+    return [(a, b) for a, b in out if b > a]
+
+
+# Clause boundaries inside a sentence: ";", ":", a list label "(12)" or "1)" before a capital.
+_BOUNDARY = re.compile(r"""
+      ;\s*
+    | :\s+
+    | \(\d{1,3}\)\s*                    # "(12) Tỷ lệ ..." numbered target lists
+    | \d{1,2}[.)]\s+(?=[A-ZĐÀ-Ỹ])        # "1) Tốc độ ...", "2. GRDP ..." inline lists
+    | [a-zđ]\)\s+                         # "a) Tổng sản phẩm ..." lettered items
+""", re.VERBOSE)
+# `_BOUNDARY` as `boundaries` finds it. `re` tries a pattern at every character unless it
+# starts with a literal or a character class; `_BOUNDARY`'s first four alternatives are one
+# class here (each chosen by the character the class took), and the lettered items, whose
+# letter could be any, are found from their ")" (no alternative's match holds another's start).
+_MARK = re.compile(r"""
+    [;:(\d]
+    (?: (?<=;)\s*
+      | (?<=:)\s+
+      | (?<=\()\d{1,3}\)\s*
+      | (?<=\d)\d?[.)]\s+(?=[A-ZĐÀ-Ỹ])     # \d{1,2}: the class took the first digit
+    )""", re.VERBOSE)
+_LETTER_ITEM = re.compile(r"[a-zđ]\)\s+")
+_LABEL = re.compile(r"\((\d{1,3})\)|(\d{1,2})[.)]\s")
+# Every alternative of _BOUNDARY holds ";", ":", ")" or a full stop before a blank; a sentence
+# without any has no boundary. (`re` finds "." quickly: the pattern starts with a literal.)
+_DOT_BLANK = re.compile(r"\.\s")
+
+
+def _boundary_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of `_BOUNDARY.finditer(text)`, found faster.
+
+    >>> t = "a) Thu 7; b) chi: 2. Đạt (3) x"
+    >>> _boundary_spans(t) == [m.span() for m in _BOUNDARY.finditer(t)]
+    True
+    """
+    spans = [m.span() for m in _MARK.finditer(text)]
+    j = text.find(")", 1)
+    if j < 0:
+        return spans
+    while j >= 0:
+        m = _LETTER_ITEM.match(text, j - 1)
+        if m:
+            spans.append(m.span())
+        j = text.find(")", j + 1)
+    return sorted(spans)
+
+
+def boundaries(text: str) -> list[tuple[int, int, int | None]]:
+    """(start, end, list number) of each boundary mark in a sentence.
+
+    >>> [(text[a:b], n) for text in ["(1) Tốc độ đạt 7%; (2) GRDP đạt 91 triệu đồng"]
+    ...  for a, b, n in boundaries(text)]
+    [('(1) ', 1), ('; ', None), ('(2) ', 2)]
+    """
+    if not (";" in text or ":" in text or ")" in text or _DOT_BLANK.search(text)):
+        return []                        # faster than letting the regex crawl the sentence
+    out = []
+    for i, j in _boundary_spans(text):
+        if (text[i].isdigit() or text[i].isalpha()) and i > 0 \
+                and (text[i - 1].isalnum() or text[i - 1] in "/.,"):
+            continue                     # "7,3. Tiếp", "2.1. ", "(a)" are not list labels
+        lab = _LABEL.match(text, i, j)
+        number = int(lab.group(1) or lab.group(2)) if lab else None
+        out.append((i, j, number))
+    return out
+
+
+# ---------------------------------------------------------------- years and periods
+
+_TIME = re.compile(r"""
+      (?P<period>(?:[Gg]iai\s+đoạn|[Tt]hời\s+kỳ|[Tt]rong)\s+(?P<p1>(?:19|20)\d\d)\s*-\s*(?P<p2>(?:19|20)\d\d))
+    | (?P<base>so\s+với\s+(?:cùng\s+kỳ\s+)?năm\s+(?P<by>(?:19|20)\d\d))
+    | (?P<cmp>giá\s+(?:so\s+sánh|cố\s+định|hiện\s+hành)\s+năm\s+(?:19|20)\d\d)
+    | (?:[Đđ]ến|[Tt]ính\s+đến|[Tt]ính\s+tới)\s+ngày\s+\d{1,2}/\d{1,2}/(?P<dyear>(?:19|20)\d\d)
+    | (?P<kw>nhiệm\s+kỳ\s+(?:19|20)\d\d\s*-\s*(?:19|20)\d\d)
+    | (?:(?:[Đđ]ến|[Tt]ới|[Tt]rước)\s+(?:hết\s+)?(?:năm\s+)?|[Nn]ăm\s+)(?P<year>(?:19|20)\d\d)(?![\d/])
+""", re.VERBOSE)
+# Years are rare: find them first (a fast scan), then read the words just before each one.
+_YEAR4 = re.compile(r"(?:19|20)\d\d")
+
+
+@dataclass
+class TimeMark:
+    start: int
+    end: int
+    year: int | None = None
+    period: str | None = None
+    base_year: int | None = None
+
+
+def time_marks(text: str) -> list[TimeMark]:
+    """Years, periods and base years stated in a sentence, left to right.
+
+    "so với năm 2020" is a base year and "giá so sánh năm 2010" a price base: neither is the
+    year a figure is due. Dates (`21/10/2010`) and terms (`nhiệm kỳ 2020-2025`) are ignored.
+
+    >>> [(m.year, m.period, m.base_year) for m in time_marks(
+    ...     "Giai đoạn 2021 - 2030, ... Đến năm 2030, tăng 3 lần so với năm 2020 (giá so sánh năm 2010)")]
+    [(2030, '2021-2030', None), (2030, None, None), (None, None, 2020)]
+    """
+    out: list[TimeMark] = []
+    if "19" not in text and "20" not in text:
+        return out                       # no year: `in` answers faster than _YEAR4
+    last_end = 0
+    for y in _YEAR4.finditer(text):
+        if y.start() < last_end:
+            continue
+        start = max(last_end, y.start() - 30)
+        m = None
+        for m2 in _TIME.finditer(text, start, min(len(text), y.end() + 8)):
+            if m2.start() <= y.start() < m2.end():
+                m = m2
+                break
+        if m is None:
+            continue
+        last_end = m.end()
+        if m.group("period"):
+            out.append(TimeMark(m.start(), m.end(), int(m.group("p2")),
+                                f"{m.group('p1')}-{m.group('p2')}"))
+        elif m.group("base"):
+            out.append(TimeMark(m.start(), m.end(), base_year=int(m.group("by"))))
+        elif m.group("year") or m.group("dyear"):
+            out.append(TimeMark(m.start(), m.end(), int(m.group("year") or m.group("dyear"))))
+    return out
