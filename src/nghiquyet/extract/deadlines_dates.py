@@ -1,0 +1,203 @@
+"""Which dates of a paragraph are deadlines: the limit words before a date (`trước`, `chậm nhất`,
+`hạn`, `Thời gian: ...`, `trong/vào` after a task verb) and the dates written without a year.
+
+Split from `deadlines`, which builds the dated tasks from what these rules find. Each regex
+that `re` would try at every character runs only when `str` tests find the words it needs.
+"""
+from __future__ import annotations
+
+import re
+
+from .dates import DateMatch, find_dates, find_yearless
+
+# Words right before a date that make it a limit, whatever the sentence.
+_LIMIT = re.compile(r"""
+    (?:trước|chậm\s+nhất(?:\s+là)?|không\s+muộn\s+hơn|không\s+quá|hạn\s+chót|hạn\s+cuối|thời\s+hạn
+       |hạn\s+hoàn\s+thành|xong\s+trong|xong\s+vào)
+    (?:\s+(?:đến|tới))?(?:\s+(?:ngày|trong|vào|hết)){0,2}\s*:?\s*$      # "chậm nhất đến hết ngày"
+""", re.VERBOSE | re.IGNORECASE)
+# "trong/vào" before a date is a limit only after a task verb in the same clause.
+_WITHIN = re.compile(r"(?:trong|vào|hết|đến\s+hết)(?:\s+ngày)?\s*$", re.IGNORECASE)
+_TASK_VERB = re.compile(r"\b(?:hoàn\s+thành|xong|tổ\s+chức|thực\s+hiện|triển\s+khai|xây\s+dựng"
+                        r"|ban\s+hành|báo\s+cáo|trình|gửi|nộp|tổng\s+kết|sơ\s+kết|quán\s+triệt)\b",
+                        re.IGNORECASE)
+_DONE = re.compile(r"\b(?:hoàn\s+thành|xong)\b", re.IGNORECASE)
+# "Thời gian: ...", "Thời gian thực hiện: ...", "Thời hạn hoàn thành: ..."
+_TIME_LABEL = re.compile(r"^(?:thời\s+(?:gian|hạn)(?:\s+[^\s:]+){0,2})\s*:", re.IGNORECASE)
+# The same label inside a sentence, right before the date: "...; thời gian thực hiện: Quý II/2024".
+_TIME_LABEL_BEFORE = re.compile(r"(?:^|[;,(]\s*)thời\s+(?:gian|hạn)(?:\s+[^\s:;,]+){0,2}\s*:\s*"
+                                r"(?:(?:trong|vào|trước|hết|ngày|hoàn\s+thành)\s+){0,3}$", re.IGNORECASE)
+# A citation's own date: "... số 26-NQ/TW, ngày 03/11/2022".
+_CITED = re.compile(r"[A-ZĐ][\w]*/[\w-]+\s*,?\s*(?:ngày\s*)?$")
+# "đã hoàn thành trong tháng 6/2024" reports a result; it sets no limit.
+_PAST = re.compile(r"\b(?:đã|vừa)\s+(?!được\s+giao)", re.IGNORECASE)
+_RECURRING = re.compile(r"\b(?:định\s+kỳ|hằng|hàng)\s+\w*\s*$", re.IGNORECASE)
+_HAS_YEAR = re.compile(r"(?:19|20|21)\d\d")
+_CUES = ("trước", "chậm", "muộn", "không quá", "hạn", "xong", "thời gian", "trong tháng", "trong quý",
+         "trong năm", "vào tháng", "vào quý", "vào năm", "vào ngày", "hết tháng", "hết quý", "hết năm",
+         "trong 6 tháng", "trong 06 tháng")
+# The cues grouped by their first word: a paragraph without "trong " has none of that group,
+# so most paragraphs are searched for 10 strings, not 19.
+_CUE_GROUPS = tuple(
+    (head, tuple(c for c in _CUES if c.startswith(head)))
+    for head in ("trong ", "vào ", "hết ")) + tuple(
+    (c, (c,)) for c in _CUES if not c.startswith(("trong ", "vào ", "hết ")))
+
+
+def _maybe(text: str) -> bool:
+    """A cheap test: a paragraph without a year or any limit word holds no deadline.
+
+    >>> _maybe("Hoàn thành TRƯỚC ngày 30/6/2025"), _maybe("Hoàn thành trước ngày 30/6")
+    (True, False)
+    """
+    # `in` on the regex's literal prefixes first: memchr-fast, where `re` crawls non-ASCII text.
+    if ("1" not in text and "2" not in text) or (
+            "19" not in text and "20" not in text and "21" not in text):
+        return False
+    if not _HAS_YEAR.search(text):
+        return False
+    lowered = text.lower()
+    # `in` is many times faster than one regex over all the cues (plain loops: no generators)
+    for head, cues in _CUE_GROUPS:
+        if head in lowered:
+            for c in cues:
+                if c in lowered:
+                    return True
+    return False
+
+
+# Blanks after ".", "!" or "?" before a capital, a bullet or "(". Written to start with `\s`
+# rather than with its look-behind, so `re` skips from blank to blank instead of trying the
+# pattern at every character; the match is the same: `(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ*(\-])`.
+_SENTENCE = re.compile(r"\s(?<=[.!?]\s)\s*(?=[A-ZĐÀ-Ỹ*(\-])")
+
+
+# "trước ngày 15/12 hằng năm": a recurring date, no deadline.
+_EVERY = re.compile(r"\s*(?:của\s+)?(?:hằng|hàng|mỗi)\s+(?:năm|quý|tháng)", re.IGNORECASE)
+
+
+def _maybe_yearless(text: str) -> bool:
+    """A cheap test for a date written without its year ("30/6", "tháng 3", "Quý II"); whether
+    a limit word stands before it is left to `_deadline_dates`.
+
+    >>> _maybe_yearless("Hoàn thành trước 30/6."), _maybe_yearless("Thực hiện Nghị quyết 26-NQ/TW.")
+    (True, False)
+    """
+    # One-character tests first ("á" of tháng, "ý" of quý): far cheaper than lower().
+    return (("á" in text and ("tháng" in text or "Tháng" in text))
+            or ("ý" in text and ("quý" in text or "Quý" in text))
+            or ("/" in text and _day_slash_month(text)))
+
+
+def _day_slash_month(text: str) -> bool:
+    """Whether a "/" stands between digits ("30/6"), not in a symbol ("26-NQ/TW").
+
+    >>> _day_slash_month("số 26-NQ/TW, trước 30/6"), _day_slash_month("Nghị quyết 26-NQ/TW")
+    (True, False)
+    """
+    i = text.find("/")
+    while i >= 0:
+        if 0 < i < len(text) - 1 and text[i + 1].isdecimal() and text[i - 1].isdecimal():
+            return True
+        i = text.find("/", i + 1)
+    return False
+
+
+def _with_yearless(text: str, dates: list[DateMatch], own_date: str) -> list[DateMatch]:
+    """`dates` and the limits written without a year, placed after the document's own date."""
+    taken = [(d.start, d.end) for d in dates]
+    extra = [d for d in find_yearless(text, int(own_date[:4]), own_date)
+             if not any(a < d.end and d.start < b for a, b in taken)
+             and not _EVERY.match(text, d.end)]
+    return sorted(dates + _deadline_dates(text, extra), key=lambda d: d.start) if extra else dates
+
+
+def _deadline_dates(text: str, dates: list[DateMatch] | None = None) -> list[DateMatch]:
+    """The dates in a paragraph that are limits.
+
+    >>> [d.iso for d in _deadline_dates("* Thời gian: Hoàn thành trước 30/01/2022.")]
+    ['2022-01-30']
+    >>> [d.iso for d in _deadline_dates("Hoàn thành trong Quý I năm 2022 và báo cáo.")]
+    ['2022-03-31']
+    >>> [d.iso for d in _deadline_dates("báo cáo UBND tỉnh chậm nhất ngày 15/6/2025")]
+    ['2025-06-15']
+    >>> [d.iso for d in _deadline_dates("Chậm nhất đến hết ngày 30/6/2024, các xã hoàn thành rà soát")]
+    ['2024-06-30']
+    >>> _deadline_dates("Nghị quyết số 26-NQ/TW, ngày 03/11/2022 của Bộ Chính trị")
+    []
+    >>> _deadline_dates("Đến năm 2030, tỷ lệ đô thị hóa đạt 45%; phấn đấu hoàn thành cao nhất mục tiêu năm 2025")
+    []
+    >>> [d.iso for d in _deadline_dates("Thời gian thực hiện: từ tháng 3/2025 đến tháng 6/2025")]
+    ['2025-06-30']
+    >>> [d.iso for d in _deadline_dates("Ban hành quy định. Thời gian hoàn thành: Quý II/2024.")]
+    ['2024-06-30']
+    >>> [d.iso for d in _deadline_dates("Giao Sở Tài chính bố trí kinh phí; thời gian thực hiện: tháng 5/2024")]
+    ['2024-05-31']
+    """
+    dates = find_dates(text) if dates is None else dates
+    if not dates:
+        return []
+    out = []
+    for sentence, start in _sentences(text):
+        if _TIME_LABEL.match(sentence.lstrip("-+*•– ")):
+            # "Thời gian: từ tháng 3 đến tháng 6/2025": the end of the period is the limit.
+            inside = [d for d in dates if start <= d.start < start + len(sentence)]
+            if inside:
+                out.append(inside[-1])
+    # `re` tries these case-insensitive patterns at every position of the text before a date;
+    # each needs one of a few words, which `in` finds in the lower-cased text far faster. Only
+    # "thời" holds a letter `re` also matches otherwise ("ı", "İ" for "i"): those keep the regex.
+    dotless = "ı" in text or "İ" in text
+    for d in dates:
+        if d in out:
+            continue
+        before = text[max(0, d.start - 60):d.start]
+        low = before.lower()
+        if ("/" in before and _CITED.search(before)) \
+                or (("định" in low or "hằng" in low or "hàng" in low) and _RECURRING.search(before)) \
+                or _past(_clause(text, d.start)):
+            continue
+        timed = dotless or "thời" in low
+        if timed and _TIME_LABEL_BEFORE.search(before):
+            out.append(d)
+        elif (timed or any(w in low for w in _LIMIT_WORDS)) and _LIMIT.search(before):
+            if d.grain == "year" and not _DONE.search(_clause(text, d.start)):
+                continue
+            out.append(d)
+        elif ("trong" in low or "vào" in low or "hết" in low) and _WITHIN.search(before):
+            clause = _clause(text, d.start)
+            verb = _DONE if d.grain == "year" else _TASK_VERB
+            if verb.search(clause[-140:]):
+                out.append(d)
+    return sorted(out, key=lambda d: d.start)
+
+
+# The first words of `_LIMIT`'s phrases but "thời" (tested with the label's).
+_LIMIT_WORDS = ("trước", "chậm", "không", "hạn", "xong")
+
+
+def _past(clause: str) -> bool:
+    """`_PAST.search(clause)`, skipped when the lower-cased clause has neither word.
+
+    >>> _past("Đã hoàn thành trong"), _past("Hoàn thành trong")
+    (True, False)
+    """
+    low = clause.lower()
+    return ("đã" in low or "vừa" in low) and bool(_PAST.search(clause))
+
+
+def _clause(text: str, pos: int) -> str:
+    """The text from the start of the clause holding `pos` up to `pos`."""
+    head = text[:pos]
+    cut = max(head.rfind(";"), head.rfind(". "), head.rfind(":"))
+    return head[cut + 1:]
+
+
+def _sentences(text: str) -> list[tuple[str, int]]:
+    """The sentences of a paragraph with their start offsets."""
+    out, start = [], 0
+    for m in _SENTENCE.finditer(text):
+        out.append((text[start:m.start()], start))
+        start = m.end()
+    out.append((text[start:], start))
+    return out
