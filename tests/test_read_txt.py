@@ -199,3 +199,18 @@ def test_any_bytes_give_text_or_one_read_error(tmp_path, prefix, body, suffix) -
         assert str(e).startswith(f"{path}: ") and e.reason
     else:
         assert doc.text.strip() and doc.file_type in ("txt", "docx", "pdf")
+
+
+def test_a_file_that_grew_since_its_size_was_taken_is_read_whole(tmp_path, monkeypatch) -> None:
+    # The file is read in a buffer sized from stat(); text written after that call is still
+    # read (up to MAX_BYTES), as when the buffer was MAX_BYTES long.
+    path = tmp_path / "grew.txt"
+    path.write_text(PARAGRAPH, encoding="utf-8")
+    real_stat = Path.stat
+
+    class Shrunk:                                    # what stat() said before the rest was written
+        def __init__(self, st):
+            self.st_size, self.st_mode = 10, st.st_mode
+
+    monkeypatch.setattr(Path, "stat", lambda self, **kw: Shrunk(real_stat(self, **kw)))
+    assert read_file(path).text == clean_text(normalise(PARAGRAPH))

@@ -88,7 +88,10 @@ def _read_bytes(path: Path) -> bytes:
             raise ReadError(path, f"tệp quá lớn: {size / 2**20:.0f} MB, tối đa "
                                   f"{MAX_BYTES // 2**20} MB (file too large)")
         with path.open("rb") as f:
-            raw = f.read(MAX_BYTES + 1)   # a file that grew since stat() is still bounded
+            # Sized to the file: read(MAX_BYTES + 1) would allocate 20 MB first (~35 µs a file).
+            raw = f.read(size + 1)
+            if len(raw) > size:           # it grew since stat(): read on, still bounded
+                raw += f.read(MAX_BYTES + 1 - len(raw))
     except ReadError:
         raise
     except FileNotFoundError:
