@@ -73,7 +73,9 @@ def _issuer_of_code(code: str) -> str | None:
 
 
 _CODE_SEP = re.compile(r"\s*[-/]\s*")
-_NUMBER_START = re.compile(r"(?<![\w/.,-])\d")
+# A digit not glued to a word, a slash or a number before it: `(?<![\w/.,-])\d`, written to start
+# with `\d` so `re` skips to the digits (the look-behind then checks the character before).
+_NUMBER_START = re.compile(r"\d(?<![\w/.,-]\d)")
 # What follows any slash inside a SYMBOL match: a code (`/QĐ-TTg`, `/TU`), or a year and then
 # a code (`47/2019/QH14`). A slash without it (dates `03/11/2022`, `26/28`) is in no symbol.
 _AFTER_SLASH = re.compile(r"\s*(?:[A-ZĐ]|(?:19|20)\d\d\s*[-/]\s*[A-ZĐ])")
