@@ -284,9 +284,10 @@ def unindex_document(session: Session, document_id: int) -> None:
 def entry_bodies(session: Session, ids: list[int]) -> tuple[dict[int, str], dict[int, str] | None]:
     """The original bodies of these search entries (a document's from its version), for the
     snippets of `store.search`; no folded copies are kept (the second value is None)."""
-    rows = session.execute(select(SearchEntry.id, SearchEntry.body, DocumentVersion.text)
-                           .outerjoin(DocumentVersion,
-                                      DocumentVersion.id == SearchEntry.version_id)
+    rows = session.execute(select(SearchEntry.id, SearchEntry.body, SearchEntry.version_id)
                            .where(SearchEntry.id.in_(ids))).all()
-    return {i: version_text if version_text is not None else body
-            for i, body, version_text in rows}, None
+    # Two lookups by primary key: as a join, PostgreSQL hashed the whole versions table.
+    versions = {v for _, _, v in rows if v is not None}
+    texts = dict(session.execute(select(DocumentVersion.id, DocumentVersion.text).where(
+        DocumentVersion.id.in_(versions))).all()) if versions else {}
+    return {i: texts.get(v, body) if v is not None else body for i, body, v in rows}, None
