@@ -54,7 +54,7 @@ def extract(layout: Layout) -> list[Deadline]:
                 out.append(row)
             continue
         columns = None
-        dates = _deadline_dates(p.text) if _maybe(p.text) else []
+        dates = _deadline_dates(p.text) if _maybe(p.text, p.low) else []
         if _maybe_yearless(p.text) and own_date():
             dates = _with_yearless(p.text, dates, own_date())
         for d in dates:

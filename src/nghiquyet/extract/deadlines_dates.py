@@ -44,8 +44,9 @@ _CUE_GROUPS = tuple(
     (c, (c,)) for c in _CUES if not c.startswith(("trong ", "vào ", "hết ")))
 
 
-def _maybe(text: str) -> bool:
-    """A cheap test: a paragraph without a year or any limit word holds no deadline.
+def _maybe(text: str, low: str | None = None) -> bool:
+    """A cheap test: a paragraph without a year or any limit word holds no deadline. `low`, when
+    given, is `text.lower()` (another stage may have made it).
 
     >>> _maybe("Hoàn thành TRƯỚC ngày 30/6/2025"), _maybe("Hoàn thành trước ngày 30/6")
     (True, False)
@@ -56,7 +57,7 @@ def _maybe(text: str) -> bool:
         return False
     if not _HAS_YEAR.search(text):
         return False
-    lowered = text.lower()
+    lowered = text.lower() if low is None else low
     # `in` is many times faster than one regex over all the cues (plain loops: no generators)
     for head, cues in _CUE_GROUPS:
         if head in lowered:

@@ -21,6 +21,7 @@ from . import vocab
 from .figures_build import Named, age_group, base_of, name_quantity, part_name, plan_of, share_name
 from .figures_context import Context, context, heading_period, kind_of_heading, over_period, section_kind
 from .figures_table import TableReader
+from .layout import lowered as lowered_text
 from .numbers import Quantity, find_quantities
 from .outline import Layout
 
@@ -147,7 +148,9 @@ class _Place:
 
 
 def _paragraph(text: str, para, layout: Layout, sec_kind: str | None, ctx: Context) -> list[Figure]:
-    lowered = ft.low(text)                        # once a paragraph: lower() is slow on long text
+    lowered = lowered_text(para)                  # once a paragraph: lower() is slow on long text
+    if len(lowered) != len(text):
+        lowered = ft.low(text)                    # "İ" lower-cases to two characters
     qs = _quantities(text, lowered)
     if not qs:
         return []

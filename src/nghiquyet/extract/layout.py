@@ -19,6 +19,19 @@ class Paragraph:
     bullet: str | None = None         # "-", "*", "+" when the line is a list item
     is_heading: bool = False
     zone: str = "body"                # "head", "title", "preamble", "body", "tail"
+    # `text.lower()`, kept by `lowered` for the stages that each lower-case the same paragraph.
+    low: str | None = field(default=None, repr=False, compare=False)
+
+
+def lowered(p: Paragraph) -> str:
+    """`p.text.lower()`, computed once for all the stages (the text is final after `parse`).
+
+    >>> lowered(Paragraph("Hoàn thành TRƯỚC", (0, 16)))
+    'hoàn thành trước'
+    """
+    if p.low is None:
+        p.low = p.text.lower()
+    return p.low
 
 
 @dataclass
