@@ -156,11 +156,15 @@ def match_score(doc: Facts, cited: Facts) -> tuple[float, list[str]] | None:
         score += 3
         why.append("cùng thực hiện " + ", ".join(sorted(doc.implements & cited.implements)))
     if doc.title and cited.title:
-        similarity = fuzz.token_set_ratio(fold(doc.title), fold(cited.title))
+        similarity = fuzz.token_set_ratio(_folded_title(doc.title), _folded_title(cited.title))
         if similarity >= 70:
             score += 2 if similarity >= 85 else 1
             why.append(f"trích yếu giống nhau ({similarity:.0f}%)")
     return (score, why) if score >= MIN_SCORE else None
+
+
+# Titles are compared with every candidate citation's at each inference: folded once each.
+_folded_title = lru_cache(maxsize=65536)(fold)
 
 
 def citation_text(c) -> str:  # noqa: ANN001  (a Citation or a row of its columns)
