@@ -35,6 +35,25 @@ _ISSUING = re.compile(r"""
     \s+(?:thống\s+nhất\s+)?(?:ban\s+hành|quyết\s+nghị|xây\s+dựng|kết\s+luận|thông\s+báo|chỉ\s+thị
          |báo\s+cáo)\b
 """, re.VERBOSE)
+# "của Bộ Chính trị về xây dựng ...": a body followed by "về" names a cited document's
+# issuer and its subject; the verb after it is the subject's, not the issuing act.
+_TOPIC = re.compile(r"\s(?:về|của|tại|theo|đối\s+với)(?:\s|$)")
+
+
+def issuing_body(text: str) -> str | None:
+    """The body that issues the document, named in the preamble before "ban hành".
+
+    >>> issuing_body("Thực hiện Kết luận số 21-KL/TW của Ban Chấp hành Trung ương về đẩy mạnh "
+    ...              "xây dựng, chỉnh đốn Đảng, Ban Thường vụ Tỉnh ủy ban hành Chương trình")
+    'Ban Thường vụ Tỉnh ủy'
+    """
+    for m in _ISSUING.finditer(text):
+        who = squash(m["who"])
+        if not _TOPIC.search(who):
+            return who
+    return None
+
+
 _UPPER_ORGAN = re.compile(r"(ĐẠI HỘI|BAN CHẤP HÀNH|BAN THƯỜNG VỤ|THƯỜNG TRỰC|ỦY BAN|UỶ BAN"
                           r"|HỘI ĐỒNG|TỈNH ỦY|TỈNH UỶ|HUYỆN ỦY|THÀNH ỦY|ĐẢNG ỦY)")
 _PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]")
@@ -255,9 +274,8 @@ def issuer(layout: Layout, signer: Signer | None = None) -> str | None:
             return official_case(_cut_organ(line[m.start():]))
     preamble = [p.text for p in layout.paragraphs if p.zone == "preamble"]
     for text in preamble:
-        m = _ISSUING.search(text)
-        if m:
-            who = squash(m["who"])
+        who = issuing_body(text)
+        if who:
             header = _header_organ(layout)
             full = official_case(header) if header else ""
             # "Ủy ban nhân dân tỉnh ban hành" under "ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK": name it fully.
