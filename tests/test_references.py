@@ -120,3 +120,16 @@ def test_kind_words_after_a_line_break():
     found = refs("Nghị quyết 05-NQ/TU,\nNghị quyết 06-NQ/TU\ncủa Tỉnh ủy", head="")
     assert found["06-NQ/TU"].quote == "Nghị quyết 06-NQ/TU của Tỉnh ủy"
     assert found["05-NQ/TU"].issuer == "Tỉnh ủy"
+
+
+def test_subject_ends_with_its_paragraph_and_before_the_issuing_clause():
+    """A citation's subject ("về ...") is its title; it stopped neither at the blank line
+    after a title nor before "…, Ban Thường vụ Tỉnh ủy ban hành …" in the preamble."""
+    head = ("CHƯƠNG TRÌNH HÀNH ĐỘNG\nthực hiện Nghị quyết số 68-NQ/TW, ngày 04/5/2025 của Bộ Chính"
+            " trị về phát triển kinh tế tư nhân\n\nThực hiện Nghị quyết số 68-NQ/TW; Nghị quyết số"
+            " 45-NQ/TW, ngày 24/11/2023 của Ban Chấp hành Trung ương về tiếp tục xây dựng và phát huy"
+            " vai trò của đội ngũ trí thức, Ban Thường vụ Tỉnh ủy ban hành Chương trình hành động"
+            " như sau:\n\n")
+    found = refs("Tổ chức quán triệt.", head=head)
+    assert found["68-NQ/TW"].title == "phát triển kinh tế tư nhân"
+    assert found["45-NQ/TW"].title == "tiếp tục xây dựng và phát huy vai trò của đội ngũ trí thức"

@@ -54,7 +54,12 @@ _LEAD = re.compile(r"\s*,?\s*")
 _CLAUSE_BREAK = re.compile(r"\.\s|\n")      # the rule `_last_clause` applies (without re)
 _GROUP_WORDS = ("các nghị", "các kết", "các chỉ", "các văn", "các quyết", "các chương", "các kế")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
-_SUBJECT = re.compile(r"\s*,?\s*về\s+(?P<about>[^;.()]{3,200})")
+# "... của Bộ Chính trị về <subject>": the subject ends with its clause or its paragraph (a
+# blank line; a title wrapped over two lines is still one subject).
+# The preamble's last cited subject runs into the issuing clause: "... về <subject>, Ban
+# Thường vụ Tỉnh ủy ban hành Chương trình hành động như sau:".
+_SUBJECT = re.compile(r"\s*,?\s*về\s+(?P<about>(?:(?!\n[ \t]*\n)[^;:.()]){3,200})")
+_ISSUING_TAIL = re.compile(r",\s*[^,]{0,80}?\s(?:ban\s+hành|thống\s+nhất|quyết\s+nghị)\b.*$", re.S)
 
 
 @dataclass
@@ -204,7 +209,7 @@ def _mentions(layout: Layout) -> list[_Mention]:
             about = None
             sub = _SUBJECT.match(text, pos)
             if sub:
-                about = squash(sub["about"]).rstrip(",")
+                about = squash(_ISSUING_TAIL.sub("", sub["about"])).rstrip(",")
             implements = in_front and _implements(text, lo, start)
             out.append(_Mention(s.text, kind, date, issuer, about, implements, start, end, pos))
             if issuer is None:
