@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from nghiquyet.extract import extract_text
-from nghiquyet.extract.identity import official_case
+from nghiquyet.extract.issuer import official_case
 from nghiquyet.extract.outline import title_kind
 from nghiquyet.extract.references import cited_kind
 from nghiquyet.extract.symbols import kind_of_code, parse_symbols

@@ -21,7 +21,7 @@ from .dates import find_dates, find_yearless
 from .deadlines_dates import (_CITED, _HAS_YEAR, _RECURRING, _SENTENCE, _TIME_LABEL,
                               _deadline_dates, _maybe, _maybe_yearless, _sentences, _with_yearless)
 from .deadlines_who import FOR_WHO, body_start, enclosing, responsible, subject_body  # noqa: F401
-from .identity import place_and_date
+from .header import place_and_date
 from .outline import Layout, Paragraph
 
 # The deadline phrase to cut from a sentence to leave its task.

@@ -20,7 +20,7 @@ from functools import cache
 from ..model import Reference
 from ..text import squash
 from .dates import find_dates
-from .identity import own_symbol
+from .header import own_symbol
 from .outline import Layout
 from .symbols import kind_of_code, parse_symbols
 from .vocab import load

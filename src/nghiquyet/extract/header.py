@@ -1,0 +1,120 @@
+"""The header block: the document's own number (`Số: 45/QĐ-UBND`), its place and date
+(`Hà Tĩnh, ngày 23 tháng 12 năm 2021`) and the upper-case name of the body above them
+(`TỈNH ỦY HÀ TĨNH`), from the head zone `outline.parse` marks.
+"""
+from __future__ import annotations
+
+import re
+
+from .dates import find_dates
+from .outline import Layout, Paragraph
+from .symbols import SYMBOL, normalise_symbol
+
+# "Số 62 -KH/TU", "Số: 45/QĐ-UBND" in the header.
+_NUMBER_LINE = re.compile(r"(?:^|\s)Số\s*:?\s*(?=\d)")      # capital S: "số 26" is a citation
+# "Hà Tĩnh, ngày 23 tháng 12 năm 2021" / "Quảng Trị, ngày 05/3/2024": the place before ", ngày".
+_PLACE_DATE = re.compile(r"(?P<before>[^,]*?)\s*,\s*(?=ngày\s+\d)", re.IGNORECASE)
+_NATIONAL = re.compile(r"ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|CỘNG\s+HÒA\s+XÃ\s+HỘI|CỘNG\s+HOÀ\s+XÃ\s+HỘI"
+                       r"|ĐỘC\s+LẬP\s*-", re.IGNORECASE)
+
+
+def head_paragraphs(layout: Layout) -> list[Paragraph]:
+    """The header lines; without a title line, the first few lines stand in for them."""
+    head = [p for p in layout.paragraphs if p.zone == "head"]
+    if layout.title_start is None:
+        head = layout.paragraphs[:8]
+    return head
+
+
+def number_line(text: str) -> re.Match[str] | None:
+    """`_NUMBER_LINE.search(text)`; `in` first, since the regex crawls a long paragraph slowly.
+
+    >>> number_line("Số: 45/QĐ-UBND").end(), number_line("các số liệu 2025") is None
+    (4, True)
+    """
+    return _NUMBER_LINE.search(text) if "Số" in text else None
+
+
+def own_symbol(layout: Layout) -> str | None:
+    """The document's own number from `Số ...` in the header, or None."""
+    for p in head_paragraphs(layout):
+        m = number_line(p.text)
+        if m and layout.title_start is None and m.start() > 0:
+            continue                  # without a header block, only a line opening with "Số"
+        if m:
+            s = SYMBOL.match(p.text, m.end())
+            if s:
+                return normalise_symbol(s.group(0))
+    return None
+
+
+def place_and_date(layout: Layout) -> tuple[str | None, str | None]:
+    """`Hà Tĩnh, ngày 23 tháng 12 năm 2021` → ("Hà Tĩnh", "2021-12-23").
+
+    Read once per layout: identity and deadlines both ask."""
+    found = layout.memo.get("place_and_date")
+    if found is None:
+        found = layout.memo["place_and_date"] = _place_and_date(layout)
+    return found  # type: ignore[return-value]
+
+
+def _place_and_date(layout: Layout) -> tuple[str | None, str | None]:
+    for p in head_paragraphs(layout):
+        if "ngày" not in p.text.lower():
+            continue
+        days = [d for d in find_dates(p.text) if d.grain == "day"]
+        if not days:
+            continue
+        m = _PLACE_DATE.search(p.text)
+        place = _place(m["before"]) if m and m.end() <= days[0].start else None
+        return place, days[0].iso
+    return None, None
+
+
+_TOWN_ABBR = re.compile(r"^(?:TP|Tp|TX|Tx|TT)\.$")
+
+
+def _place(before: str) -> str | None:
+    """The place name at the end of the text before `, ngày` (header words dropped).
+
+    >>> _place("Hà Tĩnh"), _place("Số: 45/QĐ-UBND Quảng Bình"), _place("CỘNG HÒA Thành phố Huế")
+    ('Hà Tĩnh', 'Quảng Bình', 'Thành phố Huế')
+    >>> _place("Số: 12/KH-UBND TP. Hồ Chí Minh")
+    'TP. Hồ Chí Minh'
+    """
+    words = before.split()
+    keep: list[str] = []
+    for w in reversed(words):
+        if _TOWN_ABBR.match(w) and keep:
+            keep.append(w)                    # "TP. Hồ Chí Minh", "TX. Hồng Lĩnh"
+            break
+        if any(c.isdigit() for c in w) or "/" in w or (w.isupper() and len(w) > 1) or w in "-–*":
+            break
+        keep.append(w)
+    place = " ".join(reversed(keep)).strip(" ,.-")
+    return place if place and place[0].isupper() else None
+
+
+def header_organ(layout: Layout) -> str | None:
+    """The upper-case issuer header ("TỈNH ỦY HÀ TĨNH", "ỦY BAN NHÂN DÂN / TỈNH QUẢNG BÌNH")."""
+    lines: list[str] = []
+    for p in head_paragraphs(layout) if layout.title_start is not None else []:
+        text = p.text
+        m = _NATIONAL.search(text)
+        if m:
+            text = text[:m.start()]
+        text = (_NUMBER_LINE.split(text)[0] if "Số" in text else text).strip(" *-_")
+        if text and text.upper() == text and any(c.isalpha() for c in text):
+            lines.append(text)
+        if (m and m.start() == 0) or number_line(p.text) or "ngày" in p.text.lower():
+            break
+    if not lines:
+        return None
+    if len(lines) > 1:
+        if re.match(r"(BAN CHẤP HÀNH|BAN THƯỜNG VỤ|ĐẠI HỘI|THƯỜNG TRỰC)\b", lines[-1]):
+            return " ".join([lines[-1]] + lines[:-1])   # "ĐẢNG BỘ TỈNH X / BAN CHẤP HÀNH"
+        if lines[0].startswith("ĐẢNG BỘ") and re.match(r"(TỈNH|THÀNH|HUYỆN|THỊ|QUẬN|ĐẢNG) ỦY\b", lines[-1]):
+            return lines[-1]                            # "ĐẢNG BỘ TỈNH X / HUYỆN ỦY Y": the committee
+        if re.match(r"(SỞ|BAN|VĂN PHÒNG|PHÒNG|CHI CỤC|CỤC|TRUNG TÂM|ĐẢNG ỦY|ĐẢNG ĐOÀN)\b", lines[-1]):
+            return lines[-1]                            # "UBND TỈNH X / SỞ CÔNG THƯƠNG"
+    return " ".join(lines)
