@@ -8,6 +8,7 @@ its stored JSON and item rows, computed in the worker so the storing process (wh
 from __future__ import annotations
 
 import hashlib
+import os
 import unicodedata
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import fields
@@ -77,11 +78,21 @@ def prepared(session: Session, paths: list[Path], extract, workers: int) -> Iter
             todo.append((path, file_hash, size))
     work = partial(_extract_safely, fold=session.get_bind().dialect.name != "sqlite")
     if workers > 1 and extract is None and len(todo) > 1:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with ProcessPoolExecutor(max_workers=workers, initializer=_yield_to_storing) as pool:
             results = pool.map(work, [p for p, _, _ in todo], chunksize=4)
             yield from _merge(paths, early, todo, results)
     else:
         yield from _merge(paths, early, todo, (work(p, extract) for p, _, _ in todo))
+
+
+def _yield_to_storing() -> None:
+    """Run in each extraction worker: give way to the storing process. Storing is the one
+    serial step; with two workers and the storer sharing 2 cores at equal priority it got two
+    thirds of a core, and ingest ran at that pace while the workers ran ahead."""
+    try:
+        os.nice(10)
+    except (AttributeError, OSError):     # no nice() on this system, or not allowed
+        pass
 
 
 def known_hashes(session: Session, hashes: list[str]) -> dict[str, int]:
