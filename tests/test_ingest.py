@@ -194,3 +194,16 @@ def test_workers_contract_json_is_the_contract(seeds_dir, samples_dir):
     assert any(x.footnotes for x in extractions) and any(x.references for x in extractions)
     for path, x in zip(docs, extractions):
         assert contract_json(x) == encode_json(x.to_contract()), path.name
+
+
+def test_binary_check_counts_the_control_characters_of_unicode():
+    """`looks_binary` counts with a regex class: it must hold exactly the characters of
+    category Cc other than tab, newline, form feed and carriage return, plus U+FFFD."""
+    import unicodedata
+
+    from nghiquyet.store.prepare import _CONTROL, looks_binary
+    want = {c for c in map(chr, range(0x10000)) if c == "\ufffd" or (
+        unicodedata.category(c) == "Cc" and c not in "\n\t\r\f")}
+    assert {c for c in map(chr, range(0x10000)) if _CONTROL.match(c)} == want
+    assert not looks_binary("Nghị quyết số 26-NQ/TW\n\tđạt 7,3%\r\n\f" * 50)
+    assert looks_binary("Báo cáo" * 10 + "\x00\x01\x1b\x7f" * 10)

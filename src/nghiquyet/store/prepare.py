@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-import unicodedata
+import re
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import fields
 from functools import lru_cache, partial
@@ -34,6 +34,12 @@ class IngestError(Exception):
     """A file that cannot be stored; the message names the file and the reason."""
 
 
+# Control characters (Unicode category Cc) other than \t \n \f \r, and the replacement
+# character a failed decoding leaves. A regex counts them at C speed: a loop asking
+# unicodedata.category of every character cost 1.4 ms per document.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd]")
+
+
 def looks_binary(text: str) -> bool:
     """True when decoded "text" is mostly control characters (a binary file renamed .txt).
 
@@ -45,9 +51,7 @@ def looks_binary(text: str) -> bool:
     sample = text[:20000]
     if not sample:
         return False
-    bad = sum(1 for c in sample if c == "\ufffd" or (unicodedata.category(c) == "Cc"
-                                                      and c not in "\n\t\r\f"))
-    return bad / len(sample) > 0.02
+    return len(_CONTROL.findall(sample)) / len(sample) > 0.02
 
 
 class Known(NamedTuple):
