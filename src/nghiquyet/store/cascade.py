@@ -146,7 +146,7 @@ def resolve_document(session: Session, doc: Document,
     """After `doc` was stored: link its citations, absorb its placeholder, infer identities.
 
     `created`: the citations were linked by `link_citations`, these made new placeholders.
-    `doc` may be an `ingest.NewDocument` (a row written raw); it is replaced by the ORM
+    `doc` may be an `record.NewDocument` (a row written raw); it is replaced by the ORM
     object when the inference must change it. Returns the document to index."""
     key = doc.symbol_key
     if key:

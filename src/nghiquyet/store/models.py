@@ -30,7 +30,7 @@ def utcnow() -> datetime:
 
 class EffectiveIdentity:
     """A document's symbol and date, its own or else the ones inferred from who cites it (for
-    the ORM row and for `store.ingest.NewDocument`, a row just written by raw INSERT). No
+    the ORM row and for `store.record.NewDocument`, a row just written by raw INSERT). No
     annotations here: the declarative mapping would read them as columns."""
 
     @property
