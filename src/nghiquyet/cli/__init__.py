@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from .app import app
-from . import extract as _extract, library as _library, tracking as _tracking  # noqa: F401
-from . import report as _report, web as _web  # noqa: F401
+from . import extract as _extract, library as _library, catalogue as _catalogue  # noqa: F401
+from . import tracking as _tracking, report as _report, web as _web  # noqa: F401
 
 
 def main() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import enum
 import json
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -23,6 +24,17 @@ class Format(str, enum.Enum):
 
 
 FormatOption = typer.Option(Format.table, "--format", "-f", help="Output: a readable table or JSON.")
+
+
+def date_option(value: str | None, option: str) -> date | None:
+    """An ISO date given to `option`, or exit 2 with a message naming the option."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        error(f"{option}: ngày không hợp lệ {value!r} (viết YYYY-MM-DD)")
+        raise typer.Exit(2) from None
 
 
 def listing(title: str, columns: Iterable[str], overflow: str | None = None) -> Table:

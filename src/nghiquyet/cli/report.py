@@ -13,9 +13,9 @@ import typer
 from ..text import format_date
 from ..track import observations, workflow
 from .app import app
-from .common import Format, FormatOption, listing, console, error, print_json
+from .common import Format, FormatOption, listing, console, date_option, error, print_json
 from .library import open_session
-from .tracking import _date, _unit
+from .tracking import _unit
 
 
 report_app = typer.Typer(help="Đợt báo cáo (reporting rounds): submit, approve, return, reopen, completeness; "
@@ -35,7 +35,7 @@ def report_open(
 
         nghiquyet report open 2025 --due 2026-01-15
     """
-    day = _date(due, "--due")
+    day = date_option(due, "--due")
     with open_session() as session:
         try:
             r = workflow.open_round(session, name=name, period=period, due=day)
