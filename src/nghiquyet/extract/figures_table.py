@@ -17,6 +17,11 @@ from .units import match_unit
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _VALUE = re.compile(r"(?P<a>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)"
                     r"(?:\s*(?:-|đến)\s*(?P<b>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?))?")
+# A number that names a time or a thing is not a cell's value: "năm 2024", "ngày 03/11/2022",
+# "Số 62 -KH/TU", "Đề án 06", "lần thứ XIX".
+_NAMING_BEFORE = re.compile(r"(?:năm|ngày|tháng|quý|số|đề\s+án|lần\s+thứ|khóa|khoá|giai\s+đoạn)\s*:?$",
+                            re.IGNORECASE)
+_NAMING_AFTER = re.compile(r"/\d{1,2}/\d{2,4}|/\d{4}\b|\s*-\s*[A-ZĐ]")    # a date, a symbol
 _SIGNS = {">": "gt", ">=": "gte", "≥": "gte", "<": "lt", "<=": "lte", "≤": "lte", "~": "approx"}
 
 
@@ -113,6 +118,17 @@ class TableReader:
         return out
 
 
+def _plain_tail(after: str) -> bool:
+    """What may follow a table cell's number: its unit, "trở lên", a note in brackets.
+
+    >>> [_plain_tail(t) for t in ("%", "tỷ đồng (ước)", "trở lên", "chỉ tiêu , . trên", "kV")]
+    [True, True, True, False, False]
+    """
+    unit = match_unit(" " + after, 0)
+    rest = after[unit.end - 1:].strip() if unit else after
+    return not rest or rest[0] in "(%/" or rest.startswith("trở")
+
+
 def read_value(cell: str, unit: str) -> tuple[str, float, float | None, str | None] | None:
     """(comparator, value, value_max, unit) of a table cell, with the unit from its column.
 
@@ -124,6 +140,11 @@ def read_value(cell: str, unit: str) -> tuple[str, float, float | None, str | No
     ('gt', 17800.0, None, 'tỷ đồng')
     >>> read_value("-", "%") is None
     True
+    >>> read_value("95 trở lên", "%"), read_value("45.000 (ước)", "tỷ đồng")[:2]
+    (('eq', 95.0, None, '%'), ('eq', 45000.0))
+    >>> [read_value(c, "") for c in ("năm 2024", "ngày 03/11/2022", "Số 62 -KH/TU", "Đề án 06",
+    ...                              "(12)", "2021 - 2025", "500kV đường dây")]
+    [None, None, None, None, None, None, None]
     """
     m = _VALUE.search(cell)
     if not m:
@@ -133,6 +154,19 @@ def read_value(cell: str, unit: str) -> tuple[str, float, float | None, str | No
     if a is None:
         return None
     before = cell[: m.start()].strip()
+    if _NAMING_BEFORE.search(before) or _NAMING_AFTER.match(cell, m.end()):
+        return None
+    after = cell[m.end():].strip()
+    if len(before.split()) > 3 or len(cell.split()) > 8:
+        return None                      # a value cell: "Không thấp hơn 17.800 tỷ đồng (ước)"
+    if before.endswith("(") and after.startswith(")"):
+        return None                      # "(12)": an item's label
+    if b is not None and _YEAR.fullmatch(m.group("a")) and _YEAR.fullmatch(m.group("b")):
+        return None                      # "2021 - 2025": a period
+    # After the value only its unit, a note in brackets ("(ước)") or nothing: a number inside
+    # running words ("500kV", "28 chỉ tiêu ...") is not a table value.
+    if after and not _plain_tail(after):
+        return None
     comp = _SIGNS.get(before) or ft.comparator_before(before + " ")[0] or "eq"
     if b is not None:
         comp = "range"
