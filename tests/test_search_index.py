@@ -4,18 +4,15 @@ FTS5 removes a row by reading what it indexed back through that view, so the ind
 exactly in step with the entries: FTS5's `integrity-check` compares the two."""
 from __future__ import annotations
 
-import uuid
-
 import pytest
 from alembic import command
 from sqlalchemy import select, text
 
 from nghiquyet.store import index, library, review, search
-from nghiquyet.store.db import make_engine, session_factory
+from nghiquyet.store.db import session_factory
 from nghiquyet.store.migrate import alembic_config, upgrade
 from nghiquyet.store.models import Document, DocumentVersion, SearchEntry, Target
 
-from fixtures_db import BACKENDS, postgres_url
 
 PLAN = """HUYỆN ỦY CAN LỘC
 Số {n}-KH/HU
@@ -121,27 +118,7 @@ def test_a_document_text_is_stored_once(db_session, tmp_path):
     assert hit.entity_id == doc.id and "[Đầm Sen]" in hit.marked()
 
 
-# --- migration 0005 on a library made before it -----------------------------------------
-
-@pytest.fixture(params=BACKENDS)
-def empty_engine(request, tmp_path):
-    """An engine on a database with no tables at all (a new file, or a new schema)."""
-    if request.param == "sqlite":
-        engine = make_engine(f"sqlite:///{tmp_path / 'old.db'}")
-        yield engine
-        engine.dispose()
-        return
-    base, schema = postgres_url(), f"m_{uuid.uuid4().hex[:12]}"
-    admin = make_engine(base)
-    with admin.begin() as conn:
-        conn.execute(text(f"CREATE SCHEMA {schema}"))
-    engine = make_engine(base, connect_args={"options": f"-csearch_path={schema}"})
-    yield engine
-    engine.dispose()
-    with admin.begin() as conn:
-        conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
-    admin.dispose()
-
+# --- migration 0005 on a library made before it (`empty_engine`: tests/fixtures_db.py) -----
 
 OLD_TEXT = "ĐẢNG ỦY XÃ THẠCH LONG\nNghị quyết về phát triển nông thôn mới gắn với du lịch Đồng Lộc."
 

@@ -2,14 +2,13 @@
 from __future__ import annotations
 
 import os
-import uuid
 
 import pytest
 from alembic import command
 from sqlalchemy import inspect, text
 
 from fixtures_db import BACKENDS, postgres_url
-from nghiquyet.store.db import Base, make_engine
+from nghiquyet.store.db import Base
 from nghiquyet.store.migrate import (SchemaOutOfDate, alembic_config, current_revisions,
                                      ensure_current, head_revisions, upgrade)
 
@@ -17,25 +16,6 @@ LIBRARY_TABLES = {"documents", "document_versions", "citations", "sections", "ta
                   "results", "deadlines", "corrections", "search_entries"}
 
 
-@pytest.fixture(params=BACKENDS)
-def empty_engine(request, tmp_path):
-    """An engine on a database with no tables at all."""
-    if request.param == "sqlite":
-        engine = make_engine(f"sqlite:///{tmp_path / 'empty.db'}")
-        yield engine
-        engine.dispose()
-        return
-    base = postgres_url()
-    schema = f"e_{uuid.uuid4().hex[:12]}"
-    admin = make_engine(base)
-    with admin.begin() as conn:
-        conn.execute(text(f"CREATE SCHEMA {schema}"))
-    engine = make_engine(base, connect_args={"options": f"-csearch_path={schema}"})
-    yield engine
-    engine.dispose()
-    with admin.begin() as conn:
-        conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
-    admin.dispose()
 
 
 def test_upgrade_downgrade_upgrade(empty_engine):
