@@ -11,6 +11,7 @@ import json
 import os
 import shutil
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -47,23 +48,32 @@ def sqlite_template(tmp_path_factory) -> Path:
     return path
 
 
-@pytest.fixture(scope="session")
-def postgres_schema():
-    """A schema of its own on the test server, migrated once per test session (per worker)."""
+@contextmanager
+def new_schema(prefix: str):
+    """(server URL, schema, engine bound to it) for a new, empty schema on the test server;
+    the schema is dropped afterwards."""
     base = postgres_url()
-    schema = f"t_{uuid.uuid4().hex[:12]}"
+    schema = f"{prefix}_{uuid.uuid4().hex[:12]}"
     admin = make_engine(base)
     with admin.begin() as conn:
         conn.execute(text(f"CREATE SCHEMA {schema}"))
-    engine = make_engine(base, connect_args={"options": f"-csearch_path={schema}"})
-    upgrade(engine)
-    tables = [t for t in engine.dialect.get_table_names(engine.connect(), schema=schema)
-              if t != "alembic_version"]
-    engine.dispose()
-    yield base, schema, tables
-    with admin.begin() as conn:
-        conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
-    admin.dispose()
+    try:
+        yield base, schema, make_engine(base, connect_args={"options": f"-csearch_path={schema}"})
+    finally:
+        with admin.begin() as conn:
+            conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+        admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def postgres_schema():
+    """A schema of its own on the test server, migrated once per test session (per worker)."""
+    with new_schema("t") as (base, schema, engine):
+        upgrade(engine)
+        tables = [t for t in engine.dialect.get_table_names(engine.connect(), schema=schema)
+                  if t != "alembic_version"]
+        engine.dispose()
+        yield base, schema, tables
 
 
 @pytest.fixture(params=BACKENDS)
@@ -173,14 +183,6 @@ def empty_engine(request, tmp_path):
         yield engine
         engine.dispose()
         return
-    base = postgres_url()
-    schema = f"e_{uuid.uuid4().hex[:12]}"
-    admin = make_engine(base)
-    with admin.begin() as conn:
-        conn.execute(text(f"CREATE SCHEMA {schema}"))
-    engine = make_engine(base, connect_args={"options": f"-csearch_path={schema}"})
-    yield engine
-    engine.dispose()
-    with admin.begin() as conn:
-        conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
-    admin.dispose()
+    with new_schema("e") as (_, _, engine):
+        yield engine
+        engine.dispose()
