@@ -186,3 +186,17 @@ def empty_engine(request, tmp_path):
     with new_schema("e") as (_, _, engine):
         yield engine
         engine.dispose()
+
+
+def fail_indexing(monkeypatch, marker: str, message: str) -> None:  # noqa: ANN001
+    """Make storing (the search-index step, not extraction) raise `message` for every
+    document whose text holds `marker`: a file that breaks half-way through being stored."""
+    from nghiquyet.store import index
+    real = index.index_document
+
+    def failing(session, document, text_, **kwargs):  # noqa: ANN001, ANN202
+        if marker in (text_ or ""):
+            raise RuntimeError(message)
+        return real(session, document, text_, **kwargs)
+
+    monkeypatch.setattr(index, "index_document", failing)

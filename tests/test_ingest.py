@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from nghiquyet.store import index, library
+from fixtures_db import fail_indexing
+from nghiquyet.store import library
 from nghiquyet.store.models import (Citation, Document, DocumentVersion, OutlineSection,
                                     SearchEntry, Target)
 
@@ -81,14 +82,7 @@ def count_placeholders(session) -> int:
 def test_a_failing_file_leaves_nothing_half_written(db_session, tmp_path, monkeypatch):
     good = write(tmp_path, "a.txt", PLAN)
     bad = write(tmp_path, "b.txt", PLAN.replace("41-KH/TU", "42-KH/TU") + "\nđặc biệt\n")
-    real = index.index_document
-
-    def failing(session, document, text_, **kwargs):
-        if "đặc biệt" in (text_ or ""):
-            raise RuntimeError("disk full")
-        return real(session, document, text_, **kwargs)
-
-    monkeypatch.setattr(index, "index_document", failing)
+    fail_indexing(monkeypatch, "đặc biệt", "disk full")
     summary = library.ingest_paths(db_session, paths=[bad, good])
     assert [o.status for o in summary.outcomes] == ["error", "new"]
     assert "b.txt" in summary.outcomes[0].message and "disk full" in summary.outcomes[0].message

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from nghiquyet.store import index, library, search
+from fixtures_db import fail_indexing
+from nghiquyet.store import library, search
 from nghiquyet.store.ingest import BATCH_SIZE
 from nghiquyet.store.models import (Citation, Deadline, Document, DocumentVersion,
                                     OutlineSection, SearchEntry, Target)
@@ -57,14 +58,7 @@ def test_failing_file_mid_batch_keeps_the_good_ones(db_session, tmp_path, monkey
     """Storing fails (not extraction) for file 3 of 7 in one batch: the other six are stored
     whole, searchable, and nothing of file 3 remains, not even in the search index."""
     paths = plans(tmp_path, 7, poisoned={3})
-    real = index.index_document
-
-    def failing(session, document, text_, **kwargs):
-        if "dacbiet" in (text_ or ""):
-            raise RuntimeError("đĩa đầy (disk full)")
-        return real(session, document, text_, **kwargs)
-
-    monkeypatch.setattr(index, "index_document", failing)
+    fail_indexing(monkeypatch, "dacbiet", "đĩa đầy (disk full)")
     summary = library.ingest_paths(db_session, paths=paths, batch_size=50)
     assert [o.status for o in summary.outcomes] == ["new"] * 3 + ["error"] + ["new"] * 3
     assert "kh-003.txt" in summary.outcomes[3].message and "disk full" in summary.outcomes[3].message
