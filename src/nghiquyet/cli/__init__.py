@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from .app import app
-from . import extract as _extract, library as _library, catalogue as _catalogue  # noqa: F401
+from . import extract as _extract, library as _library, review as _review  # noqa: F401
+from . import catalogue as _catalogue  # noqa: F401
 from . import tracking as _tracking, report as _report, web as _web  # noqa: F401
 
 
