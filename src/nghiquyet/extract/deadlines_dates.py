@@ -161,11 +161,11 @@ def _deadline_dates(text: str, dates: list[DateMatch] | None = None) -> list[Dat
         timed = dotless or "thời" in low
         if timed and _TIME_LABEL_BEFORE.search(before):
             out.append(d)
-        elif (timed or any(w in low for w in _LIMIT_WORDS)) and _LIMIT.search(before):
+        elif _ends_with(_LIMIT, before, low, _LIMIT_WORDS, dotless):
             if d.grain == "year" and not _DONE.search(_clause(text, d.start)):
                 continue
             out.append(d)
-        elif ("trong" in low or "vào" in low or "hết" in low) and _WITHIN.search(before):
+        elif _ends_with(_WITHIN, before, low, _WITHIN_WORDS, dotless):
             clause = _clause(text, d.start)
             verb = _DONE if d.grain == "year" else _TASK_VERB
             if verb.search(clause[-140:]):
@@ -173,8 +173,35 @@ def _deadline_dates(text: str, dates: list[DateMatch] | None = None) -> list[Dat
     return sorted(out, key=lambda d: d.start)
 
 
-# The first words of `_LIMIT`'s phrases but "thời" (tested with the label's).
-_LIMIT_WORDS = ("trước", "chậm", "không", "hạn", "xong")
+# The words each phrase of `_LIMIT` and of `_WITHIN` starts with.
+_LIMIT_WORDS = ("trước", "chậm", "không", "hạn", "xong", "thời")
+_WITHIN_WORDS = ("trong", "vào", "hết", "đến")
+
+
+def _ends_with(pattern: re.Pattern[str], before: str, low: str, words: tuple[str, ...],
+               dotless: bool) -> bool:
+    """Whether `pattern.search(before)` finds a phrase, for a pattern whose every match starts
+    with one of `words` (lower case) and ends the text (`$`): the search starts at the first
+    of the words in `low` (`before.lower()`), so `re` does not try its case-insensitive
+    alternatives at every character before it (~6 µs on 60 characters, ~1 µs from there).
+
+    When lower-casing changed the length ("İ" becomes two characters) the offsets of `low` are
+    not those of `before`, and `re` also matches "ı" and "İ" for "i": then the plain search.
+
+    >>> _ends_with(_LIMIT, "hoàn thành TRƯỚC ", "hoàn thành trước ", _LIMIT_WORDS, False)
+    True
+    >>> _ends_with(_WITHIN, "trong năm, báo cáo ", "trong năm, báo cáo ", _WITHIN_WORDS, False)
+    False
+    """
+    if dotless or len(low) != len(before):
+        return bool(pattern.search(before))
+    first = -1
+    for w in words:
+        # Once one word is found, only an earlier start matters: find need not look further.
+        i = low.find(w) if first < 0 else low.find(w, 0, first - 1 + len(w))
+        if i >= 0:
+            first = i
+    return first >= 0 and bool(pattern.search(before, first))
 
 
 def _past(clause: str) -> bool:

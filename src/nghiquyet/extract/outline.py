@@ -232,8 +232,11 @@ def parse(text: str) -> Layout:
         line = raw.strip()
         if not line:
             continue
-        lead = len(raw) - len(raw.lstrip())
-        span = (start + lead, start + lead + len(line))
+        if line is raw:               # cleaned text: strip() gives back the same object
+            span = (start, end)
+        else:
+            lead = len(raw) - len(raw.lstrip())
+            span = (start + lead, start + lead + len(line))
         if line[0] in footnotes.MARKS:
             layout.footnotes.append(footnotes.note(line, span))
             continue

@@ -117,12 +117,36 @@ def _clean_chars(text: str) -> list[str]:
     # Single-character tests gate the two-character ones (memchr is ~20x faster here).
     while _has_double(text, "*") or _has_double(text, "_"):
         text = "".join("".join(text.split("**")).split("__"))   # a removal can join halves
-    while "  " in text:
-        text = text.replace("  ", " ")
     lines = text.split("\n")
+    _squeeze_spaces(text, lines)
     if "*" in text:                                # one-character searches: cheap
         lines = [_EMPHASIS.sub(r"\1", line) if "*" in line else line for line in lines]
     return [line.strip() for line in lines]
+
+
+def _squeeze_spaces(text: str, lines: list[str]) -> None:
+    r"""Runs of spaces become one space in the lines (`text.split("\n")`) that hold one.
+
+    Runs are few and sit in a few lines (an indented `*` under the header): replacing in the
+    whole text took one pass over every character per halving of the longest run (~0.2 ms
+    per 30 KB); here `find` skips from run to run and only those lines are rewritten.
+
+    >>> lines = "a  b\nc\n   d    e ".split("\n")
+    >>> _squeeze_spaces("a  b\nc\n   d    e ", lines); lines
+    ['a b', 'c', ' d e ']
+    """
+    i = text.find("  ")
+    row, counted = 0, 0                        # the line holding offset `counted`
+    while i >= 0:
+        row += text.count("\n", counted, i)
+        line = lines[row]
+        while "  " in line:
+            line = line.replace("  ", " ")
+        lines[row] = line
+        counted = text.find("\n", i)
+        if counted < 0:
+            break
+        i = text.find("  ", counted)
 
 
 def _has_double(text: str, c: str) -> bool:
