@@ -5,7 +5,7 @@ the case running text uses (`Ban Thường vụ Tỉnh ủy`).
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from ..model import Signer
 from ..text import fold, squash
@@ -82,6 +82,7 @@ def _place_after() -> tuple[frozenset[tuple[str, ...]], frozenset[str]]:
             frozenset(w.lower() for w in vocab["place_stop"]))   # not folded: năm ≠ Nam
 
 
+@lru_cache(maxsize=2048)              # a few hundred names recur: the headers of a province
 def official_case(text: str) -> str:
     """Re-case an upper-case body name as running text writes it.
 

@@ -292,14 +292,21 @@ def _runs(layout: Layout) -> list[tuple[int, int, bool]]:
     """Character ranges of consecutive title/preamble/body paragraphs (head and tail are not
     cited text), and whether the run is the title or preamble."""
     runs: list[tuple[int, int, bool]] = []
-    for p in layout.paragraphs:
-        if p.zone in ("head", "tail"):
+    # Only blank lines and footnote lines lie between two paragraphs that follow each other:
+    # without footnotes they are adjacent, and the text between need not be looked at.
+    no_notes = not layout.footnotes
+    last = -2                                   # index of the run's last paragraph
+    for i, p in enumerate(layout.paragraphs):
+        zone = p.zone
+        if zone == "head" or zone == "tail":
             continue
-        front = p.zone in ("title", "preamble")
-        if runs and runs[-1][2] == front and _adjacent(layout, runs[-1][1], p.span[0]):
+        front = zone == "title" or zone == "preamble"
+        if runs and runs[-1][2] == front and (
+                (no_notes and last == i - 1) or _adjacent(layout, runs[-1][1], p.span[0])):
             runs[-1] = (runs[-1][0], p.span[1], front)
         else:
             runs.append((p.span[0], p.span[1], front))
+        last = i
     # Footnotes cite documents too ("¹ Nghị quyết số 05-NQ/TU ngày ..."), never as what is carried out.
     runs.extend((n.span[0], n.span[1], False) for n in layout.footnotes if n.span)
     return runs
