@@ -26,22 +26,14 @@ from sqlalchemy.orm import Session
 
 from ..text import fold
 from .models import Deadline, Document, DocumentVersion, Result, SearchEntry, Target
+from .rows import MAX_INDEXED_CHARS, folded_body  # noqa: F401  (where callers look for them)
 from .snippets import fast_fold
 
-# Documents longer than this are indexed on their beginning only (PostgreSQL caps a tsvector
-# at 1 MB, and official documents are far shorter).
-MAX_INDEXED_CHARS = 200_000
 _WORD = re.compile(r"\w+")
 
 
 def _dialect(session: Session) -> str:
     return session.get_bind().dialect.name
-
-
-def folded_body(text_: str) -> str:
-    """The folded copy of a body as PostgreSQL indexes it (an extraction worker can compute
-    it early). SQLite needs none: FTS5 folds the text itself."""
-    return fast_fold(text_[:MAX_INDEXED_CHARS])
 
 
 class _Entry(NamedTuple):
@@ -57,6 +49,10 @@ class _Entry(NamedTuple):
     b: str | None = None
 
 
+_ENTRY_COLUMNS = ("entity", "entity_id", "document_id", "kind", "issuer", "issuer_folded", "year",
+                  "title", "body", "version_id")
+
+
 def _insert_many(session: Session, document: Document, rows: list[_Entry]) -> None:
     """Add the search entries of one document and index them."""
     if not rows:
@@ -65,15 +61,13 @@ def _insert_many(session: Session, document: Document, rows: list[_Entry]) -> No
     session.flush()                   # raw statements do not autoflush
     raw = Raw.of(session)
     issuer_folded = fold(document.issuer) if document.issuer else None
-    # A document's text stays in its version only (the entry names it).
-    entries = [{"entity": r.entity, "entity_id": r.entity_id, "document_id": document.id,
-                "kind": document.kind, "issuer": document.issuer,
-                "issuer_folded": issuer_folded, "year": r.year, "title": r.title or "",
-                "body": "" if r.version_id is not None else r.body or "",
-                "version_id": r.version_id} for r in rows]
     table = SearchEntry.__table__
     if raw.sqlite:
-        ids = raw.insert(table, entries, returning=True)
+        # A document's text stays in its version only (the entry names it).
+        ids = raw.insert_rows(table, _ENTRY_COLUMNS, [
+            (r.entity, r.entity_id, document.id, document.kind, document.issuer, issuer_folded,
+             r.year, r.title or "", "" if r.version_id is not None else r.body or "",
+             r.version_id) for r in rows], returning=True)
         pending = session.info.get(_PENDING)
         if pending is not None:
             for i in ids:
@@ -81,6 +75,10 @@ def _insert_many(session: Session, document: Document, rows: list[_Entry]) -> No
         else:
             _fts_insert(raw, ids)
         return
+    entries = [dict(zip(_ENTRY_COLUMNS, (
+        r.entity, r.entity_id, document.id, document.kind, document.issuer, issuer_folded,
+        r.year, r.title or "", "" if r.version_id is not None else r.body or "",
+        r.version_id))) for r in rows]
     # A document is also found by its issuer ("dak lak"); its items are not, or they would
     # flood every search for a place name. Tokenised here like FTS5 does, so "26-NQ/TW"
     # gives 26, nq, tw on both backends; the tsvector is computed in the INSERT itself (an
@@ -201,7 +199,8 @@ def document_year(doc: Document) -> int | None:
 
 
 def item_text(family: str, item) -> tuple[str, str, int | None]:  # noqa: ANN001
-    """(title, body, year) under which an item is indexed."""
+    """(title, body, year) under which a stored item is indexed (`rows.item_text` makes the
+    same for a new row)."""
     if family == "deadline":
         title, year = item.task, (item.due.year if item.due else None)
         body = " ".join(x for x in (item.task, item.responsible or "", item.quote) if x)
@@ -211,21 +210,14 @@ def item_text(family: str, item) -> tuple[str, str, int | None]:  # noqa: ANN001
     return title, body, year
 
 
-def fold_item(family: str, row: dict) -> None:
-    """Add to an item row (`items.item_rows`) the folded title and body PostgreSQL indexes
-    it under, `_t` and `_b` (an extraction worker does this, so the storing process does not)."""
-    title, body, _ = item_text(family, row)
-    row["_t"], row["_b"] = fast_fold(title or ""), folded_body(body or "")
-
-
-def _item_entry(family: str, item: Target | Result | Deadline, document: Document) -> _Entry:
-    # A worker's row carries its text already (`prepare.worker_items`).
-    ready = item.get("_ix") if isinstance(item, dict) else None
-    title, body, year = ready if ready is not None else item_text(family, item)
-    entry = _Entry(family, item.id, title, body, year or document_year(document))
-    if isinstance(item, dict) and item.get("_t") is not None:
-        return entry._replace(t=item["_t"], b=item["_b"])
-    return entry
+def _item_entry(family: str, item, document: Document) -> _Entry:  # noqa: ANN001
+    """The entry of a stored item, or of a new row given as (id, `rows.ItemText`)."""
+    if isinstance(item, tuple):
+        id_, ready = item
+        return _Entry(family, id_, ready.title, ready.body, ready.year or document_year(document),
+                      t=ready.t, b=ready.b)
+    title, body, year = item_text(family, item)
+    return _Entry(family, item.id, title, body, year or document_year(document))
 
 
 def index_item(session: Session, family: str, item: Target | Result | Deadline,
@@ -260,7 +252,8 @@ def index_document(session: Session, document: Document, text_: str | None, *,
         if family_rows is None:
             family_rows = session.scalars(select(model).where(
                 model.document_id == document.id)).all()
-        rows += [_item_entry(family, item, document) for item in family_rows if item.active]
+        rows += [_item_entry(family, item, document) for item in family_rows
+                 if isinstance(item, tuple) or item.active]   # new rows are active
     _insert_many(session, document, rows)
 
 

@@ -22,7 +22,7 @@ from .db import refresh_statistics
 from .models import DocumentVersion
 from .prepare import (MAX_FILE_BYTES, IngestError, Known, check_file, check_text,  # noqa: F401
                       looks_binary, prepared)
-from .record import IngestOutcome, ingest_extraction
+from .record import IngestOutcome, ingest_extraction, store_ready
 
 # Files stored per COMMIT (and per FTS5 segment on SQLite): at 3,000 corpus documents 200
 # took 6% less CPU than 50 (fewer commits and segment merges); a crash loses 200 files'
@@ -157,12 +157,11 @@ def _store_prepared(session: Session, batch: _Batch, path: Path, ready) -> Inges
     try:
         if isinstance(ready, BaseException):
             raise ready
-        file_hash, size, (extraction, contract, folded, items) = ready
+        file_hash, size, rows = ready
         batch.begin()
         with session.begin_nested():
-            return ingest_extraction(session, extraction=extraction, file_hash=file_hash,
-                                     size=size, source_path=str(Path(path).resolve()),
-                                     contract=contract, folded=folded, item_rows=items)
+            return store_ready(session, ready=rows, file_hash=file_hash, size=size,
+                               source_path=str(Path(path).resolve()))
     except (IngestError, ReadError) as e:
         outcome = IngestOutcome(str(path), "error", message=str(e))
     except Exception as e:  # a bug on one file must not stop the batch or leave half of it

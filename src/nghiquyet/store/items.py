@@ -66,20 +66,17 @@ def corrections_for(session: Session, document_id: int, family: str) -> dict[str
     return out
 
 
-def sync_items(session: Session, document: Document, family: str, items: list, *,
-               new: bool = False) -> list:
-    """Store one family of a new extraction; returns the document's rows of that family.
-
-    `new`: the document was just created, so it has no rows or corrections to look up.
-    """
+def sync_items(session: Session, document: Document, family: str,
+               found: list[tuple[str, dict]]) -> list:
+    """Store one family of a new extraction of an existing document; returns the document's
+    rows of that family. `found`: (stable key, machine values) of each extracted item, in
+    document order (`item_keys`, `machine_values`)."""
     model = ITEM_MODELS[family]
-    keys = item_keys(family, items)
-    existing = {} if new else {r.key: r for r in session.scalars(
+    existing = {r.key: r for r in session.scalars(
         select(model).where(model.document_id == document.id)).all()}
-    fixes = {} if new or not existing else corrections_for(session, document.id, family)
+    fixes = corrections_for(session, document.id, family) if existing else {}
     rows = list(existing.values())
-    for idx, (key, item) in enumerate(zip(keys, items)):
-        values = machine_values(family, item)
+    for idx, (key, values) in enumerate(found):
         row = existing.get(key)
         if row is None:
             row = model(document_id=document.id, key=key, origin="machine", status="draft")
@@ -88,48 +85,10 @@ def sync_items(session: Session, document: Document, family: str, items: list, *
         row.machine, row.idx, row.superseded = values, idx, False
         apply_values(row, values)
         apply_values(row, fixes.get(key, {}))
-    wanted = set(keys)
+    wanted = {key for key, _ in found}
     for key, row in existing.items():
         if row.origin == "machine" and key not in wanted:
             row.superseded = True
-    return rows
-
-
-class ItemRow(dict):
-    """A just-inserted item row as a dict with attribute access (what indexing reads)."""
-    __getattr__ = dict.get
-    active = True
-
-
-def item_rows(family: str, items: list) -> list[ItemRow]:
-    """The rows one family of a new extraction adds (no `document_id` yet): effective values
-    = machine values, with the stable keys. Pure, so an extraction worker can make them."""
-    rows = []
-    for idx, (key, item) in enumerate(zip(item_keys(family, items), items)):
-        values = machine_values(family, item)
-        row = {k: to_column(k, v) for k, v in values.items()}
-        row.update(key=key, idx=idx, origin="machine", status="draft", superseded=False,
-                   machine=values)
-        rows.append(ItemRow(row))
-    return rows
-
-
-def insert_items(session: Session, document: Document, family: str, items: list, *,
-                 raw=None, rows: list[ItemRow] | None = None) -> list:  # noqa: ANN001
-    """Store one family of a document that has no rows yet, in one INSERT batch (ingest
-    speed: no ORM object per item); returns the rows with their new ids. `raw`: the
-    caller's `rawsql.Raw` on the session's connection; `rows`: `item_rows(family, items)`
-    when a worker made them already."""
-    if not items:
-        return []
-    from .rawsql import Raw
-    raw = raw or Raw.of(session)
-    model = ITEM_MODELS[family]
-    rows = rows if rows is not None else item_rows(family, items)
-    for row in rows:
-        row["document_id"] = document.id
-    for row, id_ in zip(rows, raw.insert(model.__table__, rows, returning=True)):
-        row["id"] = id_
     return rows
 
 

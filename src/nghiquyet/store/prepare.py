@@ -1,9 +1,9 @@
 """Preparing files for ingest: size and type checks, hashes, extraction (in worker processes).
 
 `prepared` yields, in the order of the paths, what the storing side needs for each file: an
-outcome already known (unchanged content), an exception to report, or the extraction with
-its stored JSON and item rows, computed in the worker so the storing process (which shares
-2 cores with the workers) only inserts.
+outcome already known (unchanged content), an exception to report, or the rows of its
+extraction (`rows.Ready`), built in the worker so the storing process (which shares 2 cores
+with the workers) only inserts.
 """
 from __future__ import annotations
 
@@ -11,8 +11,7 @@ import hashlib
 import os
 import re
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import fields
-from functools import lru_cache, partial
+from functools import partial
 from pathlib import Path
 from typing import Iterator, NamedTuple
 
@@ -21,10 +20,8 @@ from sqlalchemy.orm import Session
 
 from ..model import Extraction
 from ..read import ReadError
-from . import index
-from .items import item_rows
 from .models import DocumentVersion
-from .rawsql import Encoded, encode_json
+from .rows import contract_json, ready_rows  # noqa: F401  (contract_json: tests find it here)
 
 # Official documents are far smaller; a bigger file is almost surely not one (a scan, a dump).
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -60,9 +57,9 @@ class Known(NamedTuple):
 
 
 def prepared(session: Session, paths: list[Path], extract, workers: int) -> Iterator:  # noqa: ANN001
-    """(path, Known | exception | (hash, size, (extraction, JSON, folded, item rows))), in the
-    order of `paths`. Unchanged files are recognised by hash before anything is extracted.
-    `folded` (and the items' folded text) is made for PostgreSQL only: FTS5 folds itself."""
+    """(path, Known | exception | (hash, size, `rows.Ready`)), in the order of `paths`.
+    Unchanged files are recognised by hash before anything is extracted. The folded text
+    is made for PostgreSQL only: FTS5 folds itself."""
     hashed: list[tuple[int, Path, str, int]] = []
     early: dict[int, object] = {}
     for i, path in enumerate(paths):
@@ -134,66 +131,14 @@ def _extract_safely(path: Path, extract=None, fold: bool = True):  # noqa: ANN00
             from ..extract import extract_file as extract
         x = extract(path)
         check_text(path, x)
-        # The stored JSON and the item rows are built here too: in a worker they cost the
-        # storing process nothing.
-        return (x, contract_json(x), index.folded_body(x.text) if fold else None,
-                worker_items(x, fold=fold))
+        # Every row is built here too: in a worker it costs the storing process nothing,
+        # and the rows cross to it faster than the extraction would.
+        return ready_rows(x, fold=fold)
     except (IngestError, ReadError) as e:
         return IngestError(str(e))
     except Exception as e:  # noqa: BLE001
         return IngestError(f"{path}: lỗi khi trích xuất (extraction failed): "
                            f"{type(e).__name__}: {e}")
-
-
-def worker_items(x: Extraction, *, fold: bool = True) -> dict[str, list]:
-    """The item rows of a new document, with their stored JSON (and, with `fold`, the
-    folded text PostgreSQL indexes them under)."""
-    out = {}
-    for family, items in (("target", x.targets), ("result", x.results),
-                          ("deadline", x.deadlines)):
-        rows = item_rows(family, items)
-        for row in rows:
-            row["machine"] = encode_json(row["machine"])
-            row["_ix"] = index.item_text(family, row)
-            if fold:
-                index.fold_item(family, row)
-        out[family] = rows
-    return out
-
-
-@lru_cache(maxsize=None)
-def _names(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in fields(cls))
-
-
-def _flat(obj, **extra) -> dict:  # noqa: ANN001
-    """A dataclass whose fields hold no dataclass or container as a dict, as `asdict` gives
-    it (without its deep copies, which made up most of the time to build the contract)."""
-    d = {name: getattr(obj, name) for name in _names(type(obj))}
-    d.update(extra)
-    return d
-
-
-def contract_json(x: Extraction) -> Encoded:
-    """`encode_json(x.to_contract())`, 4x faster: the same keys in the same order, with
-    spans as lists (a test holds the two equal on real documents)."""
-    ident = x.document
-    document = _flat(ident, signer=_flat(ident.signer), recipients=list(ident.recipients))
-    return encode_json({
-        "source": x.source,
-        "document": document,
-        "references": [_flat(r, span=list(r.span)) for r in x.references],
-        "targets": [_flat(t, span=list(t.span)) for t in x.targets],
-        "results": [_flat(r, span=list(r.span)) for r in x.results],
-        "deadlines": [_flat(d, span=list(d.span)) for d in x.deadlines],
-        "outline": [{"label": s.label, "heading": s.heading, "level": s.level,
-                     "parent": s.parent, "year": s.year, "span": list(s.span)}
-                    for s in x.outline],
-        "footnotes": [_flat(f) for f in x.footnotes],
-        "file_type": x.file_type,
-        "encoding": x.encoding,
-        "warnings": list(x.warnings),
-    })
 
 
 def check_file(path: Path) -> tuple[bytes, int]:

@@ -157,6 +157,75 @@ class Raw:
                 break
         return ids
 
+    _row_plans: dict[tuple, tuple] = {}
+
+    def _row_plan(self, table: Table, columns: tuple[str, ...], with_id: bool) -> tuple:
+        """(SQL, defaulted columns, converters by position) of a positional INSERT."""
+        key = (self.dialect.name, table.name, columns, with_id)
+        plan = self._row_plans.get(key)
+        if plan is None:
+            missing = [(c.name, c.default) for c in table.c
+                       if c.default is not None and c.name not in columns and c.name != "id"]
+            names = (("id",) if with_id else ()) + columns + tuple(n for n, _ in missing)
+            procs = []
+            for i, name in enumerate(names):
+                col = table.c[name]
+                if isinstance(col.type, Boolean):
+                    continue
+                proc = col.type.dialect_impl(self.dialect).bind_processor(self.dialect)
+                if proc is not None:
+                    procs.append((i, name, proc, isinstance(col.type, JSON)))
+            mark = "?" if self.sqlite else "%s"
+            marks = [mark + ("::JSON" if not self.sqlite and isinstance(table.c[n].type, JSON)
+                             else "") for n in names]
+            sql = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join(marks)})"
+            tail = len(names) - len(missing)
+            plan = self._row_plans[key] = (sql, missing, [p for p in procs if p[0] < tail],
+                                           {p[1]: p for p in procs if p[0] >= tail})
+        return plan
+
+    def insert_rows(self, table: Table, columns: tuple[str, ...], rows: Sequence[tuple], *,
+                    returning: bool = False) -> list[int]:
+        """INSERT positional `rows` (tuples in the order of `columns`): the hot path of a
+        new document's rows, with no dict per row. With `returning`, the new ids in the order
+        of `rows`: on SQLite they are given explicitly, from the table's largest id on, which
+        is the id SQLite itself gives a row (no AUTOINCREMENT; the batch holds the write
+        lock), so one executemany inserts them all instead of one statement a row."""
+        if not rows:
+            return []
+        with_id = returning and self.sqlite
+        sql, missing, procs, tail_procs = self._row_plan(table, columns, with_id)
+        tail = []
+        for name, default in missing:
+            value = default.arg if default.is_scalar else default.arg(None)
+            if name in tail_procs:
+                value = tail_procs[name][2](value)
+            tail.append(value)
+        tail = tuple(tail)
+        ids: list[int] = []
+        if with_id:
+            self.cursor.execute(f"SELECT max(id) FROM {table.name}")
+            first = (self.cursor.fetchone()[0] or 0) + 1
+            ids = list(range(first, first + len(rows)))
+            params = [(i, *row, *tail) for i, row in zip(ids, rows)]
+        else:
+            params = [(*row, *tail) for row in rows]
+        for i, _, proc, is_json in procs:
+            for n, p in enumerate(params):
+                value = p[i]
+                if value is not None and not (is_json and isinstance(value, Encoded)):
+                    params[n] = (*p[:i], proc(value), *p[i + 1:])
+        if not returning or self.sqlite:
+            self.cursor.executemany(sql, params)
+            return ids
+        # psycopg runs executemany in one pipeline and keeps each statement's result.
+        self.cursor.executemany(sql + f" RETURNING {table.name}.id", params, returning=True)
+        while True:
+            ids.append(self.cursor.fetchone()[0])
+            if not self.cursor.nextset():
+                break
+        return ids
+
     def rows(self, sql: str, params: dict | None = None) -> list[tuple]:
         """A SELECT written with `:name` placeholders (translated for psycopg)."""
         if not self.sqlite:

@@ -7,6 +7,7 @@ inference). `store.ingest` calls `ingest_extraction` for each file, inside its s
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
@@ -16,10 +17,13 @@ from sqlalchemy.orm import Session
 
 from ..model import Extraction
 from . import cascade, index
-from .items import insert_items, sync_items
+from .items import sync_items
 from .keys import symbol_key
-from .models import Citation, Document, DocumentVersion, EffectiveIdentity, OutlineSection
+from .models import (ITEM_MODELS, Citation, Document, DocumentVersion, EffectiveIdentity,
+                     OutlineSection)
 from .rawsql import Raw
+from .rows import (ITEM_COLUMNS, KEY_AT, MACHINE_AT, SECTION_COLUMNS, Ready, iso_date, item_text,
+                   ready_rows)
 
 
 @dataclass
@@ -33,25 +37,18 @@ class IngestOutcome:
     deadlines: int = 0
 
 
-def _iso(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat(value[:10]) if value else None
-    except ValueError:
-        return None
-
-
-def _same_document(doc: Document | _Stored, x: Extraction) -> bool:
+def _same_document(doc: Document | _Stored, x: Ready) -> bool:
     """Whether a stored document with the same symbol can be this one: symbols repeat across
     provinces and bodies ("28-CTr/TU" of each Tỉnh ủy), so the issuer, date and kind must not
     contradict each other (a file's next version keeps them)."""
-    ident = x.document
+    ident = x.identity
     if doc.placeholder:
         return cascade.same_issuer(doc.issuer, ident.issuer) is not False
     if doc.source_name == x.source:
         return True
     if ident.kind and doc.kind and "other" not in (ident.kind, doc.kind) and ident.kind != doc.kind:
         return False
-    if doc.date and ident.date and doc.date != _iso(ident.date):
+    if doc.date and ident.date and doc.date != iso_date(ident.date):
         return False
     if doc.place and ident.place and cascade.same_issuer(doc.place, ident.place) is False:
         return False
@@ -76,15 +73,15 @@ _STORED = "SELECT id, placeholder, symbol, source_name, kind, date, issuer, plac
 
 def _stored(rows: list[tuple]) -> list[_Stored]:
     # SQLite hands dates back as ISO text.
-    return [_Stored(r[0], bool(r[1]), *r[2:5], _iso(r[5]) if isinstance(r[5], str) else r[5],
+    return [_Stored(r[0], bool(r[1]), *r[2:5], iso_date(r[5]) if isinstance(r[5], str) else r[5],
                     *r[6:]) for r in rows]
 
 
-def _find_existing(session: Session, raw: Raw, x: Extraction) -> Document | None:
+def _find_existing(session: Session, raw: Raw, x: Ready) -> Document | None:
     """The library document this extraction is a version of: same symbol (and no contradiction
     in issuer, date or kind), else same file name. Raw lookups of a few columns (a common
     symbol has dozens of documents at 10,000); the ORM object is loaded for the match only."""
-    key = symbol_key(x.document.symbol)
+    key = symbol_key(x.identity.symbol)
     found = None
     if key:
         same_key = sorted(_stored(raw.rows(_STORED + "WHERE symbol_key = :k", {"k": key})),
@@ -118,34 +115,36 @@ class NewDocument(EffectiveIdentity):
     inference_confirmed: bool = False
 
 
-def _identity_values(x: Extraction, doc: Document | None) -> dict:
+def _identity_values(ready: Ready, doc: Document | None) -> dict:
     """The document columns an extraction sets (on a new row, or over an existing one)."""
-    ident = x.document
+    ident = ready.identity
     values = {"placeholder": False, "kind": ident.kind or "other", "symbol": ident.symbol,
-              "date": _iso(ident.date), "issuer": ident.issuer, "place": ident.place,
+              "date": iso_date(ident.date), "issuer": ident.issuer, "place": ident.place,
               "title": ident.title, "signer_name": ident.signer.name,
               "signer_position": ident.signer.position,
               "signer_on_behalf_of": ident.signer.on_behalf_of,
-              "recipients": list(ident.recipients), "source_name": x.source}
+              "recipients": list(ident.recipients), "source_name": ready.source}
     inferred = doc.symbol_inferred if doc is not None else None
     if ident.symbol_inferred and not inferred:
         values["symbol_inferred"] = inferred = ident.symbol_inferred
-        values["date_inferred"] = _iso(ident.date_inferred)
+        values["date_inferred"] = iso_date(ident.date_inferred)
     values["symbol_key"] = symbol_key(ident.symbol or inferred)
     return values
 
 
 def ingest_extraction(session: Session, *, extraction: Extraction, file_hash: str,
                       size: int = 0, source_path: str | None = None,
-                      hash_checked: bool = False, contract: dict | str | None = None,
-                      folded: str | None = None,
-                      item_rows: dict[str, list] | None = None) -> IngestOutcome:
-    """Store an extraction as a new document or a new version of an existing one.
+                      hash_checked: bool = False) -> IngestOutcome:
+    """Store an extraction as a new document or a new version of an existing one."""
+    return store_ready(session, ready=ready_rows(extraction), file_hash=file_hash, size=size,
+                       source_path=source_path, hash_checked=hash_checked)
 
-    `contract`, `folded`, `item_rows`: `extraction.to_contract()` (or its JSON,
-    `rawsql.Encoded`), `index.folded_body(extraction.text)` (PostgreSQL only) and
-    `prepare.worker_items` when already computed (in a worker process)."""
-    x = extraction
+
+def store_ready(session: Session, *, ready: Ready, file_hash: str, size: int = 0,
+                source_path: str | None = None, hash_checked: bool = False) -> IngestOutcome:
+    """Store the rows of one extraction (`rows.ready_rows`, made by an extraction worker
+    during a batch ingest) as a new document or a new version of an existing one."""
+    x = ready
     session.flush()                   # raw statements below must see pending ORM changes
     raw = Raw.of(session)
     if not hash_checked:
@@ -173,7 +172,7 @@ def ingest_extraction(session: Session, *, extraction: Extraction, file_hash: st
         "document_id": doc.id, "number": number, "source_name": x.source,
         "source_path": source_path, "file_hash": file_hash, "file_type": x.file_type,
         "encoding": x.encoding, "size": size, "text": x.text,
-        "extracted": contract if contract is not None else x.to_contract()}], returning=True)
+        "extracted": x.contract}], returning=True)
     if isinstance(doc, NewDocument):
         raw.execute("UPDATE documents SET current_version_id = :v WHERE id = :d",
                     {"v": version_id, "d": doc.id})
@@ -182,64 +181,47 @@ def ingest_extraction(session: Session, *, extraction: Extraction, file_hash: st
 
     created = _replace_citations(session, raw, doc, x, fresh=fresh)
     _replace_sections(session, raw, doc, x, fresh=fresh)
-    families = (("target", x.targets), ("result", x.results), ("deadline", x.deadlines))
     if fresh:
-        rows = {family: insert_items(session, doc, family, items, raw=raw,
-                                     rows=(item_rows or {}).get(family))
-                for family, items in families}
+        items = {}
+        for family, rows in x.items.items():
+            ids = raw.insert_rows(ITEM_MODELS[family].__table__,
+                                  ("document_id",) + ITEM_COLUMNS[family],
+                                  [(doc.id, *row) for row in rows], returning=True)
+            texts = [item_text(family, row) for row in rows]
+            if x.folded_items is not None:
+                texts = [t._replace(t=f[0], b=f[1]) for t, f in zip(texts, x.folded_items[family])]
+            items[family] = list(zip(ids, texts))
     else:
-        rows = {family: sync_items(session, doc, family, items) for family, items in families}
-    counts = {"target": len(x.targets), "result": len(x.results), "deadline": len(x.deadlines)}
+        items = {family: sync_items(session, doc, family, [
+            (row[KEY_AT[family]], json.loads(row[MACHINE_AT[family]])) for row in rows])
+            for family, rows in x.items.items()}
     session.flush()
     doc = cascade.resolve_document(session, doc, created=created)
-    index.index_document(session, doc, x.text, items=rows, fresh=fresh, folded=folded,
+    index.index_document(session, doc, x.text, items=items, fresh=fresh, folded=x.folded,
                          version_id=version_id)
-    return IngestOutcome(x.source, status, doc.id, targets=counts["target"],
-                         results=counts["result"], deadlines=counts["deadline"])
+    return IngestOutcome(x.source, status, doc.id, targets=len(x.items["target"]),
+                         results=len(x.items["result"]), deadlines=len(x.items["deadline"]))
 
 
-def _replace_citations(session: Session, raw: Raw, doc, x: Extraction, *,  # noqa: ANN001
+def _replace_citations(session: Session, raw: Raw, doc, x: Ready, *,  # noqa: ANN001
                        fresh: bool) -> list[Citation]:
     """Store the document's citations, linked to their documents; returns those that made a
     new placeholder (see `cascade.link_citations`)."""
     if not fresh:
         session.execute(delete(Citation).where(Citation.document_id == doc.id))
-    seen: set[str] = set()
-    # What the title says the document carries out counts as implemented even when the
-    # extractor did not mark the reference.
-    by_title = cascade.implemented_in_title(doc.title)
-    rows = []
-    for r in x.references:
-        key = symbol_key(r.symbol)
-        if not key or key in seen or key == doc.symbol_key:
-            continue
-        seen.add(key)
-        rows.append({"document_id": doc.id, "cited_symbol": r.symbol.strip(), "cited_key": key,
-                     "kind": r.kind, "date": _iso(r.date), "issuer": r.issuer,
-                     "title": r.title, "implements": bool(r.implements) or key in by_title,
-                     "quote": r.quote or "", "context": _context(x.text, r.span, key),
-                     "span_start": r.span[0], "span_end": r.span[1]})
+    rows = [{"document_id": doc.id, **r} for r in x.citations if r["cited_key"] != doc.symbol_key]
     created = cascade.link_citations(session, doc, rows, raw=raw)
     raw.insert(Citation.__table__, rows)
     return created
 
 
-def _context(text: str, span: tuple[int, int], key: str) -> str | None:
-    """The citing sentence from the citation on, when the span really points at the citation."""
-    if span[1] <= span[0]:
-        return None
-    sentence = cascade.citing_sentence(text, span[0])
-    return sentence if key in cascade.symbols_in(sentence) else None
-
-
-def _replace_sections(session: Session, raw: Raw, doc, x: Extraction, *,  # noqa: ANN001
+def _replace_sections(session: Session, raw: Raw, doc, x: Ready, *,  # noqa: ANN001
                       fresh: bool) -> None:
     if not fresh:
         for old in session.scalars(select(OutlineSection).where(
                 OutlineSection.document_id == doc.id)).all():
             session.delete(old)
         session.flush()
-    rows = [{"document_id": doc.id, "idx": i, "label": s.label, "heading": s.heading,
-             "level": s.level, "parent_idx": s.parent, "year": s.year,
-             "span_start": s.span[0], "span_end": s.span[1]} for i, s in enumerate(x.outline)]
-    raw.insert(OutlineSection.__table__, rows)   # sections are never edited as objects
+    # Sections are never edited as objects.
+    raw.insert_rows(OutlineSection.__table__, ("document_id",) + SECTION_COLUMNS,
+                    [(doc.id, *row) for row in x.sections])
