@@ -162,6 +162,10 @@ def _paragraph(text: str, para, layout: Layout, sec_kind: str | None, ctx: Conte
         own = layout.sections[own].parent         # "a) Tỷ lệ ... (năm 2025 đạt 18%)" is no horizon
     place = _Place(layout.path(para.section), layout.horizon(own), para.span[0],
                    period=heading_period(layout, own))
+    # Where the cue phrases start, found once for the paragraph (in its offsets): no phrase
+    # can run across a sentence end (a full stop), and the rules only look at cues between a
+    # sentence's start and a quantity in it. Around a sigma each sentence is lowered apart.
+    cues = None if sigma else _cues(lowered)
     out: list[Figure] = []
     for s_start, s_end in fc.sentences(text):
         sq = [q for q in qs if s_start <= q.start < s_end]
@@ -170,25 +174,33 @@ def _paragraph(text: str, para, layout: Layout, sec_kind: str | None, ctx: Conte
             place.number = next((n for _, _, n in reversed(bounds) if n is not None), place.number)
             continue
         marks = fc.time_marks(text[s_start:s_end])
-        low_sentence = ft.low(text[s_start:s_end]) if sigma else lowered[s_start:s_end]
-        out.extend(_sentence(text, s_start, s_end, low_sentence, sq, bounds, marks, place,
-                             sec_kind, ctx))
+        sent_cues = cues if cues is not None else _cues(ft.low(text[s_start:s_end]), s_start)
+        out.extend(_sentence(text, s_start, s_end, sent_cues, sq, bounds, marks, place, sec_kind, ctx))
         years = [m.year for m in marks if m.year]
         place.carried = years[-1] if years else place.carried
     return out
 
 
-def _sentence(text: str, s_start: int, s_end: int, lowered: str, sq: list[Quantity], bounds,
-              marks, place: _Place, sec_kind: str | None, ctx: Context) -> list[Figure]:
+_CUE_KEYS = ("goal_cues", "result_cues", "estimate_cues")
+
+
+def _cues(lowered: str, offset: int = 0) -> dict[str, list[int]]:
+    """Where each kind of cue phrase starts in a lower-cased text, plus `offset`."""
+    if offset:
+        return {key: [offset + p for p in ft.cue_positions(lowered, key)] for key in _CUE_KEYS}
+    return {key: ft.cue_positions(lowered, key) for key in _CUE_KEYS}
+
+
+def _sentence(text: str, s_start: int, s_end: int, cues: dict[str, list[int]], sq: list[Quantity],
+              bounds, marks, place: _Place, sec_kind: str | None, ctx: Context) -> list[Figure]:
     """The figures of one sentence, left to right, each clause starting where the last ended.
 
-    `lowered` is the sentence `text[s_start:s_end]` lower-cased by `ft.low`.
+    `cues` holds where the goal, result and estimate cues start (offsets in `text`; those
+    outside the sentence are never looked at).
     """
-    cues = {key: [s_start + p for p in ft.cue_positions(lowered, key)]
-            for key in ("goal_cues", "result_cues", "estimate_cues")}
-    cues["past"] = []
+    past: list[int] = []
     if text.find("đã", s_start, s_end) >= 0 or text.find("Đã", s_start, s_end) >= 0:
-        cues["past"] = [m.start() for m in _PAST.finditer(text, s_start, s_end)]
+        past = [m.start() for m in _PAST.finditer(text, s_start, s_end)]
     prev: Named | None = None
     whole_fig: Figure | None = None          # what "trong đó" parts belong to
     parts_open = False
@@ -224,7 +236,7 @@ def _sentence(text: str, s_start: int, s_end: int, lowered: str, sq: list[Quanti
             late = _YEAR_AFTER.match(text, q.end, s_end)
             year = int(late.group(1)) if late else None
         paren = _in_parentheses(text, s_start, q.start)
-        kind = _decide(sec_kind, cues, s_start, clause, q, named, year, ctx, paren)
+        kind = _decide(sec_kind, cues, past, s_start, clause, q, named, year, ctx, paren)
         if kind is None:
             continue                         # its words stay with the next figure
         consumed = max(named.consumed_to, q.end)
@@ -281,6 +293,8 @@ def _whole(sent_figs: list[tuple[Figure, Named]]) -> Figure:
 
 def _fill_share_wholes(sent_figs: list[tuple[Figure, Named]]) -> None:
     """Shares listed together name their whole once: "A chiếm x%, B chiếm y% trong cơ cấu kinh tế"."""
+    if len(sent_figs) < 2:
+        return                           # one figure names its own whole, or has none to take
     wholes = [n.share_whole for _, n in sent_figs if n.mode == "share" and n.share_whole]
     if not wholes:
         return
@@ -291,6 +305,8 @@ def _fill_share_wholes(sent_figs: list[tuple[Figure, Named]]) -> None:
 
 def _in_parentheses(text: str, start: int, pos: int) -> bool:
     """Inside an aside "(...)" — unless the aside lists parts ("(trong đó ... đạt 30%)")."""
+    if text.find("(", start, pos) < 0:
+        return False                     # most quotes: no copy of the span to find out
     seg = text[start:pos]
     if seg.count("(") <= seg.count(")"):
         return False
@@ -327,18 +343,20 @@ def _seen(positions: list[int], start: int, end: int) -> bool:
     return False
 
 
-def _decide(sec_kind: str | None, cues: dict[str, list[int]], s_start: int, clause: int, q: Quantity,
-            named: Named, year: int | None, ctx: Context, paren: bool) -> str | None:
+def _decide(sec_kind: str | None, cues: dict[str, list[int]], past_at: list[int], s_start: int,
+            clause: int, q: Quantity, named: Named, year: int | None, ctx: Context,
+            paren: bool) -> str | None:
     """"target", "result" or None (not a figure) for one named quantity.
 
-    `cues` holds where the sentence's goal, result, estimate and past-tense cues start.
+    `cues` holds where the sentence's goal, result and estimate cues start, `past_at` where
+    its past-tense "đã" does.
     """
     at = q.start
     goal = _seen(cues["goal_cues"], s_start, at)
-    past = (_seen(cues["result_cues"], clause, at) or _seen(cues["past"], clause, at)
+    past = (_seen(cues["result_cues"], clause, at) or _seen(past_at, clause, at)
             or (q.family == "count" and q.unit == "chỉ tiêu" and q.planned is not None))
     estimate = _seen(cues["estimate_cues"], clause, at)
-    if sec_kind != "goal" and not goal and _seen(cues["past"], s_start, at):
+    if sec_kind != "goal" and not goal and _seen(past_at, s_start, at):
         past = True                                  # "... đã chỉ đạo ... với trên 9.600 lượt"
     future_year = bool(ctx.now and year and year > ctx.now)
     past_year = bool(ctx.now and year and year < ctx.now)

@@ -129,8 +129,8 @@ def name_quantity(text: str, q: Quantity, clause_start: int, limit: int,
         clause_start += cut
         words = words[cut:]
 
-    stripped, verbs = ft.strip_link(ft.strip_time(words))
-    removed, lead = ft.strip_lead(stripped)
+    verb_tuple, verbset, lead = ft.indicator_words(words)
+    verbs = list(verb_tuple)
     change_verb = _CHANGE_VERB.match(lead)
     if change_verb and ft.starts_with_head(lead[change_verb.end():]):
         lead = lead[change_verb.end():]          # "Nâng tỷ lệ che phủ rừng lên 55%"
@@ -161,7 +161,6 @@ def name_quantity(text: str, q: Quantity, clause_start: int, limit: int,
         return Named(ft.tidy(indicator), comp, quote_start, qe, max(consumed, qe), mode, None, None,
                      verbs, lead)
 
-    verbset = {"chiếm" if v.startswith("chiếm") else v for v in verbs}   # "chiếm tỷ trọng" too
     prev_base = base_of(prev.indicator) if prev else ""
 
     if q.family == "rank":

@@ -291,6 +291,21 @@ def _strip_link(text: str) -> tuple[str, tuple[str, ...]]:
 
 
 @_remember
+def indicator_words(words: str) -> tuple[tuple[str, ...], frozenset[str], str]:
+    """The words before a number as a figure reads them: its link verbs, the set of those verbs
+    ("chiếm tỷ trọng" counted as "chiếm") and what is left once time phrases, link verbs and
+    lead cues are removed (`strip_lead(strip_link(strip_time(words)))`, remembered as one).
+
+    >>> verbs, verbset, lead = indicator_words("Đến năm 2030, tỷ lệ hộ nghèo giảm còn ")
+    >>> verbs, sorted(verbset), lead
+    (('giảm', 'còn'), ['còn', 'giảm'], 'tỷ lệ hộ nghèo')
+    """
+    stripped, verbs = _strip_link(strip_time(words))
+    verbset = frozenset("chiếm" if v.startswith("chiếm") else v for v in verbs)
+    return verbs, verbset, strip_lead(stripped)[1]
+
+
+@_remember
 def starts_with_head(text: str) -> bool:
     """Whether a text opens with an indicator noun ("Tỷ lệ ...", "Tổng vốn ...", "GRDP ...").
 

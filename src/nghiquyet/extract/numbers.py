@@ -30,6 +30,9 @@ _QUANTITY = re.compile(rf"""
 # The fast scan (in C): a number, perhaps a range or a pair, followed by a letter or "%" where a
 # unit could start. Each candidate is then read with `_QUANTITY` anchored at its start.
 _CANDIDATE = re.compile(r"\d[\d.,]*(?:\s*%?\s*(?:-|đến|tới)\s*\d[\d.,]*|/\d[\d.,]*)?\s*(?=%|[^\W\d_])")
+# The same for a text whose digits are all ASCII (see `text.ascii_digits_only`): `re` tests a
+# character against `[0-9]` about twice as fast as against `\d`, and the scan tests every one.
+_CANDIDATE_ASCII = re.compile(_CANDIDATE.pattern.replace("\\d", "[0-9]", 1))
 _GLUE = "./,-_"
 
 # "lần thứ 4", "thứ 3", "khóa 12", "số 06" (an ordinal or a name, never a quantity).
@@ -58,7 +61,7 @@ def _ordinal_before(window: str) -> bool:
     return end.endswith("án") and head != head.rstrip() and head.rstrip().endswith(("Đề", "đề"))
 
 
-@dataclass
+@dataclass(slots=True)              # slots: built and read faster (tens per paragraph)
 class Quantity:
     start: int                 # offset of the first digit
     end: int                   # offset just after the unit
@@ -74,8 +77,10 @@ class Quantity:
         return f"{self.value}-{self.value_max} {self.unit}"
 
 
-def find_quantities(text: str) -> list[Quantity]:
+def find_quantities(text: str, ascii_digits: bool = False) -> list[Quantity]:
     """Every number-with-unit in `text`, left to right.
+
+    `ascii_digits=True` says every digit of `text` is one of ASCII 0-9 (a faster scan).
 
     >>> [(q.value, q.value_max, q.unit) for q in find_quantities(
     ...     "Giai đoạn 2021 - 2030, tăng trưởng đạt khoảng 8 - 10%/năm; thu 900 - 1.000 tỷ đồng/năm")]
@@ -89,8 +94,9 @@ def find_quantities(text: str) -> list[Quantity]:
     """
     out: list[Quantity] = []
     pos = 0
+    candidate = _CANDIDATE_ASCII.search if ascii_digits else _CANDIDATE.search
     while True:
-        d = _CANDIDATE.search(text, pos)
+        d = candidate(text, pos)
         if d is None:
             break
         i = d.start()
@@ -112,12 +118,13 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         if unit.family == "multiplier" and _ORDINAL_AFTER.match(text, unit.end):
             continue                     # "2 lần thứ ..." counts occasions, no multiple
-        a = parse_number(m.group("a"))
-        b = parse_number(m.group("b")) if m.group("b") else None
-        c = parse_number(m.group("c")) if m.group("c") else None
-        if a is None or (m.group("b") and b is None) or (m.group("c") and c is None):
+        sa, sb, sc = m.group("a", "b", "c")      # one call for the three groups
+        a = parse_number(sa)
+        b = parse_number(sb) if sb else None
+        c = parse_number(sc) if sc else None
+        if a is None or (sb and b is None) or (sc and c is None):
             continue
-        if m.group("b") and _YEARISH.match(m.group("a")) and _YEARISH.match(m.group("b")):
+        if sb and _YEARISH.match(sa) and _YEARISH.match(sb):
             continue
         if b is not None and b < a:      # "10 - 8%" is not a range we understand
             continue

@@ -113,7 +113,7 @@ def match_unit(text: str, pos: int) -> UnitMatch | None:
         m = rx.match(text, pos) if rx is not None else None
     if not m:
         return None
-    unit, family = _spelled(m.group("base"), m.group("per"))
+    unit, family = _spelled(*m.group("base", "per"))
     return UnitMatch(unit, family, m.end())      # positional: keywords cost twice as much
 
 
