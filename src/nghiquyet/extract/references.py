@@ -94,7 +94,8 @@ def cited_kind(before: str) -> tuple[str | None, int]:
     (None, 0)
     """
     words = before.split()
-    if words and words[-1].lower() in ("số", "số:"):
+    number = 1 if words and words[-1].lower() in ("số", "số:") else 0
+    if number:
         words = words[:-1]
     cite = _cite_words()
     for n in (4, 3, 2, 1):
@@ -102,7 +103,7 @@ def cited_kind(before: str) -> tuple[str | None, int]:
             continue
         phrase = " ".join(words[-n:]).lower()
         if phrase in cite:
-            at = _last_words_start(before, n + (len(before.split()) - len(words)))
+            at = _last_words_start(before, n + number)
             return cite[phrase], len(before) - at
     return None, 0
 
@@ -113,16 +114,16 @@ def _last_words_start(text: str, n: int) -> int:
     >>> _last_words_start("05-NQ/TU,\\nNghị quyết ", 2)
     10
     """
-    i = len(text)
-    while i > 0 and text[i - 1].isspace():
-        i -= 1
-    for k in range(n):
-        while i > 0 and not text[i - 1].isspace():
-            i -= 1
-        if k < n - 1:
-            while i > 0 and text[i - 1].isspace():
-                i -= 1
-    return i
+    # str methods, not a loop over characters: they agree on what a blank is (str.isspace).
+    text = text.rstrip()
+    if n <= 0:
+        return len(text)
+    parts = text.rsplit(None, n)          # the words before the last n, then the last n
+    if len(parts) < n:
+        return 0                          # fewer words than asked: from the start
+    if len(parts) == n:
+        return len(text) - len(text.lstrip())
+    return len(text) - len(text[len(parts[0]):].lstrip())
 
 
 def body_name(text: str) -> str | None:
