@@ -14,11 +14,13 @@ from ..model import Identity, Signer
 from ..text import fold, squash
 from .header import own_symbol, place_and_date
 from .issuer import ON_BEHALF, expand, issuer
-from .outline import Layout, Paragraph, is_signature_start, looks_like_name
+from .outline import RULE, Layout, Paragraph, is_signature_start, looks_like_name
 from .symbols import kind_of_code, parse_symbols
 from .vocab import load
 
 _PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+# "Nơi nhận:" and the blanks after it (compiled once: it is tried on every line of the tail).
+_RECIPIENTS = re.compile(r"\W*n[oơ]i\s+nh[aậ]n\s*:?\s*", re.IGNORECASE)
 # "(Đã ký)", "Đã ký", "[signature]": marks between the position and the name.
 _SIGNED = re.compile(r"^\W*(?:đã\s+ký|ký|ký\s+tên|đã\s+ký\s+và\s+đóng\s+dấu|signed|signature)\W*$",
                      re.IGNORECASE)
@@ -39,17 +41,17 @@ def extract(layout: Layout) -> Identity:
 
 
 def title(layout: Layout) -> str | None:
-    lines = [p.text for p in layout.paragraphs if p.zone == "title"
-             and not re.fullmatch(r"[-_*=.…\s]+", p.text)]
     if layout.title_start is not None:
         # only the first document's title (an annex has its own)
-        first = []
+        lines = []
         for p in layout.paragraphs[layout.title_start:]:
             if p.zone != "title":
                 break
-            if not re.fullmatch(r"[-_*=.…\s]+", p.text):
-                first.append(p.text)
-        lines = first
+            if not RULE.fullmatch(p.text):
+                lines.append(p.text)
+    else:
+        lines = [p.text for p in layout.paragraphs
+                 if p.zone == "title" and not RULE.fullmatch(p.text)]
     return squash(" ".join(lines)) or None
 
 
@@ -92,7 +94,7 @@ def signer_block(layout: Layout) -> Signer:
         t = squash(_PAREN.sub(" ", t))
         if not t or _SIGNED.match(t):
             continue
-        if t.startswith(("-", "+")) or re.match(r"\W*n[oơ]i\s+nh[aậ]n", t, re.I):
+        if t.startswith(("-", "+")) or _RECIPIENTS.match(t):
             if upper:
                 continue
             break
@@ -127,7 +129,7 @@ def recipients(layout: Layout) -> list[str]:
     collecting = False
     last_was_recipient = False
     for t in tail:
-        m = re.match(r"\W*n[oơ]i\s+nh[aậ]n\s*:?\s*", t, re.I)
+        m = _RECIPIENTS.match(t)
         if m:
             collecting = True
             t = t[m.end():]

@@ -50,7 +50,8 @@ _HEADINGS: list[tuple[str, int, re.Pattern[str]]] = [
     ("letter", 5, re.compile(r"^([a-zđ])\s*[).]\s+(\S.*)$")),
 ]
 # Bullet items: they belong to the section above them and are not sections themselves.
-_BULLET = re.compile(r"^([-+*•–])\s*")
+# A line is one when it opens with one of these marks (a set: "" is not in it).
+_BULLETS = frozenset("-+*•–")
 # `\b(19[5-9]\d|20\d\d|21\d\d)\b`, written to start with the class [12] so that `re` skips to
 # the digits instead of trying the pattern at every character: after the first digit, the
 # look-behinds say which one it was and that no word character stood before it.
@@ -65,6 +66,8 @@ _ON_BEHALF = re.compile(r"""^(?:T\s?/\s?M|T\.\s?M|TM|K\s?/\s?T|KT|T\s?/\s?L|TL|T
 # Lines that end the preamble of a decision or resolution without being a section.
 _ENACTING = re.compile(r"^(?:QUYẾT\s+ĐỊNH|QUYẾT\s+NGHỊ|KẾT\s+LUẬN|CHỈ\s+THỊ)\s*:\s*$")
 _HEAD_LIMIT = 40                      # the kind line sits within the first paragraphs
+# A line that only draws a rule ("-----", "___", "* * *") under a title.
+RULE = re.compile(r"[-_*=.…\s]+")
 
 
 def heading_year(heading: str) -> int | None:
@@ -307,8 +310,8 @@ def _mark_title(paras: list[Paragraph], i: int) -> int:
     while j < len(paras) and j - i <= 8:
         line = paras[j].text
         if (_match_heading(line) or _ENACTING.match(line) or line.startswith(("(", "Căn cứ"))
-                or re.fullmatch(r"[-_*=.…\s]+", line)):
-            if re.fullmatch(r"[-_*=.…\s]+", line):       # a rule under the title
+                or RULE.fullmatch(line)):
+            if RULE.fullmatch(line):                      # a rule under the title
                 paras[j].zone = "title"
                 j += 1
             break
@@ -364,12 +367,15 @@ def looks_like_name(line: str) -> bool:
 
 def _build_sections(layout: Layout) -> None:
     stack: list[tuple[str, int]] = []         # open (style, section index), outermost first
+    current = None                            # the innermost open section
+    sections = layout.sections
     for p in layout.paragraphs:
         if p.zone != "body":
             if p.zone == "title":
-                stack = []                    # an annex starts its own outline
+                stack, current = [], None     # an annex starts its own outline
             continue
-        heading = _match_heading(p.text)
+        text = p.text
+        heading = _match_heading(text)
         if heading:
             style, _, label, rest = heading
             styles = [s for s, _ in stack]
@@ -377,11 +383,11 @@ def _build_sections(layout: Layout) -> None:
                 del stack[styles.index(style):]
             parent = stack[-1][1] if stack else None
             # label, heading, level, parent, span, year (positional: keywords cost twice as much)
-            layout.sections.append(Section(label, rest, len(stack), parent, p.span,
-                                           heading_year(_short(rest, 400))))
-            stack.append((style, len(layout.sections) - 1))
+            sections.append(Section(label, rest, len(stack), parent, p.span,
+                                    heading_year(_short(rest, 400))))
+            current = len(sections) - 1
+            stack.append((style, current))
             p.is_heading = True
-        else:
-            bullet = _BULLET.match(p.text)
-            p.bullet = bullet.group(1) if bullet else None
-        p.section = stack[-1][1] if stack else None
+        elif text[0] in _BULLETS:             # what `^([-+*•–])\s*` matched, without `re`
+            p.bullet = text[0]
+        p.section = current
