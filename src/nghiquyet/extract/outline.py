@@ -65,6 +65,7 @@ _ON_BEHALF = re.compile(r"""^(?:T\s?/\s?M|T\.\s?M|TM|K\s?/\s?T|KT|T\s?/\s?L|TL|T
                             [A-ZĐÀ-Ỹ]""", re.VERBOSE)
 # Lines that end the preamble of a decision or resolution without being a section.
 _ENACTING = re.compile(r"^(?:QUYẾT\s+ĐỊNH|QUYẾT\s+NGHỊ|KẾT\s+LUẬN|CHỈ\s+THỊ)\s*:\s*$")
+_NOTE_MARKS = frozenset(footnotes.MARKS)     # a line opening with one is a footnote's body
 _HEAD_LIMIT = 40                      # the kind line sits within the first paragraphs
 # A line that only draws a rule ("-----", "___", "* * *") under a title.
 RULE = re.compile(r"[-_*=.…\s]+")
@@ -228,22 +229,25 @@ def _is_upper(line: str) -> bool:
 def parse(text: str) -> Layout:
     """Split text into paragraphs, zones and sections. Footnote bodies (`¹ text`) become footnotes."""
     layout = Layout(text=text)
+    add = layout.paragraphs.append        # looked up once: this loop runs on every line
     pos = 0
     for raw in text.split("\n"):
-        start, end = pos, pos + len(raw)
-        pos = end + 1
+        start = pos
+        pos += len(raw) + 1
+        if not raw:
+            continue                      # a blank line of cleaned text
         line = raw.strip()
         if not line:
             continue
         if line is raw:               # cleaned text: strip() gives back the same object
-            span = (start, end)
+            span = (start, pos - 1)
         else:
             lead = len(raw) - len(raw.lstrip())
             span = (start + lead, start + lead + len(line))
-        if line[0] in footnotes.MARKS:
+        if line[0] in _NOTE_MARKS:
             layout.footnotes.append(footnotes.note(line, span))
             continue
-        layout.paragraphs.append(Paragraph(line, span))      # positional: twice as fast
+        add(Paragraph(line, span))        # positional: twice as fast
     _mark_zones(layout)
     _build_sections(layout)
     footnotes.attach(layout)
@@ -332,7 +336,9 @@ def _opens_body(line: str) -> bool:
 def _closes(paras: list[Paragraph], i: int) -> bool:
     """Paragraph i opens the closing block (`Nơi nhận:` or a signature)."""
     line = paras[i].text
-    if _RECIPIENTS.match(line):
+    first = line[:1]
+    # A line opening with a letter or digit other than "n" cannot match `^\W*n`: no `re` call.
+    if (first in "nN" or not (first.isalnum() or first == "_")) and _RECIPIENTS.match(line):
         return True
     if len(line) > 90:
         return False                  # a signature line is short; skip the upper-case tests
