@@ -20,10 +20,10 @@ _NATIONAL = re.compile(r"ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|CỘNG\s+HÒA\s
 
 def head_paragraphs(layout: Layout) -> list[Paragraph]:
     """The header lines; without a title line, the first few lines stand in for them."""
-    head = [p for p in layout.paragraphs if p.zone == "head"]
     if layout.title_start is None:
-        head = layout.paragraphs[:8]
-    return head
+        return layout.paragraphs[:8]
+    # `outline.parse` marks "head" exactly the paragraphs before the (first) title line.
+    return layout.paragraphs[:layout.title_start]
 
 
 def number_line(text: str) -> re.Match[str] | None:
@@ -36,7 +36,15 @@ def number_line(text: str) -> re.Match[str] | None:
 
 
 def own_symbol(layout: Layout) -> str | None:
-    """The document's own number from `Số ...` in the header, or None."""
+    """The document's own number from `Số ...` in the header, or None.
+
+    Read once per layout: identity and references both ask."""
+    if "own_symbol" not in layout.memo:
+        layout.memo["own_symbol"] = _own_symbol(layout)
+    return layout.memo["own_symbol"]  # type: ignore[return-value]
+
+
+def _own_symbol(layout: Layout) -> str | None:
     for p in head_paragraphs(layout):
         m = number_line(p.text)
         if m and layout.title_start is None and m.start() > 0:
