@@ -49,7 +49,8 @@ def extract(layout: Layout, doc: Identity) -> tuple[list[Figure], list[Figure]]:
     intro_section: int | None = -1
     # Paragraphs without a digit hold no figure. When the document's digits are all ASCII
     # (nearly always), `in` finds them much faster than the regex.
-    has_digit = has_ascii_digit if ascii_digits_only(layout.text) else _DIGIT.search
+    ascii_digits = ascii_digits_only(layout.text)
+    has_digit = has_ascii_digit if ascii_digits else _DIGIT.search
     for para in layout.paragraphs:
         if para.section not in kinds:
             kinds[para.section] = section_kind(layout, para.section)
@@ -66,7 +67,7 @@ def extract(layout: Layout, doc: Identity) -> tuple[list[Figure], list[Figure]]:
             in_table = False
         kind = intro_kind or kinds[para.section]
         if has_digit(text):
-            for fig in _paragraph(text, para, layout, kind, ctx):
+            for fig in _paragraph(text, para, layout, kind, ctx, ascii_digits):
                 _append(fig, targets, results)
         opened = _intro(text)
         if opened:
@@ -112,9 +113,12 @@ def _intro(text: str) -> str | None:
 _PER_ONE = re.compile(r"(?:trên|mỗi|/|cho)\s*$", re.IGNORECASE)
 
 
-def _quantities(text: str, lowered: str) -> list[Quantity]:
-    """The quantities of a paragraph and its rankings; `lowered` is `ft.low(text)`."""
-    qs = [q for q in find_quantities(text)
+def _quantities(text: str, lowered: str, ascii_digits: bool = False) -> list[Quantity]:
+    """The quantities of a paragraph and its rankings; `lowered` is `ft.low(text)`.
+
+    `ascii_digits` says every digit of the text is ASCII (see `find_quantities`).
+    """
+    qs = [q for q in find_quantities(text, ascii_digits)
           if not (q.value == 1 and q.value_max is None and q.family in ("measure", "count")
                   and _PER_ONE.search(text, max(0, q.start - 8), q.start))
           and not (q.unit == "tuổi" and age_group(text, q))]     # the unit first: no call
@@ -147,11 +151,12 @@ class _Place:
     period: str | None = None        # "GIAI ĐOẠN 2026-2030" in an enclosing heading
 
 
-def _paragraph(text: str, para, layout: Layout, sec_kind: str | None, ctx: Context) -> list[Figure]:
+def _paragraph(text: str, para, layout: Layout, sec_kind: str | None, ctx: Context,
+               ascii_digits: bool = False) -> list[Figure]:
     lowered = lowered_text(para)                  # once a paragraph: lower() is slow on long text
     if len(lowered) != len(text):
         lowered = ft.low(text)                    # "İ" lower-cases to two characters
-    qs = _quantities(text, lowered)
+    qs = _quantities(text, lowered, ascii_digits)
     if not qs:
         return []
     # A slice of the lowered paragraph is the lowered sentence, except around a Greek capital
@@ -169,7 +174,7 @@ def _paragraph(text: str, para, layout: Layout, sec_kind: str | None, ctx: Conte
     out: list[Figure] = []
     for s_start, s_end in fc.sentences(text):
         sq = [q for q in qs if s_start <= q.start < s_end]
-        bounds = fc.boundaries(text[s_start:s_end])
+        bounds = fc.boundaries(text[s_start:s_end], ascii_digits)
         if not sq:
             place.number = next((n for _, _, n in reversed(bounds) if n is not None), place.number)
             continue

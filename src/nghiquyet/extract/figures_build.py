@@ -50,7 +50,7 @@ _CLAUSE_HEAD = re.compile(r",\s+(?=(?:tỷ\s+lệ|tỉ\s+lệ|tốc\s+độ|tỷ
 _GOAL_CUE = re.compile(r"\b(?:phấn\s+đấu|Phấn\s+đấu)\b")
 
 
-@dataclass
+@dataclass(slots=True)               # slots: built faster (one per quantity)
 class Named:
     indicator: str
     comparator: str

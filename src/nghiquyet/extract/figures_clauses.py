@@ -71,6 +71,9 @@ _MARK = re.compile(r"""
       | (?<=\()\d{1,3}\)\s*
       | (?<=\d)\d?[.)]\s+(?=[A-ZĐÀ-Ỹ])     # \d{1,2}: the class took the first digit
     )""", re.VERBOSE)
+# `_MARK` for a text whose digits are all ASCII: `re` tests a character against `[0-9]` about
+# twice as fast as against `\d`, and a scan tests every character.
+_MARK_ASCII = re.compile(_MARK.pattern.replace(r"[;:(\d]", "[;:(0-9]", 1), re.VERBOSE)
 _LETTER_ITEM = re.compile(r"[a-zđ]\)\s+")
 _LABEL = re.compile(r"\((\d{1,3})\)|(\d{1,2})[.)]\s")
 # Every alternative of _BOUNDARY holds ";", ":", ")" or a full stop before a blank; a sentence
@@ -78,14 +81,14 @@ _LABEL = re.compile(r"\((\d{1,3})\)|(\d{1,2})[.)]\s")
 _DOT_BLANK = re.compile(r"\.\s")
 
 
-def _boundary_spans(text: str) -> list[tuple[int, int]]:
+def _boundary_spans(text: str, ascii_digits: bool = False) -> list[tuple[int, int]]:
     """The spans of `_BOUNDARY.finditer(text)`, found faster.
 
     >>> t = "a) Thu 7; b) chi: 2. Đạt (3) x"
-    >>> _boundary_spans(t) == [m.span() for m in _BOUNDARY.finditer(t)]
+    >>> _boundary_spans(t) == _boundary_spans(t, True) == [m.span() for m in _BOUNDARY.finditer(t)]
     True
     """
-    spans = [m.span() for m in _MARK.finditer(text)]
+    spans = [m.span() for m in (_MARK_ASCII if ascii_digits else _MARK).finditer(text)]
     j = text.find(")", 1)
     if j < 0:
         return spans
@@ -97,8 +100,9 @@ def _boundary_spans(text: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
-def boundaries(text: str) -> list[tuple[int, int, int | None]]:
-    """(start, end, list number) of each boundary mark in a sentence.
+def boundaries(text: str, ascii_digits: bool = False) -> list[tuple[int, int, int | None]]:
+    """(start, end, list number) of each boundary mark in a sentence; `ascii_digits=True` says
+    every digit of the sentence is ASCII 0-9 (a faster scan).
 
     >>> [(text[a:b], n) for text in ["(1) Tốc độ đạt 7%; (2) GRDP đạt 91 triệu đồng"]
     ...  for a, b, n in boundaries(text)]
@@ -107,7 +111,7 @@ def boundaries(text: str) -> list[tuple[int, int, int | None]]:
     if not (";" in text or ":" in text or ")" in text or _DOT_BLANK.search(text)):
         return []                        # faster than letting the regex crawl the sentence
     out = []
-    for i, j in _boundary_spans(text):
+    for i, j in _boundary_spans(text, ascii_digits):
         if (text[i].isdigit() or text[i].isalpha()) and i > 0 \
                 and (text[i - 1].isalnum() or text[i - 1] in "/.,"):
             continue                     # "7,3. Tiếp", "2.1. ", "(a)" are not list labels

@@ -345,7 +345,14 @@ def tidy_quote(text: str) -> str:
 
     >>> tidy_quote(", trong đó thu nội địa trên 8.800 tỷ đồng; ")
     'trong đó thu nội địa trên 8.800 tỷ đồng'
+    >>> tidy_quote("đạt  92\t%")
+    'đạt 92 %'
     """
+    if "  " not in text and text.isprintable():
+        # The only blank is the ASCII space (every other one is unprintable) and none is
+        # doubled: splitting and joining would only drop the spaces at the ends, which the
+        # strip drops anyway. Most quotes: no list of their words.
+        return text.strip(" ,;:-+*•")
     return " ".join(text.split()).strip(" ,;:-+*•")
 
 

@@ -1,0 +1,91 @@
+"""The fast paths of the figure rules answer what the plain rules answer.
+
+Figure extraction skips work where it can prove the answer: a `[0-9]` scan where every digit
+is ASCII, cue phrases found once a paragraph instead of once a sentence, a quote without
+doubled or odd blanks trimmed without splitting it. Each test here feeds random texts built
+from the pieces the rules care about to both ways and asks for the same answer.
+"""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nghiquyet.extract import figures_clauses as fc
+from nghiquyet.extract import figures_text as ft
+from nghiquyet.extract import vocab
+from nghiquyet.extract.figures import _CUE_KEYS
+from nghiquyet.extract.numbers import find_quantities
+
+# Numbers, units, labels, cue phrases and the punctuation around them.
+_PIECES = ["17.900", "7,3", "2,5-3", "8 - 10", "45.799/36.875", "26/28", "2030", "21/10/2010", "1",
+           "(12)", "1)", "a)", "2.", "II.", "%", "%/năm", " tỷ đồng", " triệu đồng/người/năm",
+           " lần", " người", " doanh nghiệp", " giường bệnh/vạn dân", " hội nghị", "kV", "năm ",
+           "lần thứ ", "số ", "Đề án ", "đạt ", "trên ", "phấn đấu ", "Phấn đấu ", "ước đạt ", "đã đạt ",
+           "đạt được ", "so với cùng kỳ", "vượt kế hoạch", "kế hoạch đề ra năm", "mục tiêu", "Ước ",
+           "tỷ lệ ", "đến", " - ", "-", "/", ".", ". ", "... ", ";", "; ", ":", ": ", ",", ", ", "(", ")",
+           " ", "  ", "\t", "\u00a0", "Tỷ lệ hộ nghèo", "GRDP", "x", "Đ", "İ", "Σ", "²"]
+_TEXTS = st.lists(st.sampled_from(_PIECES) | st.text(max_size=3), max_size=16).map("".join)
+_ASCII_DIGIT_TEXTS = _TEXTS.filter(lambda t: all(c in "0123456789" or not c.isdecimal() for c in t))
+
+
+def _quantities(text: str, ascii_digits: bool) -> list[tuple]:
+    return [(q.start, q.end, q.value, q.value_max, q.planned, q.unit, q.family, q.number_end)
+            for q in find_quantities(text, ascii_digits)]
+
+
+@settings(max_examples=250, deadline=None)
+@given(_ASCII_DIGIT_TEXTS)
+def test_ascii_scan_finds_the_same_quantities(text: str) -> None:
+    assert _quantities(text, True) == _quantities(text, False)
+
+
+@settings(max_examples=250, deadline=None)
+@given(_ASCII_DIGIT_TEXTS)
+def test_ascii_scan_finds_the_same_clause_marks(text: str) -> None:
+    assert fc.boundaries(text, True) == fc.boundaries(text)
+    assert fc._boundary_spans(text, True) == [m.span() for m in fc._BOUNDARY.finditer(text)]
+
+
+def test_a_foreign_digit_is_still_a_number_on_the_plain_path() -> None:
+    assert _quantities("đạt ５０%", False) == [(4, 7, 50.0, None, None, "%", "percent", 6)]
+
+
+@settings(max_examples=250, deadline=None)
+@given(_TEXTS)
+def test_tidy_quote_is_split_and_join(text: str) -> None:
+    assert ft.tidy_quote(text) == " ".join(text.split()).strip(" ,;:-+*•")
+
+
+@settings(max_examples=250, deadline=None)
+@given(_TEXTS)
+def test_indicator_words_is_the_three_steps(text: str) -> None:
+    stripped, verbs = ft.strip_link(ft.strip_time(text))
+    verbset = {"chiếm" if v.startswith("chiếm") else v for v in verbs}
+    assert ft.indicator_words(text) == (tuple(verbs), verbset, ft.strip_lead(stripped)[1])
+
+
+def test_sentences_without_a_full_stop() -> None:
+    assert fc.sentences("Thu 7; chi 8") == [(0, 12)]
+    assert fc.sentences("") == []
+
+
+@pytest.mark.parametrize("key", _CUE_KEYS)
+def test_cue_phrases_cannot_cross_a_sentence_end(key: str) -> None:
+    """What finding cues once a paragraph relies on: every phrase is words and spaces."""
+    for phrase in vocab.load("figures")[key]:
+        assert all(c.isalpha() or c == " " for c in phrase), phrase
+
+
+@settings(max_examples=250, deadline=None)
+@given(_TEXTS)
+def test_paragraph_cues_are_the_sentence_cues(text: str) -> None:
+    """Cues found in a whole paragraph are, sentence by sentence, those found in the sentence."""
+    lowered = ft.low(text)
+    if "σ" in lowered or "ς" in lowered:
+        return                           # around a sigma `figures` lowers each sentence apart
+    for key in _CUE_KEYS:
+        whole = ft.cue_positions(lowered, key)
+        for a, b in fc.sentences(text):
+            alone = [a + p for p in ft.cue_positions(ft.low(text[a:b]), key)]
+            assert [p for p in whole if a <= p < b] == alone, (key, text[a:b])
