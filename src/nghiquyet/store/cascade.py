@@ -14,47 +14,46 @@ from __future__ import annotations
 from datetime import date
 from typing import NamedTuple
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from .keys import symbol_key
 # The matching rules live in `store.matching`; callers use them through this module too.
 from .matching import (MIN_SCORE, SYMBOL, Facts, citation_text, citing_sentence,  # noqa: F401
                        facts_of, implemented_in_quote, implemented_in_title, match_score,
-                       same_issuer, symbols_in)
+                       said_facts, same_issuer, symbols_in)
 from .models import Citation, Document
 
 
 def _document_facts(session: Session, doc: Document) -> Facts:
-    written = set(session.scalars(select(Citation.cited_symbol).where(
-        Citation.document_id == doc.id, Citation.implements.is_(True))).all())
+    written = {w for (w,) in _raw(session).rows(
+        "SELECT cited_symbol FROM citations WHERE document_id = :d AND implements = :t",
+        {"d": doc.id, "t": True})}
     written |= {m.group() for m in SYMBOL.finditer(doc.title or "")}
     implements = {symbol_key(w) for w in written} - {None}
     return Facts(doc.kind, doc.issuer, doc.title, implements, written)
 
 
-def _citation_facts(c: Citation | _Cited) -> Facts:
+def _citation_facts(c: Citation) -> Facts:
+    if c.cited_implements is not None:
+        return said_facts(c.kind, c.issuer, c.title, c.cited_implements)
     return facts_of(c.kind, c.issuer, c.title, citation_text(c), c.cited_symbol)
 
 
-class _Cited(NamedTuple):
-    """The columns of a citation inference reads (a row, not an ORM object: there may be
-    hundreds of candidates per document)."""
+def _raw(session: Session):  # noqa: ANN202
+    """The session's raw cursor, after writing its pending changes (raw reads see them)."""
+    from .rawsql import Raw
+    session.flush()
+    return Raw.of(session)
+
+
+class _Said(NamedTuple):
+    """Candidate citations of one cited symbol that say the same of it (kind, issuer, title,
+    what it carries out), and the earliest of them (a row of a grouped query: at 10,000
+    documents a document has thousands of candidate citations, but few distinct ones)."""
     id: int
-    document_id: int
-    cited_symbol: str
     cited_key: str
-    date: date | None
-    kind: str | None
-    issuer: str | None
-    title: str | None
-    quote: str
-    context: str | None
-
-
-_CITED_COLUMNS = (Citation.id, Citation.document_id, Citation.cited_symbol, Citation.cited_key,
-                  Citation.date, Citation.kind, Citation.issuer, Citation.title, Citation.quote,
-                  Citation.context)
+    facts: Facts
 
 
 def find_by_symbol(session: Session, key: str, exclude_id: int | None = None) -> Document | None:
@@ -223,45 +222,68 @@ def _link_stored(session: Session, doc: Document) -> list[Citation]:
     return created
 
 
-def _candidates(session: Session, doc: Document, facts: Facts) -> list[_Cited]:
+def _candidates(session: Session, doc: Document, facts: Facts) -> list[_Said]:
     """Placeholder citations that could describe `doc`, narrowed in SQL by kind, and by
-    issuer or by a symbol the document implements."""
+    issuer or by a symbol the document implements, grouped by what they say; earliest first."""
     # Placeholders' citations, and those already resolved to this document by an earlier
     # (unconfirmed) inference, which is re-examined when new citations arrive.
-    q = (select(*_CITED_COLUMNS).join(Document, Document.id == Citation.cited_document_id)
-         .where(or_(Document.placeholder.is_(True), Document.id == doc.id),
-                Citation.document_id != doc.id))
+    params: dict = {"doc": doc.id, "t": True}
+    where = "(d.placeholder = :t OR d.id = :doc) AND c.document_id <> :doc"
     if doc.kind and doc.kind != "other":
-        q = q.where(Citation.kind == doc.kind)
-    narrow = [or_(Citation.quote.contains(sym), Citation.context.contains(sym))
-              for sym in sorted(facts.written)]
-    if doc.issuer:
-        narrow.append(Citation.issuer == doc.issuer)
+        where += " AND c.kind = :kind"
+        params["kind"] = doc.kind
+    # The issuer first: SQLite stops at the first true term, and LIKE over the quote and the
+    # sentence is the slow part of the scan.
+    narrow = ["c.issuer = :issuer"] if doc.issuer else []
+    params["issuer"] = doc.issuer
+    for i, sym in enumerate(sorted(facts.written)):
+        narrow.append(f"c.quote LIKE '%' || :w{i} || '%' OR c.context LIKE '%' || :w{i} || '%'")
+        params[f"w{i}"] = sym
     if not narrow:
         return []
-    return [_Cited(*row) for row in session.execute(q.where(or_(*narrow))).all()]
+    # A citation stored without `cited_implements` (by hand, or by other code) is read whole:
+    # it is a group of its own, with its text.
+    alone = "CASE WHEN c.cited_implements IS NULL THEN c.{} END"
+    rows = _raw(session).rows(
+        f"SELECT min(c.id), c.cited_key, c.kind, c.issuer, c.title, c.cited_implements, "
+        f"min({alone.format('quote')}), min({alone.format('context')}), "
+        f"min({alone.format('cited_symbol')}) "
+        "FROM citations c JOIN documents d ON d.id = c.cited_document_id "
+        f"WHERE {where} AND ({' OR '.join(narrow)}) "
+        f"GROUP BY c.cited_key, c.kind, c.issuer, c.title, c.cited_implements, {alone.format('id')}",
+        params)
+    said = [_Said(i, key, said_facts(kind, issuer, title, implements) if implements is not None
+                  else facts_of(kind, issuer, title, citation_text(_Text(quote, context)), symbol))
+            for i, key, kind, issuer, title, implements, quote, context, symbol in rows]
+    return sorted(said, key=lambda s: s.id)
+
+
+class _Text(NamedTuple):
+    quote: str
+    context: str | None
 
 
 def infer_identity(session: Session, doc: Document) -> bool:
     """Give `doc` the symbol and date of the unique citation that describes it, or withdraw
     an earlier unconfirmed inference that is no longer unique."""
     facts = _document_facts(session, doc)
-    best: dict[str, tuple[float, list[str], _Cited]] = {}
-    for c in _candidates(session, doc, facts):
-        scored = match_score(facts, _citation_facts(c))
-        if scored and (c.cited_key not in best or scored[0] > best[c.cited_key][0]):
-            best[c.cited_key] = (scored[0], scored[1], c)
+    best: dict[str, tuple[float, list[str], _Said]] = {}
+    for said in _candidates(session, doc, facts):
+        scored = match_score(facts, said.facts)
+        if scored and (said.cited_key not in best or scored[0] > best[said.cited_key][0]):
+            best[said.cited_key] = (scored[0], scored[1], said)
     ranked = sorted(best.values(), key=lambda b: -b[0])
     if not ranked or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
         # Nothing fits, or two different documents fit equally: do not guess.
         if doc.symbol_inferred:
             withdraw_inference(session, doc)
         return False
-    score, why, c = ranked[0]
-    if doc.symbol_inferred and symbol_key(doc.symbol_inferred) == c.cited_key:
+    score, why, said = ranked[0]
+    if doc.symbol_inferred and symbol_key(doc.symbol_inferred) == said.cited_key:
         return True
     if doc.symbol_inferred:
         withdraw_inference(session, doc)
+    c = session.get(Citation, said.id)
     doc.symbol_inferred, doc.date_inferred = c.cited_symbol, c.date
     doc.symbol_key, doc.inferred_from_id = c.cited_key, c.document_id
     doc.inference_note = "; ".join(why)

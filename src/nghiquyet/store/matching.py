@@ -174,6 +174,30 @@ def citation_text(c) -> str:  # noqa: ANN001  (a Citation or a row of its column
     return c.context if c.context and len(c.context) > len(quote) else quote
 
 
+def cited_implements(quote: str | None, context: str | None, cited_symbol: str) -> str:
+    """What a citation says the cited document carries out, as it is stored with the
+    citation (`citations.cited_implements`): the symbol keys, sorted, space-separated.
+
+    >>> cited_implements("Chương trình số 28-CTr/TU", "Chương trình số 28-CTr/TU của Ban "
+    ...     "Thường vụ thực hiện Nghị quyết số 26-NQ/TW và Kết luận số 12-KL/TW.", "28-CTr/TU")
+    '12-KL/TW 26-NQ/TW'
+    >>> cited_implements("Nghị quyết số 26-NQ/TW", None, "26-NQ/TW")
+    ''
+    """
+    quote = quote or ""
+    said = context if context and len(context) > len(quote) else quote
+    return " ".join(sorted(implemented_in_quote(said, cited_symbol)))
+
+
+@lru_cache(maxsize=65536)
+def said_facts(kind: str | None, issuer: str | None, title: str | None,
+               implements: str) -> Facts:
+    """What a citation says of the document it cites, from its stored columns
+    (`implements`: its `cited_implements`)."""
+    # Cached by value, and the set frozen, like `facts_of`.
+    return Facts(kind, issuer, title, frozenset(implements.split()))
+
+
 @lru_cache(maxsize=65536)
 def facts_of(kind: str | None, issuer: str | None, title: str | None, said: str,
              cited_symbol: str) -> Facts:

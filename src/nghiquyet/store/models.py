@@ -138,6 +138,10 @@ class Citation(Base):
     # The citing sentence from the citation to its end ("... thực hiện Nghị quyết số X"):
     # the quote often stops at the issuer, before what the cited document carries out.
     context: Mapped[str | None] = mapped_column(Text)
+    # What the citation says the cited document carries out: the symbol keys, space-separated
+    # (`matching.cited_implements` of the quote or context; "" for none). Kept so inference
+    # need not read and parse every candidate's text again (migration 0007).
+    cited_implements: Mapped[str | None] = mapped_column(Text)
 
     document: Mapped[Document] = relationship(foreign_keys=[document_id])
     cited_document: Mapped[Document | None] = relationship(foreign_keys=[cited_document_id])

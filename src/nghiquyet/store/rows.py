@@ -17,7 +17,7 @@ from typing import NamedTuple
 from ..model import Extraction, Identity
 from .items import EDITABLE, item_keys, machine_values
 from .keys import symbol_key
-from .matching import citing_sentence, implemented_in_title, symbols_in
+from .matching import cited_implements, citing_sentence, implemented_in_title, symbols_in
 from .rawsql import Encoded, encode_json
 from .snippets import fast_fold
 
@@ -111,10 +111,12 @@ def citation_rows(x: Extraction) -> list[dict]:
         if not key or key in seen:
             continue
         seen.add(key)
-        rows.append({"cited_symbol": r.symbol.strip(), "cited_key": key, "kind": r.kind,
+        symbol, quote, context = r.symbol.strip(), r.quote or "", _context(x.text, r.span, key)
+        rows.append({"cited_symbol": symbol, "cited_key": key, "kind": r.kind,
                      "date": iso_date(r.date), "issuer": r.issuer, "title": r.title,
                      "implements": bool(r.implements) or key in by_title,
-                     "quote": r.quote or "", "context": _context(x.text, r.span, key),
+                     "quote": quote, "context": context,
+                     "cited_implements": cited_implements(quote, context, symbol),
                      "span_start": r.span[0], "span_end": r.span[1]})
     return rows
 
