@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date
+from functools import lru_cache
 from typing import NamedTuple
 
 # One pass over the text; the alternatives are tried in order at each position, the most
@@ -53,6 +54,7 @@ class DateMatch(NamedTuple):          # a tuple: built several times faster than
     text: str
 
 
+@lru_cache(maxsize=4096)              # pure, and the same days recur (a few thousand at most)
 def iso_day(day: int, month: int, year: int) -> str | None:
     """An ISO date, or None when the day does not exist.
 
@@ -67,6 +69,7 @@ def iso_day(day: int, month: int, year: int) -> str | None:
         return None
 
 
+@lru_cache(maxsize=1024)
 def month_end(month: int, year: int) -> str | None:
     """The last day of a month.
 
@@ -83,16 +86,19 @@ def month_end(month: int, year: int) -> str | None:
 
 
 def _resolve(m: re.Match[str]) -> tuple[str | None, str]:
-    if m.group("words"):
+    # The alternative that matched is the last group to close (its own groups close inside
+    # it): one attribute instead of asking each named group in turn.
+    kind = m.lastgroup
+    if kind == "words":
         return iso_day(int(m["d1"]), int(m["m1"]), int(m["y1"])), "day"
-    if m.group("numeric"):
+    if kind == "numeric":
         return iso_day(int(m["d2"]), int(m["m2"]), int(m["y2"])), "day"
-    if m.group("quarter"):
+    if kind == "quarter":
         quarter = _QUARTERS.get(m["q"].lower())     # "İ" matches "I" in re, but lower-cases to "i̇"
         return (month_end(3 * quarter, int(m["yq"])) if quarter else None), "quarter"
-    if m.group("half"):
+    if kind == "half":
         return month_end(6 if m["which"].lower() == "đầu" else 12, int(m["yh"])), "half"
-    if m.group("month"):
+    if kind == "month":
         return month_end(int(m["m3"]), int(m["y3"])), "month"
     return month_end(12, int(m["y4"])), "year"
 
