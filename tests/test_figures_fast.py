@@ -2,7 +2,8 @@
 
 Figure extraction skips work where it can prove the answer: a `[0-9]` scan where every digit
 is ASCII, cue phrases found once a paragraph instead of once a sentence, a quote without
-doubled or odd blanks trimmed without splitting it. Each test here feeds random texts built
+doubled or odd blanks trimmed without splitting it, a paragraph with no full stop but at its
+end taken as one sentence. Each test here feeds random texts built
 from the pieces the rules care about to both ways and asks for the same answer.
 """
 from __future__ import annotations
@@ -65,9 +66,16 @@ def test_indicator_words_is_the_three_steps(text: str) -> None:
     assert ft.indicator_words(text) == (tuple(verbs), verbset, ft.strip_lead(stripped)[1])
 
 
+@settings(max_examples=250, deadline=None)
+@given(_TEXTS)
+def test_sentences_shortcuts_split_as_the_full_stops_do(text: str) -> None:
+    assert fc.sentences(text) == fc._split(text)
+    assert fc.sentences(text + ".") == fc._split(text + ".")
+
+
 def test_sentences_without_a_full_stop() -> None:
-    assert fc.sentences("Thu 7; chi 8") == [(0, 12)]
-    assert fc.sentences("") == []
+    assert fc.sentences("Thu 7; chi 8") == [(0, 12)] == fc._split("Thu 7; chi 8")
+    assert fc.sentences("") == [] == fc._split("")
 
 
 @pytest.mark.parametrize("key", _CUE_KEYS)

@@ -165,8 +165,9 @@ def _paragraph(text: str, para, layout: Layout, sec_kind: str | None, ctx: Conte
     own = para.section
     if para.is_heading and own is not None:
         own = layout.sections[own].parent         # "a) Tỷ lệ ... (năm 2025 đạt 18%)" is no horizon
-    place = _Place(layout.path(para.section), layout.horizon(own), para.span[0],
-                   period=heading_period(layout, own))
+    # section, horizon, offset, number, carried, period (positional: keywords cost more)
+    place = _Place(layout.path(para.section), layout.horizon(own), para.span[0], None, None,
+                   heading_period(layout, own))
     # Where the cue phrases start, found once for the paragraph (in its offsets): no phrase
     # can run across a sentence end (a full stop), and the rules only look at cues between a
     # sentence's start and a quantity in it. Around a sigma each sentence is lowered apart.

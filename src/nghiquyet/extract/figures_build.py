@@ -153,8 +153,7 @@ def name_quantity(text: str, q: Quantity, clause_start: int, limit: int,
 
     def result(indicator: str, mode: str, consumed: int, quote_end: int | None = None) -> Named:
         qe = quote_end or end
-        quoted = text[quote_start:qe]
-        if quoted.count("(") > quoted.count(")") and text.startswith(")", qe):
+        if text.startswith(")", qe) and text.count("(", quote_start, qe) > text.count(")", quote_start, qe):
             qe += 1                              # "cử tri (trên 95%)": close the aside
         # indicator, comparator, quote_start, quote_end, consumed_to, mode, share_sector,
         # share_whole, verbs, lead (positional: a dataclass call with keywords costs twice as much)

@@ -31,9 +31,22 @@ def sentences(text: str) -> list[tuple[int, int]]:
     >>> t = "Thu 7.3 tỷ đồng, v.v. còn lại"
     >>> [t[a:b] for a, b in sentences(t)]
     ['Thu 7.3 tỷ đồng, v.v. còn lại']
+    >>> sentences("Đạt 7%."), sentences("II."), sentences("Đạt 7% ."), sentences(".")
+    ([(0, 6)], [(0, 3)], [(0, 8)], [(0, 1)])
     """
-    if "." not in text:                  # no full stop: one sentence (`in` is fast, `re` is not)
+    last = len(text) - 1
+    first_dot = text.find(".")
+    if first_dot < 0:                    # no full stop: one sentence (`find` is fast, `re` is not)
         return [(0, len(text))] if text else []
+    if first_dot == last:                # one full stop, at the end: the loop below, unrolled
+        if last == 0 or text[last - 1].isspace() or _LIST_LABEL.match(text, 0, last):
+            return [(0, len(text))]
+        return [(0, last)]
+    return _split(text)
+
+
+def _split(text: str) -> list[tuple[int, int]]:
+    """`sentences` of a text, read at every full stop (what its shortcuts must agree with)."""
     out, start = [], 0
     for m in _DOT.finditer(text):
         i, j = m.start(), m.end()

@@ -114,7 +114,11 @@ def match_unit(text: str, pos: int) -> UnitMatch | None:
     if not m:
         return None
     unit, family = _spelled(*m.group("base", "per"))
-    return UnitMatch(unit, family, m.end())      # positional: keywords cost twice as much
+    # tuple.__new__ runs in C; the named tuple's own __new__ is a Python function
+    return _new_tuple(UnitMatch, (unit, family, m.end()))
+
+
+_new_tuple = tuple.__new__
 
 
 @lru_cache(maxsize=4096)
