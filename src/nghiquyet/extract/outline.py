@@ -26,38 +26,13 @@ from functools import cache
 from ..model import Section
 from . import footnotes
 from ..text import fold
+from .headings import _match_heading, classify_line, heading_year  # noqa: F401 (public here too)
 from .layout import Layout, Paragraph, _short  # noqa: F401 (the stages import Layout from here)
 from .vocab import load
 
-# Heading labels, most specific first: (style, static level, pattern capturing label and rest).
-_HEADINGS: list[tuple[str, int, re.Pattern[str]]] = [
-    # "Phần thứ nhất", "PHẦN I", "Chương II", "CHƯƠNG 2", "Mục 1"
-    ("part", 0, re.compile(r"""^((?:PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục)\s+
-                               (?:thứ\s+\w+|THỨ\s+\w+|[IVXLC]+|\d+))(?!\w)\s*[.:\-]?\s*(.*)$""",
-                           re.VERBOSE)),
-    # "I. MỤC TIÊU", "II- NHIỆM VỤ", "III/ ..."
-    ("roman", 1, re.compile(r"^([IVXLC]{1,6})\s*[.\-/:)]\s*(\S.*)$")),
-    # "Điều 1. ..." in decisions and People's Council resolutions
-    ("article", 2, re.compile(r"^(Điều\s+\d+)\s*[.:]\s*(.*)$")),
-    # "A. PHẦN MỞ ĐẦU" (an upper-case letter before an upper-case heading)
-    ("upper", 1, re.compile(r"^([A-H])\s*[.)]\s+([^a-zà-ỹđ]+)$")),
-    # "2.1.3. ...", "2.1. ...", "2.1 ..."
-    ("num3", 4, re.compile(r"^(\d{1,2}\.\d{1,2}\.\d{1,2})\.?\s+(\S.*)$")),
-    ("num2", 3, re.compile(r"^(\d{1,2}\.\d{1,2})\.?\s+(\S.*)$")),
-    # "1. ...", "1) ...", "1/ ..."
-    ("num", 2, re.compile(r"^(\d{1,2})\s*[.)/]\s+(\S.*)$")),
-    # "a) ...", "b. ..." (lower-case letter items)
-    ("letter", 5, re.compile(r"^([a-zđ])\s*[).]\s+(\S.*)$")),
-]
 # Bullet items: they belong to the section above them and are not sections themselves.
 # A line is one when it opens with one of these marks (a set: "" is not in it).
 _BULLETS = frozenset("-+*•–")
-# `\b(19[5-9]\d|20\d\d|21\d\d)\b`, written to start with the class [12] so that `re` skips to
-# the digits instead of trying the pattern at every character: after the first digit, the
-# look-behinds say which one it was and that no word character stood before it.
-_YEAR = re.compile(r"([12](?<!\w[12])(?:(?<=1)9[5-9]\d|(?<=2)[01]\d\d))\b")
-_ROMAN = re.compile(r"M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
-
 # The closing block: "Nơi nhận:" and the "on behalf of" line of a signature.
 _RECIPIENTS = re.compile(r"^\W*n[oơ]i\s+nh[aậ]n\b", re.IGNORECASE)
 _ON_BEHALF = re.compile(r"""^(?:T\s?/\s?M|T\.\s?M|TM|K\s?/\s?T|KT|T\s?/\s?L|TL|TUQ|Q
@@ -69,94 +44,6 @@ _NOTE_MARKS = frozenset(footnotes.MARKS)     # a line opening with one is a foot
 _HEAD_LIMIT = 40                      # the kind line sits within the first paragraphs
 # A line that only draws a rule ("-----", "___", "* * *") under a title.
 RULE = re.compile(r"[-_*=.…\s]+")
-
-
-def heading_year(heading: str) -> int | None:
-    """The horizon a heading states: the last year after `năm`, `đến`, or in a period.
-
-    >>> heading_year("Một số chỉ tiêu cụ thể đến năm 2030")
-    2030
-    >>> heading_year("MỤC TIÊU, CHỈ TIÊU NĂM 2025")
-    2025
-    >>> heading_year("Giai đoạn 2021-2025")
-    2025
-    >>> heading_year("Tầm nhìn đến 2050")
-    2050
-    >>> heading_year("Mục tiêu chung") is None
-    True
-    """
-    if "19" not in heading and "20" not in heading and "21" not in heading:
-        return None                   # every year _YEAR matches starts so; `in` is much faster
-    years = [int(y) for y in _YEAR.findall(heading)]
-    return max(years) if years else None
-
-
-_HEADING_FIRST = frozenset("0123456789IVXLCPCMĐABCDEFGHpcmđ")
-
-
-def _match_heading(line: str) -> tuple[str, int, str, str] | None:
-    first = line[:1]
-    if first not in _HEADING_FIRST and not (first.isalpha() and line[1:2] in (")", ".", " ")):
-        return None                   # cheap reject: most lines open with a word
-    for style, level, pattern in _headings_from(first):
-        m = pattern.match(line)
-        if m:
-            label, rest = m.group(1), m.group(2).strip()
-            if style in ("roman", "part") and not _roman_ok(label):
-                continue
-            return style, level, label, rest
-    return None
-
-
-# The characters each label style can open with; styles a line's first character rules out
-# are not tried (most lines open with a capital that only one or two styles could take).
-_STYLE_FIRST = {
-    "part": "PCM", "roman": "IVXLC", "article": "Đ", "upper": "ABCDEFGH",
-    "num3": "0123456789", "num2": "0123456789", "num": "0123456789",
-    "letter": "abcdefghijklmnopqrstuvwxyzđ",
-}
-
-
-@cache
-def _headings_from(first: str) -> tuple[tuple[str, int, re.Pattern[str]], ...]:
-    """The heading patterns, in order, whose label can start with `first`.
-
-    >>> [style for style, _, _ in _headings_from("C")], _headings_from("T")
-    (['part', 'roman', 'upper'], ())
-    """
-    return tuple(h for h in _HEADINGS if first in _STYLE_FIRST[h[0]])
-
-
-def classify_line(line: str) -> tuple[int, str, str] | None:
-    """(level, label, heading) when a line opens a numbered section, else None.
-
-    The level is the label style's usual depth; `parse` nests by order of appearance.
-
-    >>> classify_line("II. MỤC TIÊU, TẦM NHÌN")
-    (1, 'II', 'MỤC TIÊU, TẦM NHÌN')
-    >>> classify_line("2.1. Đối với cấp tỉnh: Tổ chức hội nghị")
-    (3, '2.1', 'Đối với cấp tỉnh: Tổ chức hội nghị')
-    >>> classify_line("a) Về kinh tế")
-    (5, 'a', 'Về kinh tế')
-    >>> classify_line("Điều 2. Tổ chức thực hiện")
-    (2, 'Điều 2', 'Tổ chức thực hiện')
-    >>> classify_line("- Tỷ lệ hộ nghèo giảm còn 3%") is None
-    True
-    >>> classify_line("2030 là năm cuối") is None
-    True
-    >>> classify_line("Phần Công việc còn lại") is None
-    True
-    """
-    found = _match_heading(line)
-    return None if found is None else found[1:]
-
-
-def _roman_ok(label: str) -> bool:
-    """A Roman numeral, or a part label whose number is Arabic or spelled out."""
-    last = label.split()[-1]
-    if not last.isalpha() or not last.isupper():
-        return True
-    return bool(_ROMAN.fullmatch(last))
 
 
 @cache
@@ -342,7 +229,7 @@ def _closes(paras: list[Paragraph], i: int) -> bool:
         return True
     if len(line) > 90:
         return False                  # a signature line is short; skip the upper-case tests
-    if is_signature_start(line):
+    if first in "TKQ" and is_signature_start(line):     # what every "on behalf" mark opens with
         return True
     if _is_upper(line) and fold(line).replace(".", "").strip() in _position_keys():
         # A bare position ("CHỦ TỊCH") signs only near the end, above a name or `Nơi nhận`.
