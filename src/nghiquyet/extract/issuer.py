@@ -37,39 +37,11 @@ def issuing_body(text: str) -> str | None:
     ...              "xây dựng, chỉnh đốn Đảng, Ban Thường vụ Tỉnh ủy ban hành Chương trình")
     'Ban Thường vụ Tỉnh ủy'
     """
-    for m in _ISSUING.finditer(text, _first_body_word(text)):
+    for m in _ISSUING.finditer(text):
         who = squash(m["who"])
         if not _TOPIC.search(who):
             return who
     return None
-
-
-# The first letters of every body `_ISSUING` names ("Th" for Thường trực, Thành ủy, Thị ủy).
-_BODY_STARTS = ("Ban", "Bộ", "Th", "Tỉnh", "Huyện", "Quận", "Đảng", "Chi", "Ủy", "UBND", "Hội",
-                "HĐND", "Sở")
-
-
-def _first_body_word(text: str) -> int:
-    """Where an `_ISSUING` match can first start: at the blanks before the first body word.
-
-    The pattern opens with look-behinds and some twenty names that `re` would try at every
-    character; a match starts at its name, or just after a punctuation mark before the blanks
-    that precede it, so no match starts before the first place one of the names begins.
-
-    >>> t = "Thực hiện Nghị quyết của  Bộ Chính trị"
-    >>> _first_body_word(t), _first_body_word("không có"), _first_body_word("Ban hành")
-    (0, 8, 0)
-    >>> _first_body_word("Căn cứ Luật,  Bộ Chính trị")
-    12
-    """
-    first = len(text)
-    for w in _BODY_STARTS:
-        i = text.find(w, 0, first + len(w) - 1)      # only an earlier start matters
-        if i >= 0:
-            first = i
-    while first > 0 and text[first - 1].isspace():
-        first -= 1
-    return first
 
 
 _UPPER_ORGAN = re.compile(r"(ĐẠI HỘI|BAN CHẤP HÀNH|BAN THƯỜNG VỤ|THƯỜNG TRỰC|ỦY BAN|UỶ BAN"
