@@ -108,8 +108,9 @@ def name_quantity(text: str, q: Quantity, clause_start: int, limit: int,
         comp = "range"
     elif after_comp:
         comp = after_comp
-    if comp is None and q.value_max is None and "ước" in (tail := ft.low(before[-20:])) \
-            and _ESTIMATED_CHANGE.search(tail):
+    # "ước" lower-cased holds "ớ", which only "ớ" and "Ớ" lower-case to: test those first (fast)
+    if comp is None and q.value_max is None and ("ớ" in (end_words := before[-20:]) or "Ớ" in end_words) \
+            and "ước" in (tail := ft.low(end_words)) and _ESTIMATED_CHANGE.search(tail):
         comp = "approx"                          # "ước tăng 9,1%": an estimate of the change
     comp = comp or "eq"
 
@@ -214,7 +215,7 @@ def name_quantity(text: str, q: Quantity, clause_start: int, limit: int,
 
     if comp == "gt" and q.family == "percent" and q.value == 100 and not ft.starts_with_head(lead):
         comp = "eq"                              # "ký số trên 100% văn bản": "trên" is "on"
-    if "vượt" in ft.low(before[-12:]) and q.family == "percent" and comp == "gt" \
+    if q.family == "percent" and comp == "gt" and "vượt" in ft.low(before[-12:]) \
             and re.match(r"\s*(?:so\s+với\s+)?(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu)", text[end:limit]):
         comp = "eq"                              # "vượt 14,2% kế hoạch": the excess, not a bound
         target = ft.tidy(re.match(r"[^,;.()]*", text[end:limit]).group(0))
