@@ -84,9 +84,9 @@ def _maybe_yearless(text: str) -> bool:
     >>> _maybe_yearless("Hoàn thành trước 30/6."), _maybe_yearless("Thực hiện Nghị quyết 26-NQ/TW.")
     (True, False)
     """
-    # One-character tests first ("á" of tháng, "ý" of quý): far cheaper than lower().
-    return (("á" in text and ("tháng" in text or "Tháng" in text))
-            or ("ý" in text and ("quý" in text or "Quý" in text))
+    # The part both spellings share first ("háng", "uý"): one scan of a text without them.
+    return (("háng" in text and ("tháng" in text or "Tháng" in text))
+            or ("uý" in text and ("quý" in text or "Quý" in text))
             or ("/" in text and _day_slash_month(text)))
 
 
