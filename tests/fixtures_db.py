@@ -195,7 +195,8 @@ def fail_indexing(monkeypatch, marker: str, message: str) -> None:  # noqa: ANN0
     real = index.index_document
 
     def failing(session, document, text_, **kwargs):  # noqa: ANN001, ANN202
-        if marker in (text_ or ""):
+        # A batch ingest on SQLite hands the text over as its UTF-8 bytes.
+        if marker in (text_.decode() if isinstance(text_, bytes) else text_ or ""):
             raise RuntimeError(message)
         return real(session, document, text_, **kwargs)
 

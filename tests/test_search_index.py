@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from alembic import command
+from fixtures_db import fail_indexing
 from sqlalchemy import select, text
 
 from nghiquyet.store import index, library, review, search
@@ -61,14 +62,7 @@ def test_fts_stays_in_step_through_ingest_and_review(db_session, tmp_path, monke
     """New files, a failing file, a new version in the same batch and in a later one, item
     corrections, deletions and additions, an identity set by hand: after each, the index is
     exact and finds what the library holds (đ folded to d, marks dropped)."""
-    real = index.index_document
-
-    def failing(session, document, text_, **kwargs):  # noqa: ANN001
-        if "hongmat" in (text_ or ""):
-            raise RuntimeError("đĩa đầy (disk full)")
-        return real(session, document, text_, **kwargs)
-
-    monkeypatch.setattr(index, "index_document", failing)
+    fail_indexing(monkeypatch, "hongmat", "đĩa đầy (disk full)")
     paths = [write(tmp_path / "v1", "a.txt", 1, "đồng muối"),
              write(tmp_path / "v1", "b.txt", 2, "hongmat"),
              write(tmp_path / "v1", "c.txt", 3, "rừng ngập mặn"),

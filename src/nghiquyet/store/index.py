@@ -234,7 +234,8 @@ def index_document(session: Session, document: Document, text_: str | None, *,
     """(Re)index a document and all its active items (after ingest or an identity change).
 
     `text_` is the text of version `version_id` (default: the document's current version),
-    which the document's entry points at instead of copying it. `items` (family → rows)
+    which the document's entry points at instead of copying it (a batch ingest on SQLite
+    gives its UTF-8 bytes: only PostgreSQL indexes it from here). `items` (family → rows)
     saves a query when the caller has them; `fresh`: nothing of this document is indexed
     yet; `folded`: `folded_body(text_)` when already computed (PostgreSQL indexes it).
     """

@@ -77,7 +77,8 @@ def prepared(session: Session, paths: list[Path], extract, workers: int) -> Iter
             early[i] = Known(known[file_hash])
         else:
             todo.append((path, file_hash, size))
-    work = partial(_extract_safely, fold=session.get_bind().dialect.name != "sqlite")
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    work = partial(_extract_safely, fold=not sqlite, utf8=sqlite)
     if workers > 1 and extract is None and len(todo) > 1:
         with ProcessPoolExecutor(max_workers=workers, initializer=_yield_to_storing) as pool:
             results = pool.map(work, [p for p, _, _ in todo], chunksize=4)
@@ -123,9 +124,10 @@ def _merge(paths, early, todo, results) -> Iterator:  # noqa: ANN001
         yield path, x if isinstance(x, BaseException) else (file_hash, size, x)
 
 
-def _extract_safely(path: Path, extract=None, fold: bool = True):  # noqa: ANN001, ANN202
+def _extract_safely(path: Path, extract=None, fold: bool = True,  # noqa: ANN001, ANN202
+                    utf8: bool = False):
     """Extract and check one file; an exception is returned, not raised (it crosses processes).
-    `fold`: also make the folded text PostgreSQL indexes (SQLite's FTS5 folds itself)."""
+    `fold`, `utf8`: see `rows.ready_rows`."""
     try:
         if extract is None:
             from ..extract import extract_file as extract
@@ -133,7 +135,7 @@ def _extract_safely(path: Path, extract=None, fold: bool = True):  # noqa: ANN00
         check_text(path, x)
         # Every row is built here too: in a worker it costs the storing process nothing,
         # and the rows cross to it faster than the extraction would.
-        return ready_rows(x, fold=fold)
+        return ready_rows(x, fold=fold, utf8=utf8)
     except (IngestError, ReadError) as e:
         return IngestError(str(e))
     except Exception as e:  # noqa: BLE001

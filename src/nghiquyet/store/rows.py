@@ -52,10 +52,10 @@ class Ready(NamedTuple):
     """Everything the storing side needs of one extracted file."""
     source: str
     identity: Identity
-    text: str
+    text: str | bytes                       # bytes: its UTF-8 (`ready_rows(utf8=True)`)
     file_type: str | None
     encoding: str | None
-    contract: Encoded                       # the stored JSON (`Extraction.to_contract()`)
+    contract: Encoded | bytes               # the stored JSON (`Extraction.to_contract()`)
     citations: list[dict]                   # one per cited symbol key, in order
     sections: list[tuple]                   # SECTION_COLUMNS
     items: dict[str, list[tuple]]           # family → rows in ITEM_COLUMNS[family]
@@ -84,16 +84,20 @@ def folded_body(text_: str) -> str:
     return fast_fold(text_[:MAX_INDEXED_CHARS])
 
 
-def ready_rows(x: Extraction, *, fold: bool = False) -> Ready:
+def ready_rows(x: Extraction, *, fold: bool = False, utf8: bool = False) -> Ready:
     """The rows of `x` (pure: an extraction worker calls it). `fold`: also make the folded
-    text PostgreSQL indexes (SQLite's FTS5 folds itself)."""
-    items = {family: item_tuples(family, found)
+    text PostgreSQL indexes (SQLite's FTS5 folds itself). `utf8`: give the text and the
+    stored JSON as UTF-8 bytes, which SQLite stores as they are (`rawsql._AS_IS`)."""
+    items = {family: item_tuples(family, found, utf8=utf8)
              for family, found in zip(FAMILIES, (x.targets, x.results, x.deadlines))}
     # The items' search text is made again from the rows by the storing side: that costs
     # less than receiving it. The folded copies PostgreSQL needs do not.
     folded_items = {family: [item_text(family, row, fold=True)[3:] for row in rows]
                     for family, rows in items.items()} if fold else None
-    return Ready(x.source, x.document, x.text, x.file_type, x.encoding, contract_json(x),
+    text, contract = x.text, contract_json(x)
+    if utf8:
+        text, contract = text.encode("utf-8"), contract.encode("utf-8")
+    return Ready(x.source, x.document, text, x.file_type, x.encoding, contract,
                  citation_rows(x), section_rows(x), items, folded_items,
                  folded_body(x.text) if fold else None)
 
@@ -140,9 +144,9 @@ def section_rows(x: Extraction) -> list[tuple]:
             for i, s in enumerate(x.outline)]
 
 
-def item_tuples(family: str, found: list) -> list[tuple]:
+def item_tuples(family: str, found: list, *, utf8: bool = False) -> list[tuple]:
     """The rows one family of a new extraction adds: effective values = machine values (the
-    JSON of which is kept beside them), with the stable keys."""
+    JSON of which is kept beside them, as UTF-8 bytes with `utf8`), with the stable keys."""
     names = EDITABLE[family]
     rows = []
     for idx, (key, item) in enumerate(zip(item_keys(family, found), found)):
@@ -150,8 +154,9 @@ def item_tuples(family: str, found: list) -> list[tuple]:
         values = [machine[f] for f in names]
         if family == "deadline" and isinstance(values[1], str):
             values[1] = date.fromisoformat(values[1][:10])   # a date column; ISO in the JSON
+        stored = encode_json(machine)
         rows.append((*values, machine["span_start"], machine["span_end"], key, idx, "machine",
-                     "draft", False, encode_json(machine)))
+                     "draft", False, stored.encode("utf-8") if utf8 else stored))
     return rows
 
 
