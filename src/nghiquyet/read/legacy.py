@@ -63,10 +63,25 @@ def looks_legacy(text: str) -> bool:
     sample = text[:_SAMPLE_CHARS * 2]
     if sample.isascii():
         return False
-    latin1 = sample.encode("latin-1", "ignore")
-    high = len(latin1.translate(None, _ASCII_BYTES))               # Latin-1 letters
-    beyond = len(sample) - len(latin1)                             # ạ ấ đ ơ ư, quotes...
+    # Unicode Vietnamese answers within the first two thirds: its letters beyond Latin-1 are
+    # already more than a fifth of what the rest could add, even all Latin-1.
+    cut = len(sample) * 2 // 3
+    high, beyond = _latin1_counts(sample[:cut])
+    if beyond * 5 >= high + len(sample) - cut:
+        return False
+    more_high, more_beyond = _latin1_counts(sample[cut:])
+    high, beyond = high + more_high, beyond + more_beyond
     return high >= 3 and beyond * 5 < high
+
+
+def _latin1_counts(text: str) -> tuple[int, int]:
+    """(Latin-1 letters, characters beyond Latin-1) in a text.
+
+    >>> _latin1_counts("Céng hoµ"), _latin1_counts("Cộng hòa")
+    ((2, 0), (1, 1))
+    """
+    latin1 = text.encode("latin-1", "ignore")
+    return len(latin1.translate(None, _ASCII_BYTES)), len(text) - len(latin1)
 
 
 def detect(text: str) -> str | None:
