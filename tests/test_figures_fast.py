@@ -97,3 +97,22 @@ def test_paragraph_cues_are_the_sentence_cues(text: str) -> None:
         for a, b in fc.sentences(text):
             alone = [a + p for p in ft.cue_positions(ft.low(text[a:b]), key)]
             assert [p for p in whole if a <= p < b] == alone, (key, text[a:b])
+
+
+def test_section_kinds_are_each_sections_kind(seeds_dir, samples_dir) -> None:
+    """Kinds read once a section (a parent's reused) are those read by walking up each time."""
+    from pathlib import Path
+
+    from nghiquyet.extract import outline
+    from nghiquyet.extract.figures_context import section_kind, section_kinds
+    from nghiquyet.read import read_file
+
+    docs = Path(__file__).resolve().parent / "docs"
+    paths = sorted(seeds_dir.glob("*.txt")) + sorted(samples_dir.glob("*.txt")) + sorted(docs.glob("*.txt"))
+    kinds_seen = set()
+    for path in paths:
+        layout = outline.parse(read_file(path).text)
+        kinds = section_kinds(layout)
+        assert kinds == [section_kind(layout, i) for i in range(len(layout.sections))], path.name
+        kinds_seen.update(kinds)
+    assert {"goal", "result"} <= kinds_seen           # the documents do have kinds to inherit

@@ -19,7 +19,7 @@ from . import figures_clauses as fc
 from . import figures_text as ft
 from . import vocab
 from .figures_build import Named, age_group, base_of, name_quantity, part_name, plan_of, share_name
-from .figures_context import Context, context, heading_period, kind_of_heading, over_period, section_kind
+from .figures_context import Context, context, heading_period, kind_of_heading, over_period, section_kinds
 from .figures_table import TableReader
 from .layout import lowered as lowered_text
 from .numbers import Quantity, find_quantities
@@ -42,7 +42,7 @@ def extract(layout: Layout, doc: Identity) -> tuple[list[Figure], list[Figure]]:
     ctx = context(layout, doc)
     targets: list[Figure] = []
     results: list[Figure] = []
-    kinds: dict[int | None, str | None] = {}
+    kinds = section_kinds(layout)
     table = TableReader()
     in_table = False
     intro_kind: str | None = None
@@ -52,8 +52,6 @@ def extract(layout: Layout, doc: Identity) -> tuple[list[Figure], list[Figure]]:
     ascii_digits = ascii_digits_only(layout.text)
     has_digit = has_ascii_digit if ascii_digits else _DIGIT.search
     for para in layout.paragraphs:
-        if para.section not in kinds:
-            kinds[para.section] = section_kind(layout, para.section)
         if intro_kind and not _within(layout, para.section, intro_section):
             intro_kind = None
         text = para.text
@@ -65,7 +63,7 @@ def extract(layout: Layout, doc: Identity) -> tuple[list[Figure], list[Figure]]:
         if in_table:                            # only rows change the reader
             table.reset()
             in_table = False
-        kind = intro_kind or kinds[para.section]
+        kind = intro_kind or (kinds[para.section] if para.section is not None else None)
         if has_digit(text):
             for fig in _paragraph(text, para, layout, kind, ctx, ascii_digits):
                 _append(fig, targets, results)

@@ -103,6 +103,18 @@ def kind_of_heading(heading: str) -> str | None:
     return m.lastgroup if m else None
 
 
+def section_kinds(layout: Layout) -> list[str | None]:
+    """`section_kind` of every section, each heading read once: a section without a kind of its
+    own takes its parent's, already known (a parent comes before its children)."""
+    kinds: list[str | None] = []
+    for i, s in enumerate(layout.sections):
+        kind = None if states_figure(s.heading) else kind_of_heading(s.heading)
+        if not kind and s.parent is not None:
+            kind = kinds[s.parent] if s.parent < i else section_kind(layout, s.parent)
+        kinds.append(kind)
+    return kinds
+
+
 def section_kind(layout: Layout, section: int | None) -> str | None:
     while section is not None:
         s = layout.sections[section]
