@@ -28,14 +28,22 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
 
 
+# `json.dumps(value, ensure_ascii=False)` builds a new encoder at each call (it only reuses
+# one for the default options): a third of the time of encoding an item's values.
+_ENCODER = json.JSONEncoder(ensure_ascii=False)
+
+
 def json_dumps(value: object) -> str:
     """JSON as the library stores it: letters as they are, not `\\uXXXX` escapes (a third
-    smaller for Vietnamese text; every item row and version keeps some).
+    smaller for Vietnamese text; every item row and version keeps some). The same text as
+    `json.dumps(value, ensure_ascii=False)`.
 
     >>> json_dumps({"đ": [1, "Đảng"]})
     '{"đ": [1, "Đảng"]}'
+    >>> json_dumps({"a": [1.5, None, True]}) == json.dumps({"a": [1.5, None, True]})
+    True
     """
-    return json.dumps(value, ensure_ascii=False)
+    return _ENCODER.encode(value)
 
 
 def make_engine(url: str, **kwargs) -> Engine:
