@@ -54,23 +54,27 @@ def extract(layout: Layout) -> list[Deadline]:
                 out.append(row)
             continue
         columns = None
-        dates = _deadline_dates(p.text) if _maybe(p.text, p.low) else []
-        if _maybe_yearless(p.text) and own_date():
-            dates = _with_yearless(p.text, dates, own_date())
+        text = p.text
+        dates = _deadline_dates(text) if _maybe(text, p.low) else []
+        if _maybe_yearless(text) and own_date():
+            dates = _with_yearless(text, dates, own_date())
+        if not dates:
+            continue                  # most paragraphs
+        signed = own_date()
         for d in dates:
-            if own_date() and d.iso < own_date():
+            if signed and d.iso < signed:
                 continue              # already past when the document was signed
-            sentence, s_start = _sentence_at(p.text, d.start)
+            sentence, s_start = _sentence_at(text, d.start)
             quote = squash(sentence.lstrip("-+*•– ")).rstrip(" .;")
             key = (d.iso, quote)
             if key in seen:
                 continue
             seen.add(key)
             task = _task(layout, i, sentence, d.start - s_start, d.end - s_start)
-            out.append(Deadline(
-                task=task, due=d.iso, responsible=responsible(layout, p, sentence),
-                quote=quote, section=layout.path(p.section),
-                span=(p.span[0] + s_start, p.span[0] + s_start + len(sentence))))
+            start = p.span[0] + s_start
+            # task, due, responsible, quote, section, span (positional: keywords cost more)
+            out.append(Deadline(task, d.iso, responsible(layout, p, sentence), quote,
+                                layout.path(p.section), (start, start + len(sentence))))
     return out
 
 
