@@ -67,7 +67,8 @@ def extract(layout: Layout, doc: Identity) -> tuple[list[Figure], list[Figure]]:
         if has_digit(text):
             for fig in _paragraph(text, para, layout, kind, ctx, ascii_digits):
                 _append(fig, targets, results)
-        opened = _intro(text)
+        # `_intro` wants a text ending with ":" (perhaps before blanks): most paragraphs do not
+        opened = _intro(text) if text[-1:] == ":" or text[-1:].isspace() else None
         if opened:
             intro_kind, intro_section = opened, para.section
     return targets, results
