@@ -1,9 +1,9 @@
 """Ingest: files → extraction → stored documents (new, new version, or unchanged).
 
-`ingest_paths` reports each file as an `IngestOutcome`; each file is all-or-nothing (a
-savepoint), committed in batches. With `workers > 1` the files are read and extracted in
-worker processes (`store.prepare`) while this process stores them in order, each through
-`store.record.ingest_extraction`.
+`ingest_paths` reports each file as an `IngestOutcome`; each file is all-or-nothing,
+committed in batches (see `_Batch`). With `workers > 1` the files are read and extracted in
+worker processes (`store.prepare`) while this process stores the rows they made, in order,
+each through `store.record.store_ready`.
 """
 from __future__ import annotations
 
@@ -57,10 +57,10 @@ def ingest_paths(session: Session, *, paths: Iterable[Path],
                  progress: Callable[[IngestOutcome], None] | None = None,
                  extract: Callable[[Path], Extraction] | None = None,
                  workers: int = 1, batch_size: int = BATCH_SIZE) -> IngestSummary:
-    """Ingest files, each all-or-nothing: a SAVEPOINT per file, a commit per `batch_size`
-    stored files (committing each file alone cost more than storing it). A failing file is
-    rolled back to its savepoint and reported; a crash loses at most the uncommitted batch,
-    never part of a document. `progress` sees each outcome once its batch is committed.
+    """Ingest files, each all-or-nothing, with a commit per `batch_size` stored files
+    (committing each file alone cost more than storing it). A file failing half-way leaves
+    nothing of itself and is reported (`_Batch`); a crash loses at most the uncommitted
+    batch, never part of a document. `progress` sees each outcome once its batch is committed.
 
     `workers > 1` extracts in that many processes (only with the default extractor).
     """
@@ -68,7 +68,7 @@ def ingest_paths(session: Session, *, paths: Iterable[Path],
     batch = _Batch(session, summary, progress)
     with _fewer_collections():
         for path, ready in prepared(session, list(paths), extract, workers):
-            batch.add(_store_prepared(session, batch, path, ready))
+            batch.add(_store_prepared(batch, path, ready))
             if batch.stored >= batch_size:
                 batch.commit()
         batch.commit()
@@ -92,21 +92,35 @@ def _fewer_collections() -> Iterator[None]:
 
 
 class _Batch:
-    """Outcomes stored in the open transaction, reported once it is committed."""
+    """Outcomes stored in the open transaction, reported once it is committed.
+
+    Files are stored with no savepoint of their own: a SAVEPOINT and its RELEASE per file
+    (and the page copies SQLite keeps to roll one back) cost 0.5-0.9 ms of a 5 ms document.
+    When a file fails half-way, the batch is rolled back and its earlier files are stored
+    again, from then on each in a savepoint: so a failing file still leaves nothing of
+    itself and everything of the others, at the price of one replay per batch that has one.
+    """
 
     def __init__(self, session: Session, summary: IngestSummary, progress) -> None:  # noqa: ANN001
         self.session, self.summary, self.progress = session, summary, progress
         self.outcomes: list[IngestOutcome] = []
-        self.stored = 0
+        # (position in `outcomes`, path, prepared rows) of each file stored in the open
+        # transaction, to store again if a later file fails half-way.
+        self.done: list[tuple[int, Path, tuple]] = []
+        self.careful = False          # a savepoint per file (after a failure in this batch)
         self.open = False
         self.index: index.PendingIndex | None = None   # FTS5 rows held until the commit
         # Planner statistics are refreshed as the library grows (200, 800, 3,200... files):
         # a plan made for an empty library scans once it holds thousands of documents.
         self.committed, self.analyze_at = 0, 200
 
+    @property
+    def stored(self) -> int:
+        return len(self.done)
+
     def begin(self) -> None:
-        """Open the batch's transaction. pysqlite starts none before the first write, so a
-        SAVEPOINT would start (and its RELEASE commit) one per file: BEGIN it here."""
+        """Open the batch's transaction. pysqlite starts none before the first write (a
+        SAVEPOINT would start, and its RELEASE commit, one per file): BEGIN it here."""
         if self.open:
             return
         conn = self.session.connection()
@@ -117,40 +131,72 @@ class _Batch:
         self.index = index.defer_index(self.session)
         self.open = True
 
-    def file_begins(self) -> None:
+    def store(self, path: Path, ready: tuple, at: int | None = None) -> IngestOutcome:
+        """Store one prepared file (hash, size, rows) in the batch's transaction; `at`: its
+        place in `outcomes` when it is there already (stored again)."""
+        self.begin()
         if self.index is not None:
             self.index.mark()
+        file_hash, size, rows = ready
+        try:
+            if self.careful:
+                with self.session.begin_nested():
+                    outcome = store_ready(self.session, ready=rows, file_hash=file_hash,
+                                          size=size, source_path=str(Path(path).resolve()))
+            else:
+                outcome = store_ready(self.session, ready=rows, file_hash=file_hash,
+                                      size=size, source_path=str(Path(path).resolve()))
+        except Exception as e:  # a bug on one file must not stop the batch or leave half of it
+            outcome = IngestOutcome(str(path), "error", message=f"{path}: lỗi khi lưu "
+                                                                 f"(failed): {type(e).__name__}: {e}")
+            if not self.careful:
+                self.replay()
+            elif not _transaction_alive(self.session):
+                self.lost(RuntimeError("giao dịch bị hủy (transaction aborted)"))
+            elif self.index is not None:
+                self.index.rollback()
+            return outcome
+        if outcome.status in ("new", "updated"):
+            self.done.append((len(self.outcomes) if at is None else at, path, ready))
+        return outcome
 
-    def file_failed(self) -> None:
-        if self.index is not None:
-            self.index.rollback()
+    def replay(self) -> None:
+        """A file failed half-way outside a savepoint: roll the batch back and store its
+        files again, each in a savepoint from now on."""
+        self.session.rollback()
+        index.drop_index(self.session)
+        self.open, self.index, self.careful = False, None, True
+        done, self.done = self.done, []
+        for i, path, ready in done:
+            self.outcomes[i] = self.store(path, ready, at=i)
 
     def add(self, outcome: IngestOutcome) -> None:
         self.outcomes.append(outcome)
-        if outcome.status in ("new", "updated"):
-            self.stored += 1
 
     def lost(self, error: BaseException) -> None:
         """The transaction is gone (a failed COMMIT, or SQLite rolled it all back): nothing
         of this batch was stored, so each of its documents is reported as an error."""
         self.session.rollback()
         index.drop_index(self.session)
-        self.index = None
-        for i, o in enumerate(self.outcomes):
-            if o.status in ("new", "updated"):
+        self.open, self.index = False, None
+        for i, _, _ in self.done:
+            o = self.outcomes[i] if i < len(self.outcomes) else None
+            if o is not None and o.status in ("new", "updated"):
                 self.outcomes[i] = IngestOutcome(
                     o.path, "error", message=f"{o.path}: lỗi khi lưu (failed): "
                                              f"{type(error).__name__}: {error}")
-        self.stored = 0
+        self.done = []
 
     def commit(self) -> None:
         if self.open:
+            stored = self.stored
             try:
                 index.flush_index(self.session, keep=False)
                 self.session.commit()
             except Exception as e:  # noqa: BLE001 - reported per file below
                 self.lost(e)
-            self.committed += self.stored
+                stored = 0
+            self.committed += stored
             if self.committed >= self.analyze_at:
                 self.analyze_at *= 4
                 try:
@@ -158,37 +204,24 @@ class _Batch:
                     self.session.commit()
                 except Exception:  # noqa: BLE001 - only speed is at stake
                     self.session.rollback()
-        self.open, self.index = False, None
+        self.open, self.index, self.careful = False, None, False
         for o in self.outcomes:
             self.summary.outcomes.append(o)
             if self.progress:
                 self.progress(o)
-        self.outcomes, self.stored = [], 0
+        self.outcomes, self.done = [], []
 
 
-def _store_prepared(session: Session, batch: _Batch, path: Path, ready) -> IngestOutcome:  # noqa: ANN001
-    """Store one prepared file inside a savepoint of the batch's transaction."""
+def _store_prepared(batch: _Batch, path: Path, ready) -> IngestOutcome:  # noqa: ANN001
+    """Store one prepared file (or report it: unchanged, or not extracted)."""
     if isinstance(ready, Known):
         return IngestOutcome(str(path), "unchanged", ready.document_id)
-    batch.file_begins()
-    try:
-        if isinstance(ready, BaseException):
-            raise ready
-        file_hash, size, rows = ready
-        batch.begin()
-        with session.begin_nested():
-            return store_ready(session, ready=rows, file_hash=file_hash, size=size,
-                               source_path=str(Path(path).resolve()))
-    except (IngestError, ReadError) as e:
-        outcome = IngestOutcome(str(path), "error", message=str(e))
-    except Exception as e:  # a bug on one file must not stop the batch or leave half of it
-        outcome = IngestOutcome(str(path), "error",
-                                message=f"{path}: lỗi khi lưu (failed): {type(e).__name__}: {e}")
-    batch.file_failed()
-    if batch.open and not _transaction_alive(session):
-        batch.lost(RuntimeError("giao dịch bị hủy (transaction aborted)"))
-        batch.open = False
-    return outcome
+    if isinstance(ready, (IngestError, ReadError)):
+        return IngestOutcome(str(path), "error", message=str(ready))
+    if isinstance(ready, BaseException):
+        return IngestOutcome(str(path), "error", message=f"{path}: lỗi khi lưu (failed): "
+                                                           f"{type(ready).__name__}: {ready}")
+    return batch.store(path, ready)
 
 
 def _transaction_alive(session: Session) -> bool:
