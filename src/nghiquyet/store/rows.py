@@ -1,8 +1,9 @@
 """The rows a new extraction adds to the library, built without the database.
 
-`ready_rows` turns an `Extraction` into a `Ready`: plain strings, dicts and tuples in the
-column order the storing side inserts them (`CITATION`, `SECTION_COLUMNS`, `ITEM_COLUMNS`),
-with the stored JSON, the citing sentences and the items' search text. An extraction worker
+`ready_rows` turns an `Extraction` into a `Ready`: plain strings, numbers, dicts (the
+citations) and tuples in the column order the storing side inserts them (`SECTION_COLUMNS`,
+`ITEM_COLUMNS`), with the stored JSON, the citing sentences, what each citation says the
+cited document carries out and (for PostgreSQL) the folded search text. An extraction worker
 builds it (`store.prepare`), so the storing process, the one serial step of an ingest, only
 adds the ids and inserts; and only this crosses between the processes (not the `Extraction`
 objects, whose unpickling cost the storing process more than inserting them).
