@@ -194,3 +194,42 @@ def test_past_tense_in_a_later_sentence_makes_a_result() -> None:
         "mới 3.200 ha rừng tập trung.\n")
     assert [t.value for t in x.targets] == [50, 5]
     assert [(r.value, r.unit) for r in x.results] == [(3200, "ha")]
+
+
+def test_a_due_date_after_a_number_first_figure_is_its_year_not_its_name() -> None:
+    figs = _targets("1. Phấn đấu 100% xã đạt chuẩn nông thôn mới nâng cao vào năm 2027.\n"
+                    "2. Phủ sóng 5G đến 100% thôn, bản trước ngày 31/12/2026.\n"
+                    "3. Có ít nhất 40% hộ gia đình sử dụng nước sạch tập trung trong năm 2028.",
+                    heading="II. MỤC TIÊU")
+    assert [(f.indicator, f.year) for f in figs] == [
+        ("tỷ lệ xã đạt chuẩn nông thôn mới nâng cao", 2027),
+        ("tỷ lệ thôn, bản được phủ sóng 5G", 2026),
+        ("tỷ lệ hộ gia đình sử dụng nước sạch tập trung", 2028)]
+
+
+REPORT = ("HUYỆN ỦY ĐỨC THỌ\n*\nSố 80-BC/HU\nĐức Thọ, ngày 10 tháng 11 năm 2023\n\nBÁO CÁO\n"
+          "sơ kết thực hiện Nghị quyết về phát triển chăn nuôi\n\nI. KẾT QUẢ THỰC HIỆN\n{}\n")
+
+
+def test_a_report_names_counts_after_a_time_span_and_before_a_colon() -> None:
+    x = extract_text(REPORT.format(
+        "Sau 2 năm thực hiện, có 5/8 chỉ tiêu đạt kế hoạch. Còn 3/8 chỉ tiêu chưa đạt: tổng đàn "
+        "bò mới đạt 21.000 con; số trang trại đạt 35/50 trang trại."))
+    assert [(r.indicator, r.value, r.planned) for r in x.results if r.unit == "chỉ tiêu"] == [
+        ("số chỉ tiêu đạt kế hoạch", 5, 8), ("số chỉ tiêu chưa đạt", 3, 8)]
+    assert [(r.value, r.planned, r.unit) for r in x.results if r.value == 35] == [(35, 50, "trang trại")]
+
+
+def test_a_result_never_takes_a_year_after_its_report() -> None:
+    """A goal's horizon earlier in the paragraph ("mục tiêu đến năm 2025") is no year for the
+    results that follow it in a report of 2023."""
+    x = extract_text(REPORT.format(
+        "Tổng đàn bò đạt 21.000 con, bằng 84% mục tiêu đến năm 2025 (25.000 con). Giá trị sản xuất "
+        "chăn nuôi ước đạt 1.250 tỷ đồng."))
+    assert [(r.value, r.year) for r in x.results] == [(21000, 2023), (84, 2023), (1250, 2023)]
+    assert x.results[1].indicator == "tổng đàn bò so với mục tiêu"
+
+
+def test_units_keep_the_capitals_of_the_text_in_a_count_s_name() -> None:
+    f = _one("Có ít nhất 30 sản phẩm OCOP được xếp hạng 4 sao.")
+    assert (f.indicator, f.value, f.unit) == ("số sản phẩm OCOP được xếp hạng 4 sao", 30, "sản phẩm ocop")

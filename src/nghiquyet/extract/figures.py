@@ -238,15 +238,21 @@ def _sentence(text: str, s_start: int, s_end: int, cues: dict[str, list[int]], s
             continue                         # "tại 3 đô thị": part of a name
         year, period, base_year = _when(marks, rel)
         if year is None:
-            late = _YEAR_AFTER.match(text, q.end, s_end)
+            # "... lên 60 triệu đồng/năm vào năm 2027", "100% thôn, bản trước ngày 31/12/2025"
+            late = _YEAR_AFTER.match(text, q.end, s_end) or (
+                named.mode == "number" and named.quote_end > q.end
+                and _YEAR_AFTER.match(text, named.quote_end, s_end))
             year = int(late.group(1)) if late else None
         paren = _in_parentheses(text, s_start, q.start)
         kind = _decide(sec_kind, cues, past, s_start, clause, q, named, year, ctx, paren)
         if kind is None:
             continue                         # its words stay with the next figure
         consumed = max(named.consumed_to, q.end)
-        if year is None and place.carried and (kind == "result" or place.horizon is None):
-            year = place.carried             # "năm 2024 ...; Toàn tỉnh có 146 doanh nghiệp"
+        if year is None and place.carried and (kind == "result" or place.horizon is None) \
+                and not (kind == "result" and ctx.now and place.carried > ctx.now):
+            # "năm 2024 ...; Toàn tỉnh có 146 doanh nghiệp". A result is never of a year after
+            # its document's: "... bằng 83% mục tiêu đến năm 2025. Giá trị ... ước đạt 312 tỷ"
+            year = place.carried
         if year is None:
             year = place.horizon or (ctx.plan_target if kind == "target" else ctx.plan_result)
         if period is None and place.period and year == int(place.period[-4:]) \
@@ -332,8 +338,11 @@ def _when(marks: list[fc.TimeMark], pos: int) -> tuple[int | None, str | None, i
     return year, period, base
 
 
-# "... lên 60 triệu đồng/năm vào năm 2027": a due year written just after the figure.
-_YEAR_AFTER = re.compile(r"\s*(?:vào|trong|đến|tới|trước)\s+(?:hết\s+)?năm\s+((?:19|20)\d\d)(?!\d)")
+# "... lên 60 triệu đồng/năm vào năm 2027", "... trước ngày 31/12/2025": a due year written just
+# after the figure (or after the words that name it).
+_YEAR_AFTER = re.compile(r"""\s*,?\s*(?:vào|trong|đến|tới|trước)\s+(?:hết\s+|cuối\s+)?
+    (?:[Nn]ăm\s+|ngày\s+\d{1,2}/\d{1,2}/|tháng\s+\d{1,2}/|[Qq]uý\s+[IV]{1,3}(?:/|\s+năm\s+))
+    ((?:19|20)\d\d)(?!\d)""", re.VERBOSE)
 
 
 def _seen(positions: list[int], start: int, end: int) -> bool:

@@ -35,10 +35,15 @@ _ESTIMATED_CHANGE = re.compile(r"(?:^|\s)ước\s+(?:tăng|giảm|đạt)\s*$")
 # "đạt 102,5% dự toán": a share of the plan, not a level.
 _PLAN_WORDS = re.compile(r"\s*(?:so\s+với\s+)?(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu|nghị\s+quyết)",
                          re.IGNORECASE)
+_PLAN_NAME_WORDS = re.compile(r"[^,;.()]{1,60}")          # the plan's name, up to its aside
 # "Cơ cấu kinh tế đến năm 2030: ..." names the whole of the shares listed after it.
 _WHOLE_BEFORE = re.compile(r"([Cc]ơ\s+cấu[^:;.]{0,60}?)\s*:\s*$")
-# Where the words after a number-first figure stop.
-_AFTER_STOP = re.compile(r";|\.\s|\.$|,?\s+trong\s+đó\b|\(\d{1,3}\)")
+# Where the words after a number-first figure stop (a colon opens what the figure lists; a due
+# date is the figure's time, not its name).
+_AFTER_STOP = re.compile(r"""
+    ;|:\s|\.\s|\.$|,?\s+trong\s+đó\b|\(\d{1,3}\)
+  | ,?\s+(?:(?:hoàn\s+thành|xong)\s+)?(?:vào|trong|trước|đến|tới)\s+(?:hết\s+|cuối\s+)?(?:ngày|tháng|[Qq]uý|năm)\s+[\dIV]   # a due date
+""", re.VERBOSE)
 # Where a part of the words after a figure is handed to the next figure ("..., 30% số huyện").
 _SPLIT = re.compile(r",\s+|\s+và\s+|;\s*|\s+với\s+")
 # A whole named in a share ("... chiếm 41% trong cơ cấu kinh tế chung của huyện").
@@ -195,6 +200,10 @@ def name_quantity(text: str, q: Quantity, clause_start: int, limit: int,
     if ("bằng" in verbset and q.family == "percent") or planned_ratio:  # a ratio to a plan
         subject = lead if not ft.is_empty_indicator(lead) else prev_base
         target = after or so_voi_text
+        if not target and _PLAN_WORDS.match(text, end, limit):
+            # "bằng 83,3% mục tiêu đến năm 2025 (1.500 ha)": the plan's own figure follows, so
+            # the words after the number were handed to it; the plan's name stays with the ratio.
+            target = ft.tidy(_PLAN_NAME_WORDS.match(text, end, limit).group(0))
         name = f"{subject} so với {target}" if target and not target.startswith("so với") else \
             f"{subject} {target}"
         return result(name, "ratio", after_end, max(end, after_end))
@@ -236,7 +245,8 @@ def name_quantity(text: str, q: Quantity, clause_start: int, limit: int,
         elif q.family == "percent" and after:
             name = after if ft.low(after).startswith(("tỷ lệ", "tỉ lệ")) else "tỷ lệ " + after
         elif counted:
-            head = "số " + re.sub(r"^(?:nghìn|ngàn|triệu|vạn|trăm nghìn|chục nghìn)\s+", "", q.unit)
+            head = "số " + re.sub(r"^(?:nghìn|ngàn|triệu|vạn|trăm nghìn|chục nghìn)\s+", "",
+                                   unit_as_written(text, q))
             name = head + (" " + after if after and not fold(after).startswith(fold(head)) else "")
             if fold(after).startswith("so "):
                 name = after
@@ -258,6 +268,17 @@ def name_quantity(text: str, q: Quantity, clause_start: int, limit: int,
         name = f"mức {delta} {name}" + (f" {so_voi_text}" if so_voi_text.startswith("so với") else "")
     stop_at = so_voi.end() if so_voi and so_voi_text.startswith("so với") else end
     return result(name, "change" if delta else "indicator", stop_at, stop_at)
+
+
+def unit_as_written(text: str, q: Quantity) -> str:
+    """The unit with the text's own capitals ("sản phẩm OCOP"); `q.unit` is lower-cased.
+
+    >>> t = "có 20 sản phẩm OCOP"
+    >>> unit_as_written(t, find_quantities(t)[0])
+    'sản phẩm OCOP'
+    """
+    written = " ".join(text[q.number_end:q.end].split())
+    return written if written.lower() == q.unit else q.unit
 
 
 def share_name(sector: str, whole: str | None) -> str:

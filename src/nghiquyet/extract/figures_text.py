@@ -17,6 +17,12 @@ from .figures_clauses import _TIME, _YEAR4
 # number, a lead-in, an indicator): remembering recent answers saves most of their work.
 _remember = lru_cache(maxsize=8192)
 
+# "Sau 3 năm thực hiện,", "Qua hơn 2 năm triển khai,": a span of time that opens a report's
+# sentence, written without a year.
+_SPAN_OPENER = re.compile(r"(?:^|(?<=[,;]))\s*(?:[Ss]au|[Qq]ua|[Tt]rải\s+qua)\s+(?:(?:hơn|gần|trên)\s+)?"
+                          r"\d{1,2}\s+năm[^,;\d]{0,40},")
+
+
 def strip_time(text: str) -> str:
     """Remove time phrases from an indicator ("đến năm 2020", "Giai đoạn 2021-2030,").
 
@@ -24,11 +30,15 @@ def strip_time(text: str) -> str:
     'Giá trị sản xuất trên địa bàn huyện'
     >>> strip_time("Đến năm 2030, giá trị sản xuất")
     'giá trị sản xuất'
+    >>> strip_time("Sau 3 năm thực hiện, có"), strip_time("Trồng mới 3 năm")
+    ('có', 'Trồng mới 3 năm')
     """
     def repl(m: re.Match[str]) -> str:
         return m.group(0) if (m.group("base") or m.group("cmp")) else " "
     if ("19" in text or "20" in text) and _YEAR4.search(text):
         text = _TIME.sub(repl, text)
+    if "năm" in text and ("au" in text or "ua" in text):      # sau, Sau, qua, Qua, trải qua
+        text = _SPAN_OPENER.sub(" ", text)
     return tidy(text)
 
 
