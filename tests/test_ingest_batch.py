@@ -204,23 +204,28 @@ def test_a_batch_without_failures_takes_no_savepoint(db_session, db_engine, tmp_
 def test_two_failing_files_in_one_batch_and_a_new_version_between(db_session, db_engine,
                                                                    tmp_path, monkeypatch):
     """The first failure rolls the batch back and stores its earlier files again (then a
-    savepoint per file); the second is rolled back alone. A file's new version stored
-    before the first failure is stored again in order: the library and its index end as
-    if the failing files had never been given."""
+    savepoint per file); the second is rolled back alone. A file's new version, and a copy
+    of a file, given before the first failure are stored again in order: the library and its
+    index end as if the failing files had never been given, and the copy names the
+    document as stored at the end (PostgreSQL gives it a new id the second time)."""
     seen = _savepoints(db_engine)
     paths = plans(tmp_path, 8, poisoned={2, 6})
-    newer = tmp_path / "v2" / "kh-001.txt"
-    newer.parent.mkdir()
-    newer.write_text(PLAN.format(n=101, word="nhanlong"), encoding="utf-8")
-    paths.insert(2, newer)               # kh-001.txt, then its next version, then kh-002 fails
+    newer, copy = tmp_path / "v2" / "kh-001.txt", tmp_path / "copy" / "kh-000.txt"
+    for path, n, word in ((newer, 101, "nhanlong"), (copy, 100, WORDS[0])):
+        path.parent.mkdir()
+        path.write_text(PLAN.format(n=n, word=word), encoding="utf-8")
+    # kh-000, kh-001, its next version, a copy of kh-000, then kh-002 fails
+    paths[2:2] = [newer, copy]
     fail_indexing(monkeypatch, "dacbiet", "đĩa đầy (disk full)")
     summary = library.ingest_paths(db_session, paths=paths, batch_size=50)
     statuses = [o.status for o in summary.outcomes]
-    assert statuses == ["new", "new", "updated", "error", "new", "new", "new", "error", "new"]
-    assert "kh-002.txt" in summary.outcomes[3].message
-    assert "kh-006.txt" in summary.outcomes[7].message and seen    # savepoints after the first
+    assert statuses == ["new", "new", "updated", "unchanged", "error", "new", "new", "new",
+                        "error", "new"]
+    assert "kh-002.txt" in summary.outcomes[4].message
+    assert "kh-006.txt" in summary.outcomes[8].message and seen    # savepoints after the first
     assert stored_names(db_session) == [f"kh-{i:03d}.txt" for i in (0, 1, 3, 4, 5, 7)]
-    one = summary.outcomes[1].document_id
+    zero, one = summary.outcomes[0].document_id, summary.outcomes[1].document_id
+    assert summary.outcomes[3].document_id == zero and db_session.get(Document, zero)
     assert summary.outcomes[2].document_id == one and count(db_session, DocumentVersion) == 7
     assert {h.document_id for h in search.search(db_session, "nhanlong")} == {one}
     assert search.search(db_session, "dacbiet") == []

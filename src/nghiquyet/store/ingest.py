@@ -105,18 +105,17 @@ class _Batch:
         self.session, self.summary, self.progress = session, summary, progress
         self.outcomes: list[IngestOutcome] = []
         # (position in `outcomes`, path, prepared rows) of each file stored in the open
-        # transaction, to store again if a later file fails half-way.
+        # transaction (or found there unchanged: its document's id may change when it is
+        # stored again, PostgreSQL's sequences do not roll back), to store again if a later
+        # file fails half-way.
         self.done: list[tuple[int, Path, tuple]] = []
+        self.stored = 0               # of them, new documents and new versions
         self.careful = False          # a savepoint per file (after a failure in this batch)
         self.open = False
         self.index: index.PendingIndex | None = None   # FTS5 rows held until the commit
         # Planner statistics are refreshed as the library grows (200, 800, 3,200... files):
         # a plan made for an empty library scans once it holds thousands of documents.
         self.committed, self.analyze_at = 0, 200
-
-    @property
-    def stored(self) -> int:
-        return len(self.done)
 
     def begin(self) -> None:
         """Open the batch's transaction. pysqlite starts none before the first write (a
@@ -156,8 +155,9 @@ class _Batch:
             elif self.index is not None:
                 self.index.rollback()
             return outcome
+        self.done.append((len(self.outcomes) if at is None else at, path, ready))
         if outcome.status in ("new", "updated"):
-            self.done.append((len(self.outcomes) if at is None else at, path, ready))
+            self.stored += 1
         return outcome
 
     def replay(self) -> None:
@@ -166,7 +166,7 @@ class _Batch:
         self.session.rollback()
         index.drop_index(self.session)
         self.open, self.index, self.careful = False, None, True
-        done, self.done = self.done, []
+        done, self.done, self.stored = self.done, [], 0
         for i, path, ready in done:
             self.outcomes[i] = self.store(path, ready, at=i)
 
@@ -185,7 +185,7 @@ class _Batch:
                 self.outcomes[i] = IngestOutcome(
                     o.path, "error", message=f"{o.path}: lỗi khi lưu (failed): "
                                              f"{type(error).__name__}: {error}")
-        self.done = []
+        self.done, self.stored = [], 0
 
     def commit(self) -> None:
         if self.open:
@@ -209,7 +209,7 @@ class _Batch:
             self.summary.outcomes.append(o)
             if self.progress:
                 self.progress(o)
-        self.outcomes, self.done = [], []
+        self.outcomes, self.done, self.stored = [], [], 0
 
 
 def _store_prepared(batch: _Batch, path: Path, ready) -> IngestOutcome:  # noqa: ANN001
