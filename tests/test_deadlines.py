@@ -24,6 +24,8 @@ def deadlines(body: str, head: str = HEAD):
     ("Hoàn thành việc sắp xếp trong năm 2025.", "2025-12-31"),
     ("Trình Ban Thường vụ xem xét không muộn hơn ngày 05/3/2025.", "2025-03-05"),
     ('Tổ chức tọa đàm "Phát huy giá trị văn hóa Phú Yên trong thời kỳ mới" vào ngày 25/4/2025.', "2025-04-25"),
+    ("Ban Tuyên giáo tuyên truyền Kế hoạch này trong Quý II/2025.", "2025-06-30"),
+    ("Sở Nội vụ rà soát, kiện toàn Ban Chỉ đạo trong tháng 3/2025.", "2025-03-31"),
 ])
 def test_limit_words(sentence, due):
     [d] = deadlines("I. NHIỆM VỤ\n1. Văn phòng Tỉnh ủy\n- " + sentence)
@@ -122,3 +124,20 @@ def test_table_without_header_needs_a_month_or_finer():
             "2 | Chỉ tiêu tăng trưởng | 7% | năm 2025\n")
     found = [(d.task, d.responsible, d.due) for d in deadlines(body)]
     assert found == [("Kiện toàn ban chỉ đạo", "Sở Nội vụ", "2025-03-31")]
+
+
+def test_a_limit_closes_its_own_clause_and_names_its_own_body():
+    """In "A does x; B does y before <date>", the date is B's limit for y."""
+    [d] = deadlines("I. NHIỆM VỤ\n- Ban Thường vụ Tỉnh ủy tổ chức hội nghị quán triệt; Văn phòng Tỉnh ủy "
+                    "hoàn thiện báo cáo, gửi Ban Bí thư trước ngày 30/6/2025.")
+    assert (d.task, d.responsible) == ("Văn phòng Tỉnh ủy hoàn thiện báo cáo, gửi Ban Bí thư",
+                                       "Văn phòng Tỉnh ủy")
+    [d] = deadlines("I. NHIỆM VỤ\n- Ủy ban nhân dân tỉnh chỉ đạo nâng cấp đê trước mùa mưa bão; rà soát "
+                    "phương án sơ tán dân, xong trước ngày 30/5/2025.")
+    assert (d.task, d.responsible) == ("rà soát phương án sơ tán dân", "Ủy ban nhân dân tỉnh")
+
+
+def test_what_a_body_acts_on_is_not_part_of_its_name():
+    [d] = deadlines("II. TỔ CHỨC THỰC HIỆN\n1. Các sở, ban, ngành căn cứ Kế hoạch này xây dựng kế hoạch "
+                    "cụ thể, hoàn thành trước ngày 30/3/2025.")
+    assert d.responsible == "Các sở, ban, ngành"

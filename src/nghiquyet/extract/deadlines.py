@@ -27,7 +27,7 @@ from .outline import Layout, Paragraph
 # The deadline phrase to cut from a sentence to leave its task.
 _PHRASE_START = re.compile(r"\(?\s*(?:(?:phải\s+|và\s+)?(?:hoàn\s+thành|xong)\s+)?(?:trước|chậm\s+nhất"
                            r"|không\s+muộn\s+hơn|trong|vào|hạn|thời\s+hạn|đến\s+hết"
-                           r"|thời\s+gian(?:\s+[^\s:;,]+){0,2}\s*:)(?:\b|\s)[^()]*$",
+                           r"|thời\s+gian(?:\s+[^\s:;,]+){0,2}\s*:)(?:\b|\s)[^();]*$",
                            re.IGNORECASE)
 
 
@@ -73,8 +73,10 @@ def extract(layout: Layout) -> list[Deadline]:
             task = _task(layout, i, sentence, d.start - s_start, d.end - s_start)
             start = p.span[0] + s_start
             # task, due, responsible, quote, section, span (positional: keywords cost more)
-            out.append(Deadline(task, d.iso, responsible(layout, p, sentence), quote,
-                                layout.path(p.section), (start, start + len(sentence))))
+            who = (";" in sentence and task in sentence and subject_body(task)) \
+                or responsible(layout, p, sentence)   # "...; Văn phòng gửi báo cáo trước ..."
+            out.append(Deadline(task, d.iso, who, quote, layout.path(p.section),
+                                (start, start + len(sentence))))
     return out
 
 
@@ -163,6 +165,12 @@ def _task(layout: Layout, i: int, sentence: str, at: int, end: int) -> str:
     head = sentence[:at]
     m = _phrase_start(head)
     rest = sentence[:m.start()] if m else head
+    if ";" in rest:
+        # "UBND tỉnh chỉ đạo nâng cấp đê ...; rà soát phương án sơ tán, xong trước ngày 30/5/2024":
+        # the limit belongs to the clause it closes.
+        last = rest.rsplit(";", 1)[1]
+        if len(last.split()) >= 3:
+            rest = last
     tail = sentence[end:]
     if m and m.group(0).lstrip().startswith("("):
         tail = re.sub(r"^\s*\)", "", tail)      # "(Hoàn thành trong Quý I năm 2022)"

@@ -19,7 +19,10 @@ _LIMIT = re.compile(r"""
 # "trong/vào" before a date is a limit only after a task verb in the same clause.
 _WITHIN = re.compile(r"(?:trong|vào|hết|đến\s+hết)(?:\s+ngày)?\s*$", re.IGNORECASE)
 _TASK_VERB = re.compile(r"\b(?:hoàn\s+thành|xong|tổ\s+chức|thực\s+hiện|triển\s+khai|xây\s+dựng"
-                        r"|ban\s+hành|báo\s+cáo|trình|gửi|nộp|tổng\s+kết|sơ\s+kết|quán\s+triệt)\b",
+                        r"|ban\s+hành|báo\s+cáo|trình|gửi|nộp|tổng\s+kết|sơ\s+kết|quán\s+triệt"
+                        r"|tuyên\s+truyền|phổ\s+biến|rà\s+soát|tham\s+mưu|hướng\s+dẫn|kiểm\s+tra"
+                        r"|tập\s+huấn|kiện\s+toàn|sửa\s+đổi|bổ\s+sung|ký\s+kết|khởi\s+công"
+                        r"|phát\s+động|đưa\s+vào)\b",
                         re.IGNORECASE)
 _DONE = re.compile(r"\b(?:hoàn\s+thành|xong)\b", re.IGNORECASE)
 # "Thời gian: ...", "Thời gian thực hiện: ...", "Thời hạn hoàn thành: ..."
@@ -134,6 +137,8 @@ def _deadline_dates(text: str, dates: list[DateMatch] | None = None) -> list[Dat
     ['2024-06-30']
     >>> [d.iso for d in _deadline_dates("Giao Sở Tài chính bố trí kinh phí; thời gian thực hiện: tháng 5/2024")]
     ['2024-05-31']
+    >>> [d.iso for d in _deadline_dates("Ban Tuyên giáo tuyên truyền Chỉ thị trong Quý II/2024.")]
+    ['2024-06-30']
     """
     dates = find_dates(text) if dates is None else dates
     if not dates:

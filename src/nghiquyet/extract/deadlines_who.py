@@ -38,7 +38,8 @@ _VERB = re.compile(r"\s(?:chủ\s+trì|phối\s+hợp|chỉ\s+đạo|lãnh\s+đ�
                    r"|hướng\s+dẫn|triển\s+khai|thực\s+hiện|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm"
                    r"|theo\s+dõi|đẩy\s+mạnh|tăng\s+cường|ban\s+hành|rà\s+soát|báo\s+cáo|hoàn\s+thành"
                    r"|cụ\s+thể\s+hoá|cụ\s+thể\s+hóa|quán\s+triệt|tuyên\s+truyền|kiểm\s+tra"
-                   r"|tổng\s+hợp|giám\s+sát|đôn\s+đốc|nghiên\s+cứu|bố\s+trí|phổ\s+biến)\b")
+                   r"|tổng\s+hợp|giám\s+sát|đôn\s+đốc|nghiên\s+cứu|bố\s+trí|phổ\s+biến"
+                   r"|hoàn\s+thiện|gửi|trình|xử\s+lý|tiếp\s+tục|phê\s+duyệt|đề\s+xuất)\b")
 _LEAD = re.compile(r"(?i:giao|đề\s+nghị|yêu\s+cầu)\s+(?P<who>[A-ZĐÀ-Ỹ].{2,100}?)"
                    r"(?:\s+(?:căn\s+cứ|theo|trên\s+cơ\s+sở)\b.*?)?"
                    r"\s+(?:chủ\s+trì|thực\s+hiện|tham\s+mưu|xây\s+dựng|tổ\s+chức|theo\s+dõi)\b")
@@ -53,6 +54,8 @@ def subject_body(text: str) -> str | None:
     'Sở Kế hoạch và Đầu tư'
     >>> subject_body("Tập trung triển khai các nhiệm vụ") is None
     True
+    >>> subject_body("Các sở, ngành căn cứ Kế hoạch này xây dựng kế hoạch cụ thể")
+    'Các sở, ngành'
     """
     text = squash(text.lstrip("-+*•– "))
     start = body_start().match(text)
@@ -61,8 +64,12 @@ def subject_body(text: str) -> str | None:
     m = _VERB.search(text[:160], start.end() - 1)       # "Các tổ chức ...": a noun, not the verb
     if not m:
         return None
-    who = text[:m.start()].strip(" ,;:")
+    who = _ON_THE_BASIS.sub("", text[:m.start()]).strip(" ,;:")
     return who if 1 <= len(who.split()) <= 16 else None
+
+
+# "Các chi bộ, cơ quan, đơn vị căn cứ Kế hoạch này xây dựng ...": what the body acts on, not who.
+_ON_THE_BASIS = re.compile(r"\s+(?:căn\s+cứ|trên\s+cơ\s+sở|bám\s+sát|theo\s+chức\s+năng)\b.*$", re.DOTALL)
 
 
 def _lead(sentence: str) -> re.Match[str] | None:
