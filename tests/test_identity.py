@@ -126,3 +126,12 @@ def test_recipients_on_the_same_line_as_the_label():
 ])
 def test_official_case(upper, official):
     assert official_case(upper) == official
+
+
+def test_a_decision_s_authority_line_takes_the_place_from_the_header():
+    """"CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH" names the body; the header says which province's."""
+    doc = ident("ỦY BAN NHÂN DÂN\nTỈNH LẠNG SƠN\nSố: 88/QĐ-UBND\nLạng Sơn, ngày 02 tháng 3 năm 2025\n\n"
+                "QUYẾT ĐỊNH\nPhê duyệt Kế hoạch phát triển lâm nghiệp\n\n"
+                "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\n\nCăn cứ Luật Lâm nghiệp ngày 15/11/2017;\n\n"
+                "QUYẾT ĐỊNH:\n\nĐiều 1. Phê duyệt Kế hoạch.\n")
+    assert (doc.kind, doc.issuer) == ("quyet_dinh", "Ủy ban nhân dân tỉnh Lạng Sơn")

@@ -133,3 +133,11 @@ def test_subject_ends_with_its_paragraph_and_before_the_issuing_clause():
     found = refs("Tổ chức quán triệt.", head=head)
     assert found["68-NQ/TW"].title == "phát triển kinh tế tư nhân"
     assert found["45-NQ/TW"].title == "tiếp tục xây dựng và phát huy vai trò của đội ngũ trí thức"
+
+
+def test_a_ministry_whose_name_lists_fields_keeps_its_commas():
+    refs = extract_text("KẾ HOẠCH\nabc\n\nCăn cứ Thông tư số 04/2024/TT-BVHTTDL ngày 10/5/2024 của Bộ Văn hóa, "
+                        "Thể thao và Du lịch; Quyết định số 77/QĐ-BYT của Bộ Y tế, Bộ Tài chính và các "
+                        "địa phương;\n").references
+    assert [(r.symbol, r.issuer) for r in refs] == [
+        ("04/2024/TT-BVHTTDL", "Bộ Văn hóa, Thể thao và Du lịch"), ("77/QĐ-BYT", "Bộ Y tế")]

@@ -156,13 +156,11 @@ def issuer(layout: Layout, signer: Signer | None = None) -> str | None:
     for text in preamble:
         who = issuing_body(text)
         if who:
-            header = header_organ(layout)
-            full = official_case(header) if header else ""
-            # "Ủy ban nhân dân tỉnh ban hành" under "ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK": name it fully.
-            return full if full and fold(full).startswith(fold(who)) else who
+            return _named_fully(layout, who)
     for text in preamble:
         if text.upper() == text and re.search(r"NHÂN DÂN", text):
-            return official_case(_cut_organ(re.sub(r"^CHỦ\s+TỊCH\s+", "", text)))
+            # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", the authority line of a decision
+            return _named_fully(layout, official_case(_cut_organ(re.sub(r"^CHỦ\s+TỊCH\s+", "", text))))
     header = header_organ(layout)
     behalf = None
     if signer and signer.on_behalf_of:
@@ -181,6 +179,14 @@ def issuer(layout: Layout, signer: Signer | None = None) -> str | None:
     if behalf:
         return official_case(behalf)
     return None
+
+
+def _named_fully(layout: Layout, who: str) -> str:
+    """`who` completed by the header's organ when that is the same body with its place:
+    "Ủy ban nhân dân tỉnh" under "ỦY BAN NHÂN DÂN / TỈNH ĐẮK LẮK" is that province's."""
+    header = header_organ(layout)
+    full = official_case(header) if header else ""
+    return full if full and fold(full).startswith(fold(who)) else who
 
 
 _ABBREVIATED = {"UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân",

@@ -126,6 +126,26 @@ def _last_words_start(text: str, n: int) -> int:
     return len(text) - len(text[len(parts[0]):].lstrip())
 
 
+def _enumerated(words: list[str]) -> bool:
+    """Whether the words after a comma go on with a ministry's name: capitalised fields closed
+    by "và" and a capitalised last one ("Thể thao và Du lịch"), not a new body or citation.
+
+    >>> _enumerated("Thể thao và Du lịch về".split()), _enumerated("Bộ Tài chính và Ngân hàng".split())
+    (True, False)
+    """
+    if not words or not words[0][:1].isupper() or words[0] in _NEW_BODY or _KIND_START.match(words[0]):
+        return False
+    for j, w in enumerate(words):
+        if w == "và":
+            return j + 1 < len(words) and words[j + 1][:1].isupper()
+        if w[-1] in ".;:" or (w[0].isupper() and w in _NEW_BODY):
+            return False
+    return False
+
+
+_NEW_BODY = frozenset(("Bộ", "Sở", "Ủy", "Ban", "Thủ", "Chính", "Văn", "Hội", "Tỉnh", "Huyện", "Đảng"))
+
+
 def body_name(text: str) -> str | None:
     """The body's name at the start of `text` (the words after `của`).
 
@@ -139,6 +159,8 @@ def body_name(text: str) -> str | None:
     'Tỉnh ủy'
     >>> body_name("Bộ Nông nghiệp và Phát triển nông thôn về phòng, chống thiên tai")
     'Bộ Nông nghiệp và Phát triển nông thôn'
+    >>> body_name("Bộ Văn hóa, Thể thao và Du lịch về phát triển du lịch")
+    'Bộ Văn hóa, Thể thao và Du lịch'
     >>> body_name("Chính phủ ban hành Chương trình hành động")
     'Chính phủ'
     >>> body_name("Ban Kinh tế - Ngân sách Hội đồng nhân dân tỉnh về dự toán")
@@ -160,6 +182,10 @@ def body_name(text: str) -> str | None:
         if not ok or (w == "ban" and raw_words[k + 1:k + 2] == ["hành"]):
             break                     # "Chính phủ ban hành ...": the verb, not "Ủy ban"
         words.append(w)
+        if w != raw and raw.endswith(",") and words[0] in ("Bộ", "Sở") \
+                and _enumerated(raw_words[k + 1:k + 7]):
+            words[-1] = raw           # "Bộ Văn hóa, Thể thao và Du lịch": the comma is in the name
+            continue
         if w != raw or len(words) >= 14:
             break
     while words and words[-1] in ("và", "khóa", "khoá", "-"):
