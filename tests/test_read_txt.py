@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from nghiquyet.extract import extract_file
 from nghiquyet.read import MAX_BYTES, ReadError, read_file
 from nghiquyet.read.clean import clean_text
 from nghiquyet.text import normalise
@@ -214,3 +215,21 @@ def test_a_file_that_grew_since_its_size_was_taken_is_read_whole(tmp_path, monke
 
     monkeypatch.setattr(Path, "stat", lambda self, **kw: Shrunk(real_stat(self, **kw)))
     assert read_file(path).text == clean_text(normalise(PARAGRAPH))
+
+
+def test_a_closing_block_laid_out_side_by_side_keeps_its_signer(tmp_path):
+    """A .txt copied from a laid-out page: recipients on the left, the signer on the right."""
+    path = tmp_path / "nq.txt"
+    path.write_text(
+        "HỘI ĐỒNG NHÂN DÂN                 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "TỈNH CÀ MAU                             Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 10/2024/NQ-HĐND                    Cà Mau, ngày 12 tháng 7 năm 2024\n\n"
+        "NGHỊ QUYẾT\nQuy định mức hỗ trợ phát triển sản xuất nông nghiệp\n\n"
+        "Điều 1. Phạm vi điều chỉnh.\n\n"
+        "Nơi nhận:                                                     CHỦ TỊCH\n"
+        "- Ủy ban Thường vụ Quốc hội;\n"
+        "- Lưu: VT.                                                     Nguyễn Tiến Hải\n",
+        encoding="utf-8")
+    doc = extract_file(path).document
+    assert (doc.signer.name, doc.signer.position) == ("Nguyễn Tiến Hải", "CHỦ TỊCH")
+    assert doc.recipients == ["Ủy ban Thường vụ Quốc hội;", "Lưu: VT."]

@@ -96,6 +96,8 @@ def official_case(text: str) -> str:
     'Đại hội đại biểu Đảng bộ tỉnh Quảng Nam lần thứ XXII'
     >>> official_case("UBND TỈNH NGHỆ AN"), official_case("SỞ TÀI CHÍNH")
     ('UBND tỉnh Nghệ An', 'Sở Tài chính')
+    >>> official_case("SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG"), official_case("BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI")
+    ('Sở Nông nghiệp và Môi trường', 'Bộ Lao động - Thương binh và Xã hội')
     >>> official_case("Ban Thường vụ Huyện ủy Thạch Hà")
     'Ban Thường vụ Huyện ủy Thạch Hà'
     """
@@ -122,6 +124,12 @@ def official_case(text: str) -> str:
                 out.append(w)
             elif out and out[-1] in ("Sở", "Bộ", "Cục", "Chi cục", "Trung tâm") and len(out) == 1:
                 out.append(w.lower().capitalize())         # "Sở Tài chính", "Bộ Y tế"
+            elif out and out[0] in ("Sở", "Bộ", "Cục") and i and (
+                    words[i - 1] in ("VÀ", "-") or words[i - 1].endswith(",")):
+                out.append(w.lower().capitalize())         # each field: "Sở Kế hoạch và Đầu tư"
+                in_place = False                           # "Xã hội" is no commune
+                i += 1
+                continue
             elif in_place and w.lower() not in stops:
                 out.append("-".join(part.capitalize() for part in w.lower().split("-")))
             else:
@@ -183,7 +191,8 @@ def issuer(layout: Layout, signer: Signer | None = None) -> str | None:
 
 def _named_fully(layout: Layout, who: str) -> str:
     """`who` completed by the header's organ when that is the same body with its place:
-    "Ủy ban nhân dân tỉnh" under "ỦY BAN NHÂN DÂN / TỈNH ĐẮK LẮK" is that province's."""
+    "Ủy ban nhân dân tỉnh" under "ỦY BAN NHÂN DÂN / TỈNH ĐẮK LẮK" is that province's. (Only the
+    same body: "Ban Thường vụ Tỉnh ủy" under "TỈNH ỦY HÀ TĨNH" stays as the text names itself.)"""
     header = header_organ(layout)
     full = official_case(header) if header else ""
     return full if full and fold(full).startswith(fold(who)) else who

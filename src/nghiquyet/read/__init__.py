@@ -61,11 +61,13 @@ def read_file(path: str | Path) -> ReadText:
             except PdfProblem as e:
                 raise ReadError(path, str(e)) from None
         else:
+            from .columns import split_tail
             from .txt import NotText, decode
             try:
                 text, encoding = decode(raw)
             except NotText as e:
                 raise ReadError(path, str(e)) from None
+            text = split_tail(text)   # "Nơi nhận:      CHỦ TỊCH" copied from a laid-out page
             warnings = []
     except ReadError:
         raise

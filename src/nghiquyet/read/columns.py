@@ -118,3 +118,28 @@ def _block_end(rows, i: int, width: int, at_top: bool) -> int | None:
         if plain == 0:
             last = end
     return end if tail else last
+
+
+def split_tail(text: str) -> str:
+    """A text file copied from a laid-out page keeps its closing block side by side
+    (`Nơi nhận:      CHỦ TỊCH`): read that block column by column, as `split_columns` does.
+    The rest of the text is left as it is.
+
+    >>> print(split_tail("Điều 3. Thi hành.\\nNơi nhận:        CHỦ TỊCH\\n- Như Điều 3;\\n- Lưu: VT.        Lê Văn A"))
+    Điều 3. Thi hành.
+    Nơi nhận:
+    - Như Điều 3;
+    - Lưu: VT.
+    <BLANKLINE>
+    CHỦ TỊCH
+    Lê Văn A
+    """
+    if not any(t in text for t in _TAIL):
+        return text
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        start = line.lstrip()
+        if start.startswith(_TAIL) and _GAP.search(start.expandtabs(8)):
+            tail = split_columns([t.expandtabs(8).rstrip("\r") for t in lines[i:]], first_page=False)
+            return "\n".join(lines[:i] + ["" if t is None else t for t in tail])
+    return text
