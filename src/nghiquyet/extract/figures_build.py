@@ -38,12 +38,13 @@ _PLAN_WORDS = re.compile(r"\s*(?:so\s+với\s+)?(?:kế\s+hoạch|dự\s+toán|c
 _PLAN_NAME_WORDS = re.compile(r"[^,;.()]{1,60}")          # the plan's name, up to its aside
 # "Cơ cấu kinh tế đến năm 2030: ..." names the whole of the shares listed after it.
 _WHOLE_BEFORE = re.compile(r"([Cc]ơ\s+cấu[^:;.]{0,60}?)\s*:\s*$")
-# Where the words after a number-first figure stop (a colon opens what the figure lists; a due
-# date is the figure's time, not its name).
-_AFTER_STOP = re.compile(r"""
-    ;|:\s|\.\s|\.$|,?\s+trong\s+đó\b|\(\d{1,3}\)
-  | ,?\s+(?:(?:hoàn\s+thành|xong)\s+)?(?:vào|trong|trước|đến|tới)\s+(?:hết\s+|cuối\s+)?(?:ngày|tháng|[Qq]uý|năm)\s+[\dIV]   # a due date
-""", re.VERBOSE)
+# Where the words after a number-first figure stop (a colon opens what the figure lists).
+_AFTER_STOP = re.compile(r";|:\s|\.\s|\.$|,?\s+trong\s+đó\b|\(\d{1,3}\)")
+# A due date after the words is the figure's time, not its name: "100% thôn, bản trước ngày
+# 31/12/2026". Its own pattern starts with its words (`re` then skips to their first letters);
+# `_DUE_LEAD` takes back the ", hoàn thành" before it.
+_DUE = re.compile(r"(?:vào|trong|trước|đến|tới)\s+(?:hết\s+|cuối\s+)?(?:ngày|tháng|[Qq]uý|năm)\s+[\dIV]")
+_DUE_LEAD = re.compile(r"(?:,?\s*(?:hoàn\s+thành|xong))?[\s,]*$")
 # Where a part of the words after a figure is handed to the next figure ("..., 30% số huyện").
 _SPLIT = re.compile(r",\s+|\s+và\s+|;\s*|\s+với\s+")
 # A whole named in a share ("... chiếm 41% trong cơ cấu kinh tế chung của huyện").
@@ -149,6 +150,9 @@ def name_quantity(text: str, q: Quantity, clause_start: int, limit: int,
     # Words after the number, up to the next figure's own words.
     stop = _AFTER_STOP.search(text, end, limit)
     after_end = stop.start() if stop else limit
+    due = _DUE.search(text, end, after_end)
+    if due and text[due.start() - 1].isspace():
+        after_end = end + _DUE_LEAD.search(text[end:due.start()]).start()
     if next_start is not None and next_start < after_end:
         after_end = next_start
         splits = list(_SPLIT.finditer(text, end, after_end))

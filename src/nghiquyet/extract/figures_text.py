@@ -19,7 +19,9 @@ _remember = lru_cache(maxsize=8192)
 
 # "Sau 3 năm thực hiện,", "Qua hơn 2 năm triển khai,": a span of time that opens a report's
 # sentence, written without a year.
-_SPAN_OPENER = re.compile(r"(?:^|(?<=[,;]))\s*(?:[Ss]au|[Qq]ua|[Tt]rải\s+qua)\s+(?:(?:hơn|gần|trên)\s+)?"
+# Found from its first word (`re` skips to the letters S, Q, T), then checked to open the
+# text or to follow a comma.
+_SPAN_OPENER = re.compile(r"(?:[Ss]au|[Qq]ua|[Tt]rải\s+qua)\s+(?:(?:hơn|gần|trên)\s+)?"
                           r"\d{1,2}\s+năm[^,;\d]{0,40},")
 
 
@@ -38,7 +40,9 @@ def strip_time(text: str) -> str:
     if ("19" in text or "20" in text) and _YEAR4.search(text):
         text = _TIME.sub(repl, text)
     if "năm" in text and ("au" in text or "ua" in text):      # sau, Sau, qua, Qua, trải qua
-        text = _SPAN_OPENER.sub(" ", text)
+        for m in reversed(list(_SPAN_OPENER.finditer(text))):
+            if not text[:m.start()].rstrip() or text[:m.start()].rstrip()[-1] in ",;":
+                text = text[:m.start()] + " " + text[m.end():]
     return tidy(text)
 
 

@@ -134,12 +134,18 @@ def split_tail(text: str) -> str:
     CHỦ TỊCH
     Lê Văn A
     """
-    if not any(t in text for t in _TAIL):
-        return text
-    lines = text.split("\n")
-    for i, line in enumerate(lines):
-        start = line.lstrip()
-        if start.startswith(_TAIL) and _GAP.search(start.expandtabs(8)):
-            tail = split_columns([t.expandtabs(8).rstrip("\r") for t in lines[i:]], first_page=False)
-            return "\n".join(lines[:i] + ["" if t is None else t for t in tail])
+    # The closing block ends the document: searched from the end, its label is found at once.
+    for label in ("Nơi ", "NƠI NHẬN"):   # "Nơi nhận", "Nơi gửi" (`_TAIL`) with one search
+        at = text.rfind(label)
+        while at >= 0:
+            line_start = text.rfind("\n", 0, at) + 1
+            line_end = text.find("\n", at)
+            line = text[line_start:line_end if line_end >= 0 else len(text)]
+            if not line[:at - line_start].strip() and line[at - line_start:].startswith(_TAIL):
+                if not _GAP.search(line.expandtabs(8).strip()):
+                    return text          # the usual closing block: one column
+                tail = split_columns([t.expandtabs(8).rstrip("\r")
+                                      for t in text[line_start:].split("\n")], first_page=False)
+                return text[:line_start] + "\n".join("" if t is None else t for t in tail)
+            at = text.rfind(label, 0, at)
     return text
