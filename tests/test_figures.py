@@ -233,3 +233,26 @@ def test_a_result_never_takes_a_year_after_its_report() -> None:
 def test_units_keep_the_capitals_of_the_text_in_a_count_s_name() -> None:
     f = _one("Có ít nhất 30 sản phẩm OCOP được xếp hạng 4 sao.")
     assert (f.indicator, f.value, f.unit) == ("số sản phẩm OCOP được xếp hạng 4 sao", 30, "sản phẩm ocop")
+
+
+def test_shares_listed_after_a_structure_heading_name_their_whole() -> None:
+    figs = _targets("- Cơ cấu kinh tế: nông, lâm nghiệp 18%, công nghiệp - xây dựng 37%, dịch vụ 45%.")
+    assert [(f.indicator, f.value) for f in figs] == [
+        ("tỷ trọng nông, lâm nghiệp trong cơ cấu kinh tế", 18),
+        ("tỷ trọng công nghiệp - xây dựng trong cơ cấu kinh tế", 37),
+        ("tỷ trọng dịch vụ trong cơ cấu kinh tế", 45)]
+
+
+def test_a_figure_opened_by_its_change_verb_is_the_change() -> None:
+    down, level = _targets("- Giảm tỷ lệ hộ nghèo đa chiều bình quân 1,5%/năm.\n"
+                           "- Giảm tỷ lệ hộ nghèo đa chiều xuống còn 2%.")
+    assert (down.indicator, down.value, down.unit) == ("mức giảm tỷ lệ hộ nghèo đa chiều bình quân", 1.5, "%/năm")
+    assert (level.indicator, level.value) == ("tỷ lệ hộ nghèo đa chiều", 2)
+
+
+def test_a_multiple_of_a_past_year_does_not_date_the_results_after_it() -> None:
+    """"gấp 1,5 lần năm 2020" compares with 2020; the next result is still the report's year."""
+    x = extract_text(REPORT.format(
+        "Thu nhập bình quân đầu người năm 2023 đạt 58 triệu đồng, gấp 1,5 lần năm 2020. "
+        "Có 12/15 chỉ tiêu đạt và vượt kế hoạch."))
+    assert [(r.value, r.year) for r in x.results] == [(58, 2023), (1.5, 2023), (12, 2023)]

@@ -139,7 +139,9 @@ def name_quantity(text: str, q: Quantity, clause_start: int, limit: int,
     verb_tuple, verbset, lead = ft.indicator_words(words)
     verbs = list(verb_tuple)
     change_verb = _CHANGE_VERB.match(lead)
+    opening_change = None                        # "Giảm tỷ lệ hộ nghèo bình quân 1%/năm"
     if change_verb and ft.starts_with_head(lead[change_verb.end():]):
+        opening_change = ft.low(change_verb.group(0))
         lead = lead[change_verb.end():]          # "Nâng tỷ lệ che phủ rừng lên 55%"
     lead_in = text[clause_start:q.start]
     quote_start = clause_start + (len(lead_in) - len(lead_in.lstrip(" ,;:.-+*•")))
@@ -199,6 +201,18 @@ def name_quantity(text: str, q: Quantity, clause_start: int, limit: int,
         named.indicator = share_name(named.share_sector, whole)
         return named
 
+    if q.family == "percent" and verbset <= {"đạt", "là"} and not ft.is_empty_indicator(lead) \
+            and not ft.starts_with_head(lead):
+        # "Cơ cấu kinh tế: nông nghiệp 25%, công nghiệp - xây dựng 35%, dịch vụ 40%"
+        m = _WHOLE_BEFORE.search(text, max(0, clause_start - 80), clause_start)
+        whole = ft.lower_first(ft.strip_time(m.group(1))) if m else \
+            (prev.share_whole if prev and prev.mode == "share" else None)
+        if whole:
+            named = result("", "share", end)
+            named.share_sector, named.share_whole = ft.lower_first(lead), whole
+            named.indicator = share_name(named.share_sector, whole)
+            return named
+
     planned_ratio = q.family == "percent" and verbset & {"đạt", "hoàn thành"} and \
         _PLAN_WORDS.match(text, end, limit)
     if ("bằng" in verbset and q.family == "percent") or planned_ratio:  # a ratio to a plan
@@ -225,6 +239,10 @@ def name_quantity(text: str, q: Quantity, clause_start: int, limit: int,
     if verbs and verbs[-1] in ("giảm", "tăng", "giảm bình quân", "tăng bình quân", "tăng thêm") \
             and not verbset & {"còn", "xuống", "xuống còn", "lên"}:
         delta = "giảm" if "giảm" in verbs[-1] else "tăng"
+    elif opening_change and not verbs and ("giảm" in opening_change or "tăng" in opening_change) \
+            and q.family == "percent":
+        # the verb opens the figure and no "lên", "còn", "đạt" follows: the figure is the change
+        delta = "giảm" if "giảm" in opening_change else "tăng"
 
     if comp == "gt" and q.family == "percent" and q.value == 100 and not ft.starts_with_head(lead):
         comp = "eq"                              # "ký số trên 100% văn bản": "trên" is "on"

@@ -138,7 +138,7 @@ def boundaries(text: str, ascii_digits: bool = False) -> list[tuple[int, int, in
 
 _TIME = re.compile(r"""
       (?P<period>(?:[Gg]iai\s+đoạn|[Tt]hời\s+kỳ|[Tt]rong)\s+(?P<p1>(?:19|20)\d\d)\s*-\s*(?P<p2>(?:19|20)\d\d))
-    | (?P<base>so\s+với\s+(?:cùng\s+kỳ\s+)?năm\s+(?P<by>(?:19|20)\d\d))
+    | (?P<base>(?:so\s+với\s+(?:cùng\s+kỳ\s+)?|lần\s+)năm\s+(?P<by>(?:19|20)\d\d))   # "gấp 1,5 lần năm 2020"
     | (?P<cmp>giá\s+(?:so\s+sánh|cố\s+định|hiện\s+hành)\s+năm\s+(?:19|20)\d\d)
     | (?:[Đđ]ến|[Tt]ính\s+đến|[Tt]ính\s+tới)\s+ngày\s+\d{1,2}/\d{1,2}/(?P<dyear>(?:19|20)\d\d)
     | (?P<kw>nhiệm\s+kỳ\s+(?:19|20)\d\d\s*-\s*(?:19|20)\d\d)
@@ -160,8 +160,9 @@ class TimeMark:
 def time_marks(text: str) -> list[TimeMark]:
     """Years, periods and base years stated in a sentence, left to right.
 
-    "so với năm 2020" is a base year and "giá so sánh năm 2010" a price base: neither is the
-    year a figure is due. Dates (`21/10/2010`) and terms (`nhiệm kỳ 2020-2025`) are ignored.
+    "so với năm 2020" (or "gấp 2 lần năm 2020") is a base year and "giá so sánh năm 2010" a
+    price base: neither is the year a figure is due. Dates (`21/10/2010`) and terms
+    (`nhiệm kỳ 2020-2025`) are ignored.
 
     >>> [(m.year, m.period, m.base_year) for m in time_marks(
     ...     "Giai đoạn 2021 - 2030, ... Đến năm 2030, tăng 3 lần so với năm 2020 (giá so sánh năm 2010)")]
