@@ -256,3 +256,11 @@ def test_a_multiple_of_a_past_year_does_not_date_the_results_after_it() -> None:
         "Thu nhập bình quân đầu người năm 2023 đạt 58 triệu đồng, gấp 1,5 lần năm 2020. "
         "Có 12/15 chỉ tiêu đạt và vượt kế hoạch."))
     assert [(r.value, r.year) for r in x.results] == [(58, 2023), (1.5, 2023), (12, 2023)]
+
+
+def test_an_estimate_for_the_whole_year_is_approximate_and_not_part_of_the_name() -> None:
+    x = extract_text(REPORT.format("Thu ngân sách trên địa bàn ước cả năm đạt 320 tỷ đồng. "
+                                   "Tổng mức bán lẻ hàng hóa ước tính đạt 4.100 tỷ đồng."))
+    assert [(r.indicator, r.comparator, r.value, r.estimate) for r in x.results] == [
+        ("thu ngân sách trên địa bàn", "approx", 320, True),
+        ("tổng mức bán lẻ hàng hóa", "approx", 4100, True)]
