@@ -264,3 +264,10 @@ def test_an_estimate_for_the_whole_year_is_approximate_and_not_part_of_the_name(
     assert [(r.indicator, r.comparator, r.value, r.estimate) for r in x.results] == [
         ("thu ngân sách trên địa bàn", "approx", 320, True),
         ("tổng mức bán lẻ hàng hóa", "approx", 4100, True)]
+
+
+def test_the_level_a_change_started_from_is_no_figure() -> None:
+    x = extract_text(REPORT.format("Tỷ lệ hộ nghèo giảm từ 3,1% xuống còn 2,2%; tỷ lệ che phủ rừng "
+                                   "tăng từ 45% lên 47,5%."))
+    assert [(r.indicator, r.value) for r in x.results] == [("tỷ lệ hộ nghèo", 2.2),
+                                                           ("tỷ lệ che phủ rừng", 47.5)]

@@ -228,6 +228,9 @@ def _sentence(text: str, s_start: int, s_end: int, cues: dict[str, list[int]], s
             parts_open, whole_fig = True, _whole(sent_figs)
         next_start = sq[i + 1].start if i + 1 < len(sq) else None
         named = name_quantity(text, q, clause, s_end, next_start, prev)
+        if next_start is not None and fc.baseline(text, q, sq[i + 1]):
+            prev, consumed = named, max(named.consumed_to, q.end)
+            continue                         # "giảm từ 3,1% xuống còn 2,2%": only 2,2% is reached
         if sent_figs and sent_figs[-1][0].unit == q.unit and sent_figs[-1][0].kind == "result" \
                 and (plan_of(named.indicator, q, sent_figs[-1][0])
                      or plan_of(text[consumed:q.start].strip(" ,;(:"), q, sent_figs[-1][0])):

@@ -10,6 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .numbers import Quantity
 
 # ---------------------------------------------------------------- sentences and clauses
 
@@ -192,3 +196,23 @@ def time_marks(text: str) -> list[TimeMark]:
         elif m.group("year") or m.group("dyear"):
             out.append(TimeMark(m.start(), m.end(), int(m.group("year") or m.group("dyear"))))
     return out
+
+
+# ---------------------------------------------------------------- changes
+
+# "từ 3,1% xuống còn 2,2%", "từ 45% lên 60%": the first number is where the change started.
+_FROM = re.compile(r"(?:^|\s)[Tt]ừ\s*$")
+_TO = re.compile(r"\s*(?:xuống(?:\s+còn)?|lên(?:\s+mức)?|còn)\s*")
+
+
+def baseline(text: str, q: Quantity, nxt: Quantity) -> bool:
+    """Whether `q` is the starting level of a change written "từ q xuống còn/lên nxt".
+
+    >>> from nghiquyet.extract.numbers import find_quantities
+    >>> t = "Tỷ lệ hộ nghèo giảm từ 3,1% xuống còn 2,2%"
+    >>> a, b = find_quantities(t)
+    >>> baseline(t, a, b)
+    True
+    """
+    return q.unit == nxt.unit and bool(_TO.fullmatch(text, q.end, nxt.start)) \
+        and bool(_FROM.search(text, max(0, q.start - 6), q.start))
