@@ -141,3 +141,19 @@ def test_what_a_body_acts_on_is_not_part_of_its_name():
     [d] = deadlines("II. TỔ CHỨC THỰC HIỆN\n1. Các sở, ban, ngành căn cứ Kế hoạch này xây dựng kế hoạch "
                     "cụ thể, hoàn thành trước ngày 30/3/2025.")
     assert d.responsible == "Các sở, ban, ngành"
+
+
+def test_an_item_s_labelled_lines_give_its_body_and_leave_its_task() -> None:
+    found = deadlines("I. NỘI DUNG\n1. Tổ chức hội thảo khoa học về lịch sử Đảng bộ tỉnh.\n"
+                      "- Cơ quan chủ trì: Ban Tuyên giáo Tỉnh ủy.\n- Thời gian: Tháng 6/2025.\n"
+                      "2. Xuất bản ấn phẩm tuyên truyền.\n- Thời gian hoàn thành: trước ngày 15/7/2025.\n")
+    assert [(d.due, d.task, d.responsible) for d in found] == [
+        ("2025-06-30", "Tổ chức hội thảo khoa học về lịch sử Đảng bộ tỉnh", "Ban Tuyên giáo Tỉnh ủy"),
+        ("2025-07-15", "Xuất bản ấn phẩm tuyên truyền", None)]
+
+
+def test_the_end_of_a_task_s_period_is_its_limit() -> None:
+    [d] = deadlines("I. NHIỆM VỤ\n- Các huyện ủy tổ chức tuyên truyền trên hệ thống loa truyền thanh cơ sở "
+                    "từ ngày 01/5 đến ngày 30/6/2025.")
+    assert (d.due, d.task) == ("2025-06-30", "Các huyện ủy tổ chức tuyên truyền trên hệ thống loa "
+                                             "truyền thanh cơ sở")

@@ -135,3 +135,11 @@ def test_a_decision_s_authority_line_takes_the_place_from_the_header():
                 "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\n\nCăn cứ Luật Lâm nghiệp ngày 15/11/2017;\n\n"
                 "QUYẾT ĐỊNH:\n\nĐiều 1. Phê duyệt Kế hoạch.\n")
     assert (doc.kind, doc.issuer) == ("quyet_dinh", "Ủy ban nhân dân tỉnh Lạng Sơn")
+
+
+def test_a_party_committee_s_department_named_in_the_preamble_is_the_issuer():
+    doc = ident("TỈNH ỦY THANH HÓA\nBAN TUYÊN GIÁO\n*\nSố 120-KH/BTGTU\nThanh Hóa, ngày 03 tháng 4 năm 2025\n\n"
+                "KẾ HOẠCH\ntuyên truyền kỷ niệm ngày thành lập Đảng bộ tỉnh\n\nThực hiện Công văn số "
+                "2150/UBND-VX ngày 25/3/2025 của Ủy ban nhân dân tỉnh, Ban Tuyên giáo Tỉnh ủy xây dựng "
+                "kế hoạch như sau:\n\nI. NỘI DUNG\n1. Tổ chức hội thảo.\n")
+    assert doc.issuer == "Ban Tuyên giáo Tỉnh ủy"

@@ -20,13 +20,13 @@ from ..text import squash
 from .dates import find_dates, find_yearless
 from .deadlines_dates import (_CITED, _HAS_YEAR, _RECURRING, _SENTENCE, _TIME_LABEL,
                               _deadline_dates, _maybe, _maybe_yearless, _sentences, _with_yearless)
-from .deadlines_who import FOR_WHO, body_start, enclosing, responsible, subject_body  # noqa: F401
+from .deadlines_who import FOR_WHO, body_start, enclosing, in_charge, responsible, subject_body  # noqa: F401
 from .header import place_and_date
 from .outline import Layout, Paragraph
 
 # The deadline phrase to cut from a sentence to leave its task.
 _PHRASE_START = re.compile(r"\(?\s*(?:(?:phải\s+|và\s+)?(?:hoàn\s+thành|xong)\s+)?(?:trước|chậm\s+nhất"
-                           r"|không\s+muộn\s+hơn|trong|vào|hạn|thời\s+hạn|đến\s+hết"
+                           r"|không\s+muộn\s+hơn|trong|vào|hạn|thời\s+hạn|đến\s+hết|từ\s+(?:ngày|tháng)"
                            r"|thời\s+gian(?:\s+[^\s:;,]+){0,2}\s*:)(?:\b|\s)[^();]*$",
                            re.IGNORECASE)
 
@@ -74,7 +74,7 @@ def extract(layout: Layout) -> list[Deadline]:
             start = p.span[0] + s_start
             # task, due, responsible, quote, section, span (positional: keywords cost more)
             who = (";" in sentence and task in sentence and subject_body(task)) \
-                or responsible(layout, p, sentence)   # "...; Văn phòng gửi báo cáo trước ..."
+                or responsible(layout, p, sentence) or in_charge(layout, i)
             out.append(Deadline(task, d.iso, who, quote, layout.path(p.section),
                                 (start, start + len(sentence))))
     return out
@@ -211,7 +211,7 @@ def _task(layout: Layout, i: int, sentence: str, at: int, end: int) -> str:
 # The first word of a deadline phrase: its optional lead ("phải", "và", "hoàn thành", "xong")
 # or its limit word. A phrase starts at one of them, or at the blanks and "(" just before it.
 _PHRASE_WORDS = ("phải", "và", "hoàn", "xong", "trước", "chậm", "không", "trong", "vào", "hạn",
-                 "thời", "đến")
+                 "thời", "đến", "từ")
 
 
 def _phrase_start(head: str) -> re.Match[str] | None:
@@ -245,15 +245,21 @@ def _phrase_start(head: str) -> re.Match[str] | None:
 
 def sentence_before(layout: Layout, i: int) -> str | None:
     """The last sentence of the previous paragraph in the same section (a list item's text)."""
-    if i == 0:
-        return None
-    prev, cur = layout.paragraphs[i - 1], layout.paragraphs[i]
-    if prev.section != cur.section or prev.is_heading or prev.zone != "body":
-        return None
-    text = prev.text.lstrip("-+*•– ")
-    if re.match(r"(?:thành\s+phần|thời\s+gian|địa\s+điểm)\s*:", text, re.IGNORECASE):
-        return None
-    return _first_sentence(text)
+    cur = layout.paragraphs[i]
+    for j in range(i - 1, max(-1, i - 4), -1):   # over "- Cơ quan chủ trì: ..." lines
+        prev = layout.paragraphs[j]
+        if prev.section != cur.section or prev.is_heading or prev.zone != "body":
+            return None
+        text = prev.text.lstrip("-+*•– ")
+        if not _ITEM_LABEL.match(text):
+            return _first_sentence(text)
+    return None
+
+
+# The labelled lines of a task item that say who, where or with what, not what is done.
+_ITEM_LABEL = re.compile(r"(?:thành\s+phần|thời\s+gian|thời\s+hạn|địa\s+điểm|kinh\s+phí|sản\s+phẩm"
+                         r"|(?:cơ\s+quan|đơn\s+vị)\s+(?:chủ\s+trì|phối\s+hợp|thực\s+hiện|tham\s+mưu)"
+                         r"|chủ\s+trì|phối\s+hợp)[^:]{0,30}:", re.IGNORECASE)
 
 
 def _first_sentence(text: str) -> str:

@@ -18,6 +18,9 @@ _LIMIT = re.compile(r"""
 """, re.VERBOSE | re.IGNORECASE)
 # "trong/vào" before a date is a limit only after a task verb in the same clause.
 _WITHIN = re.compile(r"(?:trong|vào|hết|đến\s+hết)(?:\s+ngày)?\s*$", re.IGNORECASE)
+# "tổ chức tuyên truyền từ ngày 01/5 đến ngày 30/6/2025": the end of the task's period.
+_PERIOD_END = re.compile(r"\btừ\s+(?:ngày\s+|tháng\s+)?[\d/]+(?:\s+năm\s+\d{4})?\s+đến(?:\s+ngày|\s+tháng)?\s*$",
+                         re.IGNORECASE)
 _TASK_VERB = re.compile(r"\b(?:hoàn\s+thành|xong|tổ\s+chức|thực\s+hiện|triển\s+khai|xây\s+dựng"
                         r"|ban\s+hành|báo\s+cáo|trình|gửi|nộp|tổng\s+kết|sơ\s+kết|quán\s+triệt"
                         r"|tuyên\s+truyền|phổ\s+biến|rà\s+soát|tham\s+mưu|hướng\s+dẫn|kiểm\s+tra"
@@ -38,7 +41,7 @@ _RECURRING = re.compile(r"\b(?:định\s+kỳ|hằng|hàng)\s+\w*\s*$", re.IGNOR
 _HAS_YEAR = re.compile(r"(?:19|20|21)\d\d")
 _CUES = ("trước", "chậm", "muộn", "không quá", "hạn", "xong", "thời gian", "trong tháng", "trong quý",
          "trong năm", "vào tháng", "vào quý", "vào năm", "vào ngày", "hết tháng", "hết quý", "hết năm",
-         "trong 6 tháng", "trong 06 tháng")
+         "trong 6 tháng", "trong 06 tháng", "đến ngày", "đến tháng")
 # The cues grouped by their first word: a paragraph without "trong " has none of that group,
 # so most paragraphs are searched for 10 strings, not 19.
 _CUE_GROUPS = tuple(
@@ -139,6 +142,8 @@ def _deadline_dates(text: str, dates: list[DateMatch] | None = None) -> list[Dat
     ['2024-05-31']
     >>> [d.iso for d in _deadline_dates("Ban Tuyên giáo tuyên truyền Chỉ thị trong Quý II/2024.")]
     ['2024-06-30']
+    >>> [d.iso for d in _deadline_dates("Các huyện tổ chức tuyên truyền từ ngày 01/5/2024 đến ngày 30/6/2024.")]
+    ['2024-06-30']
     """
     dates = find_dates(text) if dates is None else dates
     if not dates:
@@ -170,7 +175,8 @@ def _deadline_dates(text: str, dates: list[DateMatch] | None = None) -> list[Dat
             if d.grain == "year" and not _DONE.search(_clause(text, d.start)):
                 continue
             out.append(d)
-        elif _ends_with(_WITHIN, before, low, _WITHIN_WORDS, dotless):
+        elif _ends_with(_WITHIN, before, low, _WITHIN_WORDS, dotless) \
+                or ("từ" in low and "đến" in low and _PERIOD_END.search(before)):
             clause = _clause(text, d.start)
             verb = _DONE if d.grain == "year" else _TASK_VERB
             if verb.search(clause[-140:]):

@@ -105,3 +105,23 @@ def responsible(layout: Layout, p: Paragraph, sentence: str) -> str | None:
         if who:
             return who
     return None
+
+
+# "- Cơ quan chủ trì: Ban Tuyên giáo Tỉnh ủy." in a task item (the body, up to "; phối hợp: ...").
+_IN_CHARGE = re.compile(r"^[-+*•–\s]*(?:(?:cơ\s+quan|đơn\s+vị)\s+(?:chủ\s+trì|thực\s+hiện)|chủ\s+trì)"
+                        r"\s*:\s*(?P<who>[^;.]{3,120})", re.IGNORECASE)
+
+
+def in_charge(layout: Layout, i: int) -> str | None:
+    """The body a task item names in its own "Cơ quan chủ trì: ..." line, among the lines of
+    the item around paragraph `i` (same section, no heading between)."""
+    section = layout.paragraphs[i].section
+    for around in (range(i - 1, max(-1, i - 4), -1), range(i + 1, min(len(layout.paragraphs), i + 3))):
+        for j in around:
+            p = layout.paragraphs[j]
+            if p.section != section or p.is_heading:
+                break                        # another item
+            m = _IN_CHARGE.match(p.text)
+            if m:
+                return squash(m["who"]).rstrip(" ,")
+    return None

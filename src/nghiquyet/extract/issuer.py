@@ -20,7 +20,8 @@ _ISSUING = re.compile(r"""
     (?P<who>(?:Ban\s+Thường\s+vụ|Ban\s+Chấp\s+hành|Ban\s+Bí\s+thư|Bộ\s+Chính\s+trị|Thường\s+trực
              |Tỉnh\s+ủy|Huyện\s+ủy|Thành\s+ủy|Thị\s+ủy|Quận\s+ủy|Đảng\s+ủy|Chi\s+ủy|Chi\s+bộ
              |Ủy\s+ban\s+nhân\s+dân|UBND|Hội\s+đồng\s+nhân\s+dân|HĐND|Ban\s+cán\s+sự\s+đảng
-             |Đảng\s+đoàn|Ban\s+chỉ\s+đạo|Sở)\b
+             |Đảng\s+đoàn|Ban\s+chỉ\s+đạo|Sở|Văn\s+phòng|Mặt\s+trận
+             |Ban\s+(?=[A-ZĐ])\w+|Ủy\s+ban\s+(?=[A-ZĐ])\w+)\b       # Ban Tuyên giáo, Ủy ban Kiểm tra
        [^,;:.()]{0,80}?)
     \s+(?:thống\s+nhất\s+)?(?:ban\s+hành|quyết\s+nghị|xây\s+dựng|kết\s+luận|thông\s+báo|chỉ\s+thị
          |báo\s+cáo)\b
@@ -36,6 +37,9 @@ def issuing_body(text: str) -> str | None:
     >>> issuing_body("Thực hiện Kết luận số 21-KL/TW của Ban Chấp hành Trung ương về đẩy mạnh "
     ...              "xây dựng, chỉnh đốn Đảng, Ban Thường vụ Tỉnh ủy ban hành Chương trình")
     'Ban Thường vụ Tỉnh ủy'
+    >>> issuing_body("Thực hiện Công văn số 21/UBND-VX của Ủy ban nhân dân tỉnh, Ban Tuyên giáo "
+    ...              "Tỉnh ủy xây dựng kế hoạch như sau:")
+    'Ban Tuyên giáo Tỉnh ủy'
     """
     for m in _ISSUING.finditer(text):
         who = squash(m["who"])
