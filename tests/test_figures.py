@@ -271,3 +271,11 @@ def test_the_level_a_change_started_from_is_no_figure() -> None:
                                    "tăng từ 45% lên 47,5%."))
     assert [(r.indicator, r.value) for r in x.results] == [("tỷ lệ hộ nghèo", 2.2),
                                                            ("tỷ lệ che phủ rừng", 47.5)]
+
+
+def test_a_line_ending_with_a_colon_dates_the_list_after_it() -> None:
+    text = ("TỈNH ỦY KHÁNH HÒA\nSố 35-CTr/TU\nKhánh Hòa, ngày 15 tháng 6 năm 2025\n\nCHƯƠNG TRÌNH HÀNH ĐỘNG\n"
+            "thực hiện Nghị quyết số 66-NQ/TW ngày 30/4/2025 của Bộ Chính trị\n\nI. MỤC TIÊU\n"
+            "Phấn đấu đến năm 2030:\n- GRDP bình quân đầu người đạt khoảng 8.500 USD.\n"
+            "- Tỷ lệ đô thị hóa đạt 50% trở lên.\n")
+    assert [(f.value, f.year) for f in extract_text(text).targets] == [(8500, 2030), (50, 2030)]

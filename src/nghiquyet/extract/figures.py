@@ -19,7 +19,8 @@ from . import figures_clauses as fc
 from . import figures_text as ft
 from . import vocab
 from .figures_build import Named, age_group, base_of, name_quantity, part_name, plan_of, share_name
-from .figures_context import Context, context, heading_period, kind_of_heading, over_period, section_kinds
+from .figures_context import (Context, context, heading_period, intro_kind_of, intro_year_of,
+                              over_period, section_kinds)
 from .figures_table import TableReader
 from .layout import lowered as lowered_text
 from .numbers import Quantity, find_quantities
@@ -47,13 +48,14 @@ def extract(layout: Layout, doc: Identity) -> tuple[list[Figure], list[Figure]]:
     in_table = False
     intro_kind: str | None = None
     intro_section: int | None = -1
+    intro_year: int | None = None             # "Phấn đấu đến năm 2030:" before a list
     # Paragraphs without a digit hold no figure. When the document's digits are all ASCII
     # (nearly always), `in` finds them much faster than the regex.
     ascii_digits = ascii_digits_only(layout.text)
     has_digit = has_ascii_digit if ascii_digits else _DIGIT.search
     for para in layout.paragraphs:
-        if intro_kind and not _within(layout, para.section, intro_section):
-            intro_kind = None
+        if (intro_kind or intro_year) and not _within(layout, para.section, intro_section):
+            intro_kind = intro_year = None
         text = para.text
         if "|" in text and " | " in text:       # a table row (one-character search first)
             for fig in table.row(text, para, layout, ctx):
@@ -65,12 +67,15 @@ def extract(layout: Layout, doc: Identity) -> tuple[list[Figure], list[Figure]]:
             in_table = False
         kind = intro_kind or (kinds[para.section] if para.section is not None else None)
         if has_digit(text):
-            for fig in _paragraph(text, para, layout, kind, ctx, ascii_digits):
+            for fig in _paragraph(text, para, layout, kind, ctx, ascii_digits, intro_year):
                 _append(fig, targets, results)
         # `_intro` wants a text ending with ":" (perhaps before blanks): most paragraphs do not
-        opened = _intro(text) if text[-1:] == ":" or text[-1:].isspace() else None
-        if opened:
-            intro_kind, intro_section = opened, para.section
+        if text[-1:] == ":" or text[-1:].isspace():
+            opened = intro_kind_of(text)
+            year = intro_year_of(text)
+            if opened or year:
+                intro_kind, intro_year = opened or intro_kind, year or intro_year
+                intro_section = para.section
     return targets, results
 
 
@@ -93,19 +98,6 @@ def _within(layout: Layout, section: int | None, ancestor: int | None) -> bool:
             return True
         section = layout.sections[section].parent
     return ancestor is None
-
-
-def _intro(text: str) -> str | None:
-    """A paragraph like "Các chỉ tiêu chủ yếu năm 2025:" opens a list of targets."""
-    if not text.endswith(":"):
-        if not text[-1:].isspace():
-            return None                  # most paragraphs: no copy of the text to find out
-        text = text.rstrip()
-        if not text.endswith(":"):
-            return None
-    if len(text) > 200:
-        return None
-    return kind_of_heading(text)
 
 
 # "trên 1 ha", "mỗi 1 km": a denominator, not a figure.
@@ -151,7 +143,7 @@ class _Place:
 
 
 def _paragraph(text: str, para, layout: Layout, sec_kind: str | None, ctx: Context,
-               ascii_digits: bool = False) -> list[Figure]:
+               ascii_digits: bool = False, intro_year: int | None = None) -> list[Figure]:
     lowered = lowered_text(para)                  # once a paragraph: lower() is slow on long text
     if len(lowered) != len(text):
         lowered = ft.low(text)                    # "İ" lower-cases to two characters
@@ -165,8 +157,8 @@ def _paragraph(text: str, para, layout: Layout, sec_kind: str | None, ctx: Conte
     if para.is_heading and own is not None:
         own = layout.sections[own].parent         # "a) Tỷ lệ ... (năm 2025 đạt 18%)" is no horizon
     # section, horizon, offset, number, carried, period (positional: keywords cost more)
-    place = _Place(layout.path(para.section), layout.horizon(own), para.span[0], None, None,
-                   heading_period(layout, own))
+    place = _Place(layout.path(para.section), intro_year or layout.horizon(own), para.span[0],
+                   None, None, heading_period(layout, own))
     # Where the cue phrases start, found once for the paragraph (in its offsets): no phrase
     # can run across a sentence end (a full stop), and the rules only look at cues between a
     # sentence's start and a quantity in it. Around a sigma each sentence is lowered apart.

@@ -16,6 +16,7 @@ from ..model import Identity
 from ..text import fold
 from . import figures_text as ft
 from . import vocab
+from .figures_clauses import time_marks
 from .numbers import find_quantities
 from .outline import Layout
 
@@ -176,3 +177,31 @@ def over_period(quote: str, unit: str | None) -> bool:
         return True
     # Each alternative holds one of these letters: skip the regex (which crawls) without them.
     return any(c in quote for c in "âăảếÂĂẢẾ") and bool(_OVER_PERIOD.search(quote))
+
+
+# ---------------------------------------------------------------- lists opened by a line
+
+def intro_year_of(text: str) -> int | None:
+    """The year a short paragraph ending with ":" sets for the list after it.
+
+    >>> intro_year_of("Phấn đấu đến năm 2030:"), intro_year_of("Các chỉ tiêu cụ thể:")
+    (2030, None)
+    """
+    text = text.rstrip()
+    if not text.endswith(":") or len(text) > 200:
+        return None
+    years = [m.year for m in time_marks(text) if m.year]
+    return years[-1] if years else None
+
+
+def intro_kind_of(text: str) -> str | None:
+    """A paragraph like "Các chỉ tiêu chủ yếu năm 2025:" opens a list of targets."""
+    if not text.endswith(":"):
+        if not text[-1:].isspace():
+            return None                  # most paragraphs: no copy of the text to find out
+        text = text.rstrip()
+        if not text.endswith(":"):
+            return None
+    if len(text) > 200:
+        return None
+    return kind_of_heading(text)
