@@ -122,6 +122,14 @@ def test_table_rows():
     assert [(f.value, f.year, f.estimate) for f in x.results] == [(38, 2024, True)]
 
 
+def test_a_table_s_plan_for_the_year_of_its_result_is_the_result_s_plan():
+    body = ("TT | Chỉ tiêu | Đơn vị tính | Kế hoạch 2024 | Thực hiện 2024 | Kế hoạch 2025\n"
+            "1 | Thu ngân sách trên địa bàn | tỷ đồng | 95 | 102,5 | 110\n")
+    x = extract_text(_doc(body, heading="I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU"))
+    assert [(f.value, f.planned, f.year) for f in x.results] == [(102.5, 95, 2024)]
+    assert [(f.value, f.year) for f in x.targets] == [(110, 2025)]
+
+
 def test_every_cue_family_is_found_in_a_sentence():
     data = vocab.load("figures")
     for key in ("goal_cues", "result_cues", "estimate_cues"):

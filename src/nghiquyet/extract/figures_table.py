@@ -115,7 +115,28 @@ class TableReader:
             elif not is_part:
                 self.last_top[col.kind] = fig
             out.append(fig)
-        return out
+        return _plans_into_results(out)
+
+
+def _plans_into_results(figs: list[Figure]) -> list[Figure]:
+    """A row with "Kế hoạch 2024" and "Thực hiện 2024" columns reports a result against its
+    plan: the plan is the result's `planned` (as "45.799/36.875" is), not a target of its own.
+
+    >>> plan = Figure(indicator="x", comparator="eq", value=95, unit="tỷ đồng", year=2024, kind="target")
+    >>> done = Figure(indicator="x", comparator="eq", value=102.5, unit="tỷ đồng", year=2024, kind="result")
+    >>> [(f.kind, f.value, f.planned) for f in _plans_into_results([plan, done])]
+    [('result', 102.5, 95)]
+    """
+    results = {f.year: f for f in figs if f.kind == "result" and f.year and f.parent is None}
+    out = []
+    for f in figs:
+        done = results.get(f.year) if f.kind == "target" and f.parent is None else None
+        if done is not None and done.unit == f.unit and done.planned is None \
+                and f.value_max is None:
+            done.planned = f.value
+            continue
+        out.append(f)
+    return out
 
 
 def _plain_tail(after: str) -> bool:
