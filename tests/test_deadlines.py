@@ -91,6 +91,10 @@ def test_task_without_the_deadline_phrase():
     ("IV. TỔ CHỨC THỰC HIỆN\n1. Giao Ủy ban nhân dân tỉnh tổ chức thực hiện, hoàn thành trong quý I/2025.",
      "Ủy ban nhân dân tỉnh"),
     ("IV. TỔ CHỨC THỰC HIỆN\n1. Tập trung rà soát, hoàn thành trong quý I/2025.", None),
+    ("2. Giao Ban cán sự đảng UBND tỉnh chỉ đạo hoàn thành giải phóng mặt bằng trong tháng 9/2025.",
+     "Ban cán sự đảng UBND tỉnh"),
+    ("3. Đề nghị UBND các huyện, thị xã, thành phố báo cáo kết quả trước ngày 15/9/2025.",
+     "UBND các huyện, thị xã, thành phố"),
 ])
 def test_responsible_body(body, who):
     [d] = deadlines(body)

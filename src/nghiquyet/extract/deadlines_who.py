@@ -34,15 +34,17 @@ def body_start() -> re.Pattern[str]:
 
 
 # Verbs that end the subject of a task sentence ("Ban Tuyên giáo Tỉnh ủy chủ trì, ...").
-_VERB = re.compile(r"\s(?:chủ\s+trì|phối\s+hợp|chỉ\s+đạo|lãnh\s+đạo|tổ\s+chức|xây\s+dựng|tham\s+mưu"
-                   r"|hướng\s+dẫn|triển\s+khai|thực\s+hiện|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm"
-                   r"|theo\s+dõi|đẩy\s+mạnh|tăng\s+cường|ban\s+hành|rà\s+soát|báo\s+cáo|hoàn\s+thành"
-                   r"|cụ\s+thể\s+hoá|cụ\s+thể\s+hóa|quán\s+triệt|tuyên\s+truyền|kiểm\s+tra"
-                   r"|tổng\s+hợp|giám\s+sát|đôn\s+đốc|nghiên\s+cứu|bố\s+trí|phổ\s+biến"
-                   r"|hoàn\s+thiện|gửi|trình|xử\s+lý|tiếp\s+tục|phê\s+duyệt|đề\s+xuất)\b")
+_VERBS = (r"chủ\s+trì|phối\s+hợp|chỉ\s+đạo|lãnh\s+đạo|tổ\s+chức|xây\s+dựng|tham\s+mưu"
+          r"|hướng\s+dẫn|triển\s+khai|thực\s+hiện|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm"
+          r"|theo\s+dõi|đẩy\s+mạnh|tăng\s+cường|ban\s+hành|rà\s+soát|báo\s+cáo|hoàn\s+thành"
+          r"|cụ\s+thể\s+hoá|cụ\s+thể\s+hóa|quán\s+triệt|tuyên\s+truyền|kiểm\s+tra"
+          r"|tổng\s+hợp|giám\s+sát|đôn\s+đốc|nghiên\s+cứu|bố\s+trí|phổ\s+biến"
+          r"|hoàn\s+thiện|gửi|trình|xử\s+lý|tiếp\s+tục|phê\s+duyệt|đề\s+xuất")
+_VERB = re.compile(rf"\s(?:{_VERBS})\b")
+# "Giao X chỉ đạo ...", "Đề nghị X báo cáo ...": the body the task is given to.
 _LEAD = re.compile(r"(?i:giao|đề\s+nghị|yêu\s+cầu)\s+(?P<who>[A-ZĐÀ-Ỹ].{2,100}?)"
                    r"(?:\s+(?:căn\s+cứ|theo|trên\s+cơ\s+sở)\b.*?)?"
-                   r"\s+(?:chủ\s+trì|thực\s+hiện|tham\s+mưu|xây\s+dựng|tổ\s+chức|theo\s+dõi)\b")
+                   rf"\s+(?:{_VERBS})\b")
 
 
 def subject_body(text: str) -> str | None:
