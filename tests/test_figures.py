@@ -287,3 +287,8 @@ def test_a_line_ending_with_a_colon_dates_the_list_after_it() -> None:
             "Phấn đấu đến năm 2030:\n- GRDP bình quân đầu người đạt khoảng 8.500 USD.\n"
             "- Tỷ lệ đô thị hóa đạt 50% trở lên.\n")
     assert [(f.value, f.year) for f in extract_text(text).targets] == [(8500, 2030), (50, 2030)]
+
+
+def test_a_report_s_up_to_now_is_no_part_of_a_name() -> None:
+    x = extract_text(REPORT.format("Đến nay đã trồng mới 1.200 ha rừng. Hiện nay, tổng đàn bò đạt 21.000 con."))
+    assert [(r.indicator, r.value) for r in x.results] == [("số ha rừng được trồng mới", 1200), ("tổng đàn bò", 21000)]
