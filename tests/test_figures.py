@@ -292,3 +292,10 @@ def test_a_line_ending_with_a_colon_dates_the_list_after_it() -> None:
 def test_a_report_s_up_to_now_is_no_part_of_a_name() -> None:
     x = extract_text(REPORT.format("Đến nay đã trồng mới 1.200 ha rừng. Hiện nay, tổng đàn bò đạt 21.000 con."))
     assert [(r.indicator, r.value) for r in x.results] == [("số ha rừng được trồng mới", 1200), ("tổng đàn bò", 21000)]
+
+
+def test_a_word_ending_with_a_link_verb_keeps_it() -> None:
+    f = _one("- Hoàn thành giải phóng mặt bằng 100% diện tích các dự án trọng điểm.")
+    assert (f.indicator, f.comparator, f.value) == ("tỷ lệ diện tích các dự án trọng điểm được hoàn thành giải phóng mặt bằng", "eq", 100)
+    f = _one("- Tỷ lệ giải phóng mặt bằng các dự án đúng tiến độ 95%.")
+    assert (f.indicator, f.value) == ("tỷ lệ giải phóng mặt bằng các dự án đúng tiến độ", 95)

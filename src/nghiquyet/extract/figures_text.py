@@ -286,6 +286,8 @@ def strip_link(text: str) -> tuple[str, list[str]]:
     ('Tỷ lệ trường đạt chuẩn Quốc gia', ['là'])
     >>> strip_link("công nghiệp - xây dựng chiếm")
     ('công nghiệp - xây dựng', ['chiếm'])
+    >>> strip_link("Tỷ lệ giải phóng mặt bằng"), strip_link("Tỷ lệ giải phóng mặt bằng đạt")
+    (('Tỷ lệ giải phóng mặt bằng', []), ('Tỷ lệ giải phóng mặt bằng', ['đạt']))
     """
     indicator, verbs = _strip_link(text)
     return indicator, list(verbs)          # a fresh list: callers may keep or change it
@@ -301,9 +303,15 @@ def _strip_link(text: str) -> tuple[str, tuple[str, ...]]:
         m = rx.search(lowered)
         if not m or m.start() == len(lowered):
             break
+        if _COMPOUND_END.search(low(text[max(0, offset + m.start() - 8):offset + m.end()])):
+            break                            # "mặt bằng", "đồng bằng", "gia tăng": a word's end
         verbs.insert(0, lowered[m.start():].strip(" ,"))
         text = text[: offset + m.start()]
     return tidy(text), tuple(v for v in (_SPACES.sub(" ", x) for x in verbs) if v)
+
+
+# Words whose second syllable is a link verb ("giải phóng mặt bằng 100%" names no ratio).
+_COMPOUND_END = re.compile(r"(?:^|\s)(?:mặt|đồng|cân|công|san|ngang|văn|gia)\s+(?:bằng|tăng)\s*,?\s*$")
 
 
 @_remember
