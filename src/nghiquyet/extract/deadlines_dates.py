@@ -122,28 +122,31 @@ def _with_yearless(text: str, dates: list[DateMatch], own_date: str) -> list[Dat
 def _deadline_dates(text: str, dates: list[DateMatch] | None = None) -> list[DateMatch]:
     """The dates in a paragraph that are limits.
 
-    >>> [d.iso for d in _deadline_dates("* Thời gian: Hoàn thành trước 30/01/2022.")]
+    >>> for text in [
+    ...     "* Thời gian: Hoàn thành trước 30/01/2022.",
+    ...     "Hoàn thành trong Quý I năm 2022 và báo cáo.",
+    ...     "báo cáo UBND tỉnh chậm nhất ngày 15/6/2025",
+    ...     "Chậm nhất đến hết ngày 30/6/2024, các xã hoàn thành rà soát",
+    ...     "Thời gian thực hiện: từ tháng 3/2025 đến tháng 6/2025",
+    ...     "Ban hành quy định. Thời gian hoàn thành: Quý II/2024.",
+    ...     "Giao Sở Tài chính bố trí kinh phí; thời gian thực hiện: tháng 5/2024",
+    ...     "Ban Tuyên giáo tuyên truyền Chỉ thị trong Quý II/2024.",
+    ...     "Các huyện tổ chức tuyên truyền từ ngày 01/5/2024 đến ngày 30/6/2024.",
+    ... ]: print([d.iso for d in _deadline_dates(text)])
     ['2022-01-30']
-    >>> [d.iso for d in _deadline_dates("Hoàn thành trong Quý I năm 2022 và báo cáo.")]
     ['2022-03-31']
-    >>> [d.iso for d in _deadline_dates("báo cáo UBND tỉnh chậm nhất ngày 15/6/2025")]
     ['2025-06-15']
-    >>> [d.iso for d in _deadline_dates("Chậm nhất đến hết ngày 30/6/2024, các xã hoàn thành rà soát")]
     ['2024-06-30']
-    >>> _deadline_dates("Nghị quyết số 26-NQ/TW, ngày 03/11/2022 của Bộ Chính trị")
-    []
-    >>> _deadline_dates("Đến năm 2030, tỷ lệ đô thị hóa đạt 45%; phấn đấu hoàn thành cao nhất mục tiêu năm 2025")
-    []
-    >>> [d.iso for d in _deadline_dates("Thời gian thực hiện: từ tháng 3/2025 đến tháng 6/2025")]
     ['2025-06-30']
-    >>> [d.iso for d in _deadline_dates("Ban hành quy định. Thời gian hoàn thành: Quý II/2024.")]
     ['2024-06-30']
-    >>> [d.iso for d in _deadline_dates("Giao Sở Tài chính bố trí kinh phí; thời gian thực hiện: tháng 5/2024")]
     ['2024-05-31']
-    >>> [d.iso for d in _deadline_dates("Ban Tuyên giáo tuyên truyền Chỉ thị trong Quý II/2024.")]
     ['2024-06-30']
-    >>> [d.iso for d in _deadline_dates("Các huyện tổ chức tuyên truyền từ ngày 01/5/2024 đến ngày 30/6/2024.")]
     ['2024-06-30']
+    >>> [_deadline_dates(text) for text in [
+    ...     "Nghị quyết số 26-NQ/TW, ngày 03/11/2022 của Bộ Chính trị",
+    ...     "Đến năm 2030, tỷ lệ đô thị hóa đạt 45%; phấn đấu hoàn thành cao nhất mục tiêu năm 2025",
+    ... ]]
+    [[], []]
     """
     dates = find_dates(text) if dates is None else dates
     if not dates:
