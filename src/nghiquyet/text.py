@@ -32,7 +32,7 @@ def nfc(text: str) -> str:
     >>> len(decomposed), len(nfc(decomposed))
     (13, 10)
     """
-    if unicodedata.is_normalized("NFC", text):  # the common case, and much cheaper to check
+    if text is _known[0] or unicodedata.is_normalized("NFC", text):   # the common case
         return text
     return unicodedata.normalize("NFC", text)
 
@@ -45,17 +45,120 @@ def normalise(text: str) -> str:
     >>> normalise("a\r\nb\rc")
     'a\nb\nc'
     """
-    text = nfc(text)
-    present = [c for c in _ODD_CHARS
-               if (c in text if c not in _SLOW_FIND else _SLOW_FIND[c].search(text))]
-    if not present:
-        return text
+    rare = rare_chars(text)
+    if rare is not None and all(map(_stable, rare)):
+        # Already NFC (no character composes with a neighbour), and the odd characters other
+        # than U+00A0 and "\r" are rare ones: looked up in `rare`, not searched for in `text`.
+        present = [c for c in _ODD_CHARS if (c in rare if c in _RARE_ODD else c in text)]
+        if not present:
+            _remember(text, rare)
+            return text
+    else:
+        text = nfc(text)
+        present = [c for c in _ODD_CHARS
+                   if (c in text if c not in _SLOW_FIND else _SLOW_FIND[c].search(text))]
+        rare = None
+        if not present:
+            return text
     for c in present:
         if c != "\r":
             # One character at a time gives the same text as all at once: no replacement
             # ("-", " ", "") is itself an odd character.
             text = text.replace(c, _TRANSLATE[ord(c)] or "")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if rare is not None:              # the replacements are ASCII: no character became rare
+        _remember(text, rare)
+    return text
+
+
+# --- what is known of one text, so later stages need not scan it again ----------------------
+# Vietnamese is written in three blocks of 256 code points (the high byte of a UTF-16 code
+# unit): ASCII and Latin-1, Latin Extended-A/B (ă đ ĩ ũ ơ ư), Latin Extended Additional (ạ ế ữ).
+# No character of theirs composes with a neighbour in NFC, has a combining class or is a
+# decimal digit other than 0-9 (tests/test_text_rare.py checks all three).
+_COMMON_BLOCKS = bytes([0x00, 0x01, 0x1E])
+_SURROGATES = frozenset(range(0xD8, 0xE0))     # the high bytes of a character beyond U+FFFF
+_MAX_RARE = 512                                # more rare characters than this: not listed
+_RARE_ODD = frozenset(c for c in _ODD_CHARS if ord(c) >> 8 not in _COMMON_BLOCKS)
+# The last text `normalise` returned (or `inherit` passed it on to) with a set holding every
+# character of it outside the common blocks (it may hold more), all of them `_stable`: the
+# text is NFC, and a character not in the set is not in the text. One tuple, replaced whole
+# (never changed in place), so a reader on another thread sees a text with its own set.
+_known: tuple[str | None, frozenset[str]] = (None, frozenset())
+
+
+def _remember(text: str, rare: frozenset[str]) -> None:
+    global _known
+    _known = (text, rare)
+
+
+def rare_chars(text: str) -> frozenset[str] | None:
+    """The characters of `text` outside the blocks Vietnamese is written in (U+0000-U+01FF,
+    U+1E00-U+1EFF), or None when there are more than a few hundred or one is beyond U+FFFF.
+
+    Listing them (the high byte of each UTF-16 code unit, then `bytes.find` for the few that
+    are not in the common blocks) costs less than the NFC check or one `in` for a character
+    whose low byte is a common letter's (U+2074 "⁴" is found at every "t").
+
+    >>> sorted(rare_chars("Kế hoạch “số 62”–KH")), rare_chars("Nghị quyết")
+    (['–', '“', '”'], frozenset())
+    >>> rare_chars("đạt 🙂") is None
+    True
+    """
+    if text.isascii():
+        return frozenset()
+    high = text.encode("utf-16-le", "surrogatepass")[1::2]     # each code unit's high byte
+    rest = high.translate(None, _COMMON_BLOCKS)
+    if not rest:
+        return frozenset()
+    blocks = set(rest)
+    if len(rest) > _MAX_RARE or not _SURROGATES.isdisjoint(blocks):
+        return None                   # many, or code units no longer at their character's index
+    found = set()
+    for b in blocks:
+        i = high.find(b)
+        while i >= 0:
+            found.add(text[i])
+            i = high.find(b, i + 1)
+    return frozenset(found)
+
+
+@lru_cache(maxsize=1024)
+def _stable(c: str) -> bool:
+    """A character NFC leaves as it is whatever stands around it: composed, of combining class
+    0, and never the second of a pair that composes (those are marks and Hangul vowels and
+    final consonants). A text of such characters is NFC, and stays so when some are removed.
+
+    >>> _stable("“"), _stable("́"), _stable(" "), _stable("ᅡ")
+    (True, False, False, False)
+    """
+    return (not unicodedata.combining(c) and not unicodedata.category(c).startswith("M")
+            and not "ᄀ" <= c <= "ᇿ" and unicodedata.is_normalized("NFC", c))
+
+
+def inherit(source: str, result: str) -> None:
+    """Say that `result` was made from `source` by removing characters and adding ASCII ones
+    (what cleaning does), so what is known of `source` holds for it: see `may_hold`.
+
+    >>> text = normalise("Kế hoạch “số 62”"); inherit(text, text.upper()); may_hold(text.upper(), "⁴")
+    False
+    """
+    known = _known
+    if source is known[0]:
+        _remember(result, known[1])
+
+
+def may_hold(text: str, chars: str) -> bool:
+    """Whether one of `chars` (each outside the common blocks) may be in `text`: False only
+    when it is not. For the text `normalise` last returned, without scanning it.
+
+    >>> may_hold("đạt 7,3%⁴", "⁴⁵"), may_hold(normalise("đạt 7,3%"), "⁴⁵")
+    (True, False)
+    """
+    known = _known
+    if text is known[0]:
+        return any(c in known[1] for c in chars)
+    return any(c in text for c in chars)
 
 
 def squash(text: str) -> str:
@@ -115,6 +218,11 @@ def ascii_digits_only(text: str) -> bool:
     """
     if text.isascii():
         return True
+    known = _known
+    if text is known[0]:              # no rare character has foreign digits near it: no scan
+        other = _other_digit_blocks()
+        if not any(ord(c) >> 8 in other for c in known[1]):
+            return True
     high = text.encode("utf-16-le", "surrogatepass")[1::2]    # each code unit's high byte
     # Deleting every harmless block's byte (bytes.translate, one pass in C) leaves those with
     # foreign digits: faster than one `in` per such block.

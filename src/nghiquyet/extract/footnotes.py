@@ -10,12 +10,14 @@ import re
 from typing import TYPE_CHECKING
 
 from ..model import Footnote, Span
+from ..text import may_hold
 
 if TYPE_CHECKING:                     # outline imports this module
     from .outline import Layout
 
 MARKS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
 _SUPERSCRIPT = str.maketrans(MARKS, "1234567890")
+_HIGH_MARKS = "⁴⁵⁶⁷⁸⁹⁰"                # the marks outside Latin-1 (U+2070-U+2079)
 _TO_SUPERSCRIPT = str.maketrans("1234567890", MARKS)
 
 
@@ -72,8 +74,12 @@ def blank_calls(text: str) -> str:
 
 def blank_layout(layout: Layout) -> None:
     """Blank footnote calls in the paragraphs and in `plain` (after the footnotes found them)."""
-    # `in` per mark first (faster than any regex here): most texts have no call at all.
-    if not any(c in layout.text for c in MARKS) or not _CALL.search(layout.text):
+    # `in` per mark first (faster than any regex here): most texts have no call at all. The
+    # marks beyond Latin-1 ("⁴" is U+2074) are slow to look for (`in` stops at every "t"):
+    # `may_hold` answers for them from what `normalise` learnt of the text.
+    text = layout.text
+    if not ("¹" in text or "²" in text or "³" in text or may_hold(text, _HIGH_MARKS)) \
+            or not _CALL.search(text):
         return
     layout.plain = blank_calls(layout.text)
     for p in layout.paragraphs:

@@ -17,7 +17,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..text import normalise
+from ..text import inherit, normalise
 from .clean import clean_text
 
 MAX_BYTES = 20 * 1024 * 1024      # larger files are refused before any parser sees them
@@ -73,7 +73,12 @@ def read_file(path: str | Path) -> ReadText:
         raise
     except Exception as e:            # a parser's own bug or a malformed part: one clear line
         raise ReadError(path, f"không đọc được tệp {kind} ({type(e).__name__}: {e})") from None
-    text = clean_text(normalise(text))
+    normalised = normalise(text)
+    text = clean_text(normalised)
+    # Cleaning only removes characters and adds blanks: what `normalise` learnt of the text
+    # (it is NFC, which rare characters it may hold) holds for the cleaned text too, so
+    # `extract_text` and the stages need not scan it again for them.
+    inherit(normalised, text)
     if not text.strip():
         raise ReadError(path, "tệp không có nội dung văn bản (no text in file)")
     return ReadText(text=text, file_type=kind, encoding=encoding, warnings=warnings)
