@@ -27,6 +27,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from nghiquyet import compiled
 from nghiquyet.extract import extract_file
 from nghiquyet.read import ReadError, read_file
 from nghiquyet.text import normalise
@@ -114,6 +115,7 @@ def report(r: dict, source: str, pinned: str) -> None:
     print(f"corpus: {source}")
     print(f"{r['documents']} documents, {r['bytes'] / 1e6:.2f} MB "
           f"(mean {r['bytes'] / max(r['documents'], 1) / 1000:.1f} KB), {r['rounds']} rounds, {pinned}")
+    print(f"code: {compiled.describe()}")
     n = max(r["documents"], 1)
     print(f"{'':<24}{'docs/s':>8}{'ms/10 KB':>10}{'s/round':>9}{'CPU s/round':>13}{'docs/CPU s':>12}")
     for label, key, ms in (("extract", "extract", "ms_per_10kb"),

@@ -12,6 +12,11 @@ turn (the order alternating each round). Both see the same drift, so their ratio
 It prints documents per CPU second for each and the speed-up, and says whether the two give
 the same `to_contract()` on every document (a quick check; `check_same_output.py` is the full
 one). The vocabulary files are the current ones for both.
+
+The older commit always runs as pure Python. The working tree runs compiled where
+`scripts/compile.py` built it from the current sources (its line says so): compare
+with `--rev HEAD` to measure the build alone, or set `NGHIQUYET_PURE_PYTHON=1` to compare
+pure Python with pure Python.
 """
 from __future__ import annotations
 
@@ -28,6 +33,7 @@ from pathlib import Path
 
 from bench_extract import SUFFIXES, load_corpus, pin_one_core
 
+from nghiquyet import compiled
 from nghiquyet.extract import extract_file
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -84,8 +90,9 @@ def main(argv: list[str] | None = None) -> int:
             source = f"benchmarks/corpus.py --n {args.n} --seed {args.seed} --kb {args.kb[0]:g} {args.kb[1]:g}"
         r = compare(paths, base_fn, args.rounds)
     print(f"corpus: {source}; {r['documents']} documents, {r['rounds']} rounds, {pinned}")
-    print(f"{args.rev:>12}: {r['base']:6.0f} docs/CPU s")
-    print(f"{'working tree':>12}: {r['current']:6.0f} docs/CPU s  ({r['current'] / r['base']:.2f}x)")
+    print(f"{args.rev:>12}: {r['base']:6.0f} docs/CPU s  (pure Python)")
+    print(f"{'working tree':>12}: {r['current']:6.0f} docs/CPU s  ({r['current'] / r['base']:.2f}x; "
+          f"{compiled.describe()})")
     print(f"same to_contract() on {r['same']}/{r['documents']} documents")
     return 0
 
