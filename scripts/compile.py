@@ -41,15 +41,21 @@ DIRECTIVES = {"language_level": 3, "annotation_typing": False, "binding": True,
               "autotestdict": False}
 
 LOAD_CHECK = r"""
-import importlib.machinery, importlib.util, json, sys
+import importlib, importlib.machinery, importlib.util, json, sys
 failed = {}
 for name, path in json.loads(sys.argv[1]).items():
+    importlib.import_module(name.rpartition(".")[0])      # its package first, as an import does
+    before = sys.modules.get(name)
     try:
         loader = importlib.machinery.ExtensionFileLoader(name, path)
         module = importlib.util.module_from_spec(importlib.util.spec_from_loader(name, loader))
+        sys.modules[name] = module
         loader.exec_module(module)
     except Exception as e:
         failed[name] = f"{type(e).__name__}: {e}"
+    finally:
+        if before is not None:
+            sys.modules[name] = before
 print(json.dumps(failed))
 """
 
