@@ -17,8 +17,11 @@ from __future__ import annotations
 
 import re
 
+from ..text import may_hold
+
 FOOTNOTE_MARKS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
 _MARK_SET = frozenset(FOOTNOTE_MARKS)     # a set: "" (an empty line's first character) is not in it
+_HIGH_MARKS = "⁴⁵⁶⁷⁸⁹⁰"                 # the marks beyond Latin-1: slow for `in` (see text.may_hold)
 
 # --- character-level debris ---------------------------------------------------------------
 _BOOKMARK = re.compile(r"\[bookmark:[^\]\n]*\]")          # pandoc/Word anchor names
@@ -81,10 +84,16 @@ def clean_text(text: str) -> str:
     lines = _clean_chars(text)
     start = _body_start(lines)
     # The first-character tests inline `_is_tail` and `is_footnote`'s own: they run on every line.
-    end = next((i for i in range(start, len(lines))
-                if lines[i][:1] == "N" and _is_tail(lines[i])), len(lines))
+    end = len(lines)
+    for i in range(start, end):
+        if lines[i][:1] == "N" and _is_tail(lines[i]):
+            end = i
+            break
     body = lines[start:end]
-    if any(line[:1] in _MARK_SET for line in body):
+    # A footnote line needs a mark in the text: looking for the marks in the whole text first
+    # skips the pass over the lines (`may_hold` knows the text `normalise` just returned).
+    if ("¹" in text or "²" in text or "³" in text or may_hold(text, _HIGH_MARKS)) \
+            and any(line[:1] in _MARK_SET for line in body):
         body = _move_footnotes(body)
     joined = _join_paragraphs(body)
     lines[start:end] = joined
@@ -93,7 +102,7 @@ def clean_text(text: str) -> str:
     result = "\n".join(kept).strip("\n")
     # Joining can bring the two stars of an `*emphasis*` onto one line; removing them may
     # allow another join, so clean again (rare: each round removes characters).
-    if any("*" in line and _EMPHASIS.search(line) for line in joined):
+    if "*" in text and any("*" in line and _EMPHASIS.search(line) for line in joined):
         return clean_text(result)
     return result
 
@@ -120,8 +129,31 @@ def _clean_chars(text: str) -> list[str]:
     lines = text.split("\n")
     _squeeze_spaces(text, lines)
     if "*" in text:                                # one-character searches: cheap
-        lines = [_EMPHASIS.sub(r"\1", line) if "*" in line else line for line in lines]
+        for row in _rows_holding(text, "*"):       # a few lines: not a test on every line
+            lines[row] = _EMPHASIS.sub(r"\1", lines[row])
     return [line.strip() for line in lines]
+
+
+def _rows_holding(text: str, c: str) -> list[int]:
+    r"""The indexes in `text.split("\n")` of the lines that hold the character `c`, in order.
+
+    `find` jumps from one `c` to the next at memory speed; the line breaks between them are
+    counted only up to the last one.
+
+    >>> _rows_holding("* a\nb\n\nc * d *\ne*", "*")
+    [0, 3, 4]
+    """
+    rows: list[int] = []
+    row, counted = 0, 0                        # the line holding offset `counted`
+    i = text.find(c)
+    while i >= 0:
+        row += text.count("\n", counted, i)
+        rows.append(row)
+        counted = text.find("\n", i)
+        if counted < 0:
+            break
+        i = text.find(c, counted)
+    return rows
 
 
 def _squeeze_spaces(text: str, lines: list[str]) -> None:
