@@ -29,10 +29,44 @@ _QUANTITY = re.compile(rf"""
 
 # The fast scan (in C): a number, perhaps a range or a pair, followed by a letter or "%" where a
 # unit could start. Each candidate is then read with `_QUANTITY` anchored at its start.
-_CANDIDATE = re.compile(r"\d[\d.,]*(?:\s*%?\s*(?:-|đến|tới)\s*\d[\d.,]*|/\d[\d.,]*)?\s*(?=%|[^\W\d_])")
+_CANDIDATE_RULE = r"\d[\d.,]*(?:\s*%?\s*(?:-|đến|tới)\s*\d[\d.,]*|/\d[\d.,]*)?\s*(?=%|[^\W\d_])"
+# `_CANDIDATE_RULE` as the scan runs it, with the same matches (tests/test_numbers_scan.py), fewer
+# tries: `re` tries the pattern at every digit, but one after a digit can only match when the
+# try at that digit (which comes first and reads the same rest) has already, so
+# `(?<!\d\d)` drops it after one character. No run of digits, dots, commas or blanks can give
+# back a character and let the rest match (what follows each starts with none of them), so the
+# runs are possessive (`*+`): a failing try does not step back through them.
+_CANDIDATE = re.compile(r"\d(?<!\d\d)[\d.,]*+(?:\s*+%?\s*+(?:-|đến|tới)\s*+\d[\d.,]*+|/\d[\d.,]*+)?"
+                        r"\s*+(?=%|[^\W\d_])")
+
+
+def _ascii(pattern: str) -> str:
+    r"""`pattern` with `\d` written `0-9` inside a character class and `[0-9]` outside one.
+
+    >>> _ascii(r"\d[\d.,]*(?=[^\W\d_])")
+    '[0-9][0-9.,]*(?=[^\\W0-9_])'
+    """
+    out, in_class, i = [], False, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            pair = pattern[i:i + 2]
+            out.append(("0-9" if in_class else "[0-9]") if pair == "\\d" else pair)
+            i += 2
+            continue
+        if c == "[" and not in_class:
+            in_class = True
+        elif c == "]" and in_class and pattern[i - 1] != "[":
+            in_class = False
+        out.append(c)
+        i += 1
+    return "".join(out)
+
+
 # The same for a text whose digits are all ASCII (see `text.ascii_digits_only`): `re` tests a
 # character against `[0-9]` about twice as fast as against `\d`, and the scan tests every one.
-_CANDIDATE_ASCII = re.compile(_CANDIDATE.pattern.replace("\\d", "[0-9]", 1))
+_CANDIDATE_ASCII = re.compile(_ascii(_CANDIDATE.pattern))
+_QUANTITY_ASCII = re.compile(_ascii(_QUANTITY.pattern), re.VERBOSE)
 _GLUE = "./,-_"
 
 # "lần thứ 4", "thứ 3", "khóa 12", "số 06" (an ordinal or a name, never a quantity).
@@ -95,6 +129,7 @@ def find_quantities(text: str, ascii_digits: bool = False) -> list[Quantity]:
     out: list[Quantity] = []
     pos = 0
     candidate = _CANDIDATE_ASCII.search if ascii_digits else _CANDIDATE.search
+    quantity = _QUANTITY_ASCII.match if ascii_digits else _QUANTITY.match
     while True:
         d = candidate(text, pos)
         if d is None:
@@ -103,7 +138,7 @@ def find_quantities(text: str, ascii_digits: bool = False) -> list[Quantity]:
         pos = d.end()                    # its digits are done with, whatever the verdict
         if i > 0 and (text[i - 1].isalnum() or text[i - 1] in _GLUE):
             continue                     # glued to a word, a symbol or a date before it
-        m = _QUANTITY.match(text, i)
+        m = quantity(text, i)
         if m is None:
             continue
         j = m.end()
