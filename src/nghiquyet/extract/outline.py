@@ -33,6 +33,7 @@ from .vocab import load
 # Bullet items: they belong to the section above them and are not sections themselves.
 # A line is one when it opens with one of these marks (a set: "" is not in it).
 _BULLETS = frozenset("-+*•–")
+_ITEM_MARKS = "-+*•– "                # the bullets and a blank: none is a word character
 # The closing block: "Nơi nhận:" and the "on behalf of" line of a signature.
 _RECIPIENTS = re.compile(r"^\W*n[oơ]i\s+nh[aậ]n\b", re.IGNORECASE)
 _ON_BEHALF = re.compile(r"""^(?:T\s?/\s?M|T\.\s?M|TM|K\s?/\s?T|KT|T\s?/\s?L|TL|TUQ|Q
@@ -185,10 +186,21 @@ def _mark_document(layout: Layout, i: int) -> int:
     if i < len(paras) and _ENACTING.match(paras[i].text):
         paras[i].zone = "preamble"
         i += 1
-    while i < len(paras) and not _closes(paras, i):
+    n = len(paras)
+    while i < n:
+        # Paragraphs start in the body zone; most are long lines (list items too) whose first
+        # word does not open with "n", which `_closes` refuses at once: tested here, no call.
+        line = paras[i].text
+        if len(line) > 90:
+            head = line.lstrip(_ITEM_MARKS)[:1] if line[0] in _ITEM_MARKS else line[0]
+            if not (head in "nN" or not (head.isalnum() or head == "_")):
+                i += 1
+                continue
+        if _closes(paras, i):
+            break
         paras[i].zone = "body"
         i += 1
-    if i < len(paras) and layout.tail_start is None:
+    if i < n and layout.tail_start is None:
         layout.tail_start = i
     return i
 
@@ -225,8 +237,11 @@ def _closes(paras: list[Paragraph], i: int) -> bool:
     line = paras[i].text
     first = line[:1]
     # A line opening with a letter or digit other than "n" cannot match `^\W*n`: no `re` call.
-    if (first in "nN" or not (first.isalnum() or first == "_")) and _RECIPIENTS.match(line):
-        return True
+    # Nor can a list item whose first word does not open with "n" ("- Tăng cường ...").
+    if first in "nN" or not (first.isalnum() or first == "_"):
+        head = line.lstrip(_ITEM_MARKS)[:1] if first in _ITEM_MARKS else first
+        if (head in "nN" or not (head.isalnum() or head == "_")) and _RECIPIENTS.match(line):
+            return True
     if len(line) > 90:
         return False                  # a signature line is short; skip the upper-case tests
     if first in "TKQ" and is_signature_start(line):     # what every "on behalf" mark opens with
@@ -268,6 +283,10 @@ def _build_sections(layout: Layout) -> None:
                 stack, current = [], None     # an annex starts its own outline
             continue
         text = p.text
+        if text[0] in _BULLETS:               # what `^([-+*•–])\s*` matched, without `re`
+            p.bullet = text[0]                # (no heading label opens with these marks)
+            p.section = current
+            continue
         heading = _match_heading(text)
         if heading:
             style, _, label, rest = heading
@@ -281,6 +300,4 @@ def _build_sections(layout: Layout) -> None:
             current = len(sections) - 1
             stack.append((style, current))
             p.is_heading = True
-        elif text[0] in _BULLETS:             # what `^([-+*•–])\s*` matched, without `re`
-            p.bullet = text[0]
         p.section = current
