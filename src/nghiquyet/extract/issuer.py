@@ -14,9 +14,10 @@ from .outline import Layout
 from .vocab import load
 
 # The preamble names the issuer as the subject of "ban hành": "..., Ban Thường vụ Huyện ủy
-# Thạch Hà ban hành Kế hoạch thực hiện như sau:".
+# Thạch Hà ban hành Kế hoạch thực hiện như sau:". The name starts the text or follows a blank
+# or one of ",.;:": `issuing_body` tests that on each match, since a look-behind opening the
+# pattern made `re` try it at every character (every name starts with a capital it skips to).
 _ISSUING = re.compile(r"""
-    (?:^|(?<=[,.;:])\s*|(?<=\s))
     (?P<who>(?:Ban\s+Thường\s+vụ|Ban\s+Chấp\s+hành|Ban\s+Bí\s+thư|Bộ\s+Chính\s+trị|Thường\s+trực
              |Tỉnh\s+ủy|Huyện\s+ủy|Thành\s+ủy|Thị\s+ủy|Quận\s+ủy|Đảng\s+ủy|Chi\s+ủy|Chi\s+bộ
              |Ủy\s+ban\s+nhân\s+dân|UBND|Hội\s+đồng\s+nhân\s+dân|HĐND|Ban\s+cán\s+sự\s+đảng
@@ -41,10 +42,16 @@ def issuing_body(text: str) -> str | None:
     ...              "Tỉnh ủy xây dựng kế hoạch như sau:")
     'Ban Tuyên giáo Tỉnh ủy'
     """
-    for m in _ISSUING.finditer(text):
+    pos = 0
+    while m := _ISSUING.search(text, pos):
+        at = m.start()
+        if at and not (text[at - 1] in ",.;:" or text[at - 1].isspace()):
+            pos = at + 1              # not where a name can start: look on from the next character
+            continue
         who = squash(m["who"])
         if not _TOPIC.search(who):
             return who
+        pos = m.end()
     return None
 
 
