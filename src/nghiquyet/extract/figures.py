@@ -70,7 +70,8 @@ def extract(layout: Layout, doc: Identity) -> tuple[list[Figure], list[Figure]]:
             for fig in _paragraph(text, para, layout, kind, ctx, ascii_digits, intro_year):
                 _append(fig, targets, results)
         # `_intro` wants a text ending with ":" (perhaps before blanks): most paragraphs do not
-        if text[-1:] == ":" or text[-1:].isspace():
+        last = text[-1:]
+        if last == ":" or last.isspace():
             opened = intro_kind_of(text)
             year = intro_year_of(text)
             if opened or year:
@@ -164,14 +165,16 @@ def _paragraph(text: str, para, layout: Layout, sec_kind: str | None, ctx: Conte
     # sentence's start and a quantity in it. Around a sigma each sentence is lowered apart.
     cues = None if sigma else _cues(lowered)
     out: list[Figure] = []
+    whole = len(text)
     for s_start, s_end in fc.sentences(text):
-        sq = [q for q in qs if s_start <= q.start < s_end]
-        bounds = fc.boundaries(text[s_start:s_end], ascii_digits)
+        sentence = text[s_start:s_end]           # the text itself when it is one sentence
+        sq = qs if s_start == 0 and s_end == whole else [q for q in qs if s_start <= q.start < s_end]
+        bounds = fc.boundaries(sentence, ascii_digits)
         if not sq:
             place.number = next((n for _, _, n in reversed(bounds) if n is not None), place.number)
             continue
-        marks = fc.time_marks(text[s_start:s_end])
-        sent_cues = cues if cues is not None else _cues(ft.low(text[s_start:s_end]), s_start)
+        marks = fc.time_marks(sentence)
+        sent_cues = cues if cues is not None else _cues(ft.low(sentence), s_start)
         out.extend(_sentence(text, s_start, s_end, sent_cues, sq, bounds, marks, place, sec_kind, ctx))
         years = [m.year for m in marks if m.year]
         place.carried = years[-1] if years else place.carried
@@ -198,6 +201,8 @@ def _sentence(text: str, s_start: int, s_end: int, cues: dict[str, list[int]], s
     past: list[int] = []
     if text.find("đã", s_start, s_end) >= 0 or text.find("Đã", s_start, s_end) >= 0:
         past = [m.start() for m in _PAST.finditer(text, s_start, s_end)]
+    estimates = cues["estimate_cues"]
+    weak_counts = _weak_counts()
     prev: Named | None = None
     whole_fig: Figure | None = None          # what "trong đó" parts belong to
     parts_open = False
@@ -213,7 +218,8 @@ def _sentence(text: str, s_start: int, s_end: int, cues: dict[str, list[int]], s
             if n is not None:                # a new numbered item: nothing carries over
                 place.number = n
                 parts_open, whole_fig, prev = False, None, None
-        clause = max(clause, consumed)
+        if consumed > clause:
+            clause = consumed
         # every spelling of _TRONG_DO holds "rong": str.find first, the regex only then
         if sent_figs and text.find("rong", consumed, q.start) >= 0 \
                 and _TRONG_DO.search(text, consumed, q.start):
@@ -229,16 +235,17 @@ def _sentence(text: str, s_start: int, s_end: int, cues: dict[str, list[int]], s
             sent_figs[-1][0].planned = q.value       # "đạt 68,5% (kế hoạch 68%)"
             consumed = max(named.consumed_to, q.end)
             continue
-        if q.unit in _weak_counts() and not _counted_here(text[clause:q.start], named, sent_figs):
+        if q.unit in weak_counts and not _counted_here(text[clause:q.start], named, sent_figs):
             continue                         # "tại 3 đô thị": part of a name
-        year, period, base_year = _when(marks, rel)
+        year, period, base_year = _when(marks, rel) if marks else (None, None, None)
         if year is None:
             # "... lên 60 triệu đồng/năm vào năm 2027", "100% thôn, bản trước ngày 31/12/2025"
             late = _YEAR_AFTER.match(text, q.end, s_end) or (
                 named.mode == "number" and named.quote_end > q.end
                 and _YEAR_AFTER.match(text, named.quote_end, s_end))
             year = int(late.group(1)) if late else None
-        paren = _in_parentheses(text, s_start, q.start)
+        # most quotes hold no "(": no call to find out they are in no aside
+        paren = text.find("(", s_start, q.start) >= 0 and _in_parentheses(text, s_start, q.start)
         kind = _decide(sec_kind, cues, past, s_start, clause, q, named, year, ctx, paren)
         if kind is None:
             continue                         # its words stay with the next figure
@@ -259,7 +266,7 @@ def _sentence(text: str, s_start: int, s_end: int, cues: dict[str, list[int]], s
         fig = Figure(named.indicator, named.comparator, q.value, q.value_max, q.unit, year, period,
                      None, ft.tidy_quote(text[named.quote_start:named.quote_end]), place.section,
                      (place.offset + named.quote_start, place.offset + named.quote_end),
-                     place.number, base_year, kind, _seen(cues["estimate_cues"], clause, q.start),
+                     place.number, base_year, kind, bool(estimates) and _seen(estimates, clause, q.start),
                      q.planned)
         if parts_open and whole_fig is not None and whole_fig.kind == kind:
             fig.parent = whole_fig           # an object until `_append` turns it into an index

@@ -130,6 +130,7 @@ def find_quantities(text: str, ascii_digits: bool = False) -> list[Quantity]:
     pos = 0
     candidate = _CANDIDATE_ASCII.search if ascii_digits else _CANDIDATE.search
     quantity = _QUANTITY_ASCII.match if ascii_digits else _QUANTITY.match
+    n = len(text)
     while True:
         d = candidate(text, pos)
         if d is None:
@@ -141,14 +142,14 @@ def find_quantities(text: str, ascii_digits: bool = False) -> list[Quantity]:
         m = quantity(text, i)
         if m is None:
             continue
-        j = m.end()
-        while j < len(text) and text[j] == " ":
+        j = number_end = m.end()         # the match starts at i
+        while j < n and text[j] == " ":
             j += 1
-        if j >= len(text) or not (text[j] == "%" or text[j].isalpha()):
+        if j >= n or not (text[j] == "%" or text[j].isalpha()):
             continue                     # units start with a letter or "%": "26-NQ", "(28)" stop here
-        if _ordinal_before(text[max(0, m.start() - 12):m.start()]):
+        if _ordinal_before(text[max(0, i - 12):i]):
             continue                     # "năm 2024", "lần thứ 4", "Đề án 06": no quantity
-        unit = match_unit(text, m.end())
+        unit = match_unit(text, number_end)
         if unit is None:
             continue
         if unit.family == "multiplier" and _ORDINAL_AFTER.match(text, unit.end):
@@ -164,6 +165,6 @@ def find_quantities(text: str, ascii_digits: bool = False) -> list[Quantity]:
         if b is not None and b < a:      # "10 - 8%" is not a range we understand
             continue
         # Positional: a dataclass call with keywords costs twice as much (~1.5 µs here).
-        out.append(Quantity(m.start(), unit.end, a, b, c, unit.unit, unit.family, m.end()))
+        out.append(Quantity(i, unit.end, a, b, c, unit.unit, unit.family, number_end))
         pos = unit.end
     return out
