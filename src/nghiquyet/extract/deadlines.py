@@ -18,7 +18,7 @@ import re
 from ..model import Deadline
 from ..text import squash
 from .dates import find_dates, find_yearless
-from .deadlines_dates import (_CITED, _HAS_YEAR, _RECURRING, _SENTENCE, _TIME_LABEL,
+from .deadlines_dates import (_CITED, _HAS_YEAR, _RECURRING, _TIME_LABEL, sentence_breaks,
                               _deadline_dates, _maybe, _maybe_yearless, _sentences, _with_yearless)
 from .deadlines_who import FOR_WHO, body_start, enclosing, in_charge, responsible, subject_body  # noqa: F401
 from .header import place_and_date
@@ -149,10 +149,10 @@ def _table_row(layout: Layout, p: Paragraph, columns: dict[str, int] | None,
 def _sentence_at(text: str, pos: int) -> tuple[str, int]:
     """The sentence of a paragraph that holds offset `pos`, and its start offset."""
     start = 0
-    for m in _SENTENCE.finditer(text):
-        if m.start() >= pos:
-            return text[start:m.start()], start
-        start = m.end()
+    for at, end in sentence_breaks(text):
+        if at >= pos:
+            return text[start:at], start
+        start = end
     return text[start:], start
 
 
@@ -263,4 +263,5 @@ _ITEM_LABEL = re.compile(r"(?:thành\s+phần|thời\s+gian|thời\s+hạn|đị
 
 
 def _first_sentence(text: str) -> str:
-    return squash(_SENTENCE.split(text, maxsplit=1)[0]).rstrip(" .;")
+    breaks = sentence_breaks(text)             # what `_SENTENCE.split(text, 1)[0]` keeps
+    return squash(text[:breaks[0][0]] if breaks else text).rstrip(" .;")

@@ -1,0 +1,29 @@
+"""The str shortcuts of `deadlines_dates` give their regex's answer on any text.
+
+`sentence_breaks` finds `_SENTENCE`'s matches from the marks they follow, `_has_year` finds
+`_HAS_YEAR`'s from str.find: these properties pin both to the patterns they stand for,
+including on the characters where str methods and `re` could disagree (other blanks and digits)."""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nghiquyet.extract.deadlines_dates import _HAS_YEAR, _SENTENCE, _has_year, sentence_breaks
+
+TEXT = st.lists(st.sampled_from(
+    list(".!?;:,- (*\t\u00a0\u2028\x1cAaĐđỸ12905٣") + ["  ", ". ", "20", "19", "21", "2025", ".  B",
+                                                     "Quý II", "\u0661\u0669"]),
+    max_size=30).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(TEXT)
+def test_sentence_breaks_are_the_pattern_matches(text):
+    sentence_breaks.cache_clear()
+    assert sentence_breaks(text) == tuple((m.start(), m.end()) for m in _SENTENCE.finditer(text))
+
+
+@settings(max_examples=1000, deadline=None)
+@given(TEXT)
+def test_has_year_answers_like_the_pattern(text):
+    assert _has_year(text) == bool(_HAS_YEAR.search(text))
