@@ -73,7 +73,12 @@ def _match_heading(line: str) -> tuple[str, int, str, str] | None:
     second = line[1:2]
     if second.isalpha() and second not in _HEADING_SECOND:
         return None                   # a capitalised word ("Các", "Đẩy mạnh"): no label
-    for style, level, pattern in _headings_from(first):
+    styles = _headings_from(first)
+    if first in _DIGITS:
+        # "2.1.3." needs two dots within its first six characters, "2.1" one as its second or
+        # third: a plain "1. ..." goes straight to the `num` pattern.
+        styles = styles[(line.count(".", 0, 6) < 2) + (line[1:3].count(".") == 0):]
+    for style, level, pattern in styles:
         m = pattern.match(line)
         if m:
             label, rest = m.group(1), m.group(2).strip()
@@ -82,6 +87,8 @@ def _match_heading(line: str) -> tuple[str, int, str, str] | None:
             return style, level, label, rest
     return None
 
+
+_DIGITS = frozenset("0123456789")
 
 # The characters each label style can open with; styles a line's first character rules out
 # are not tried (most lines open with a capital that only one or two styles could take).

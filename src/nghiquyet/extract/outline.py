@@ -295,8 +295,11 @@ def _build_sections(layout: Layout) -> None:
                 del stack[styles.index(style):]
             parent = stack[-1][1] if stack else None
             # label, heading, level, parent, span, year (positional: keywords cost twice as much)
-            sections.append(Section(label, rest, len(stack), parent, p.span,
-                                    heading_year(_short(rest, 400))))
+            # A year starts "19", "20" or "21" (see `heading_year`), and the short heading is a
+            # piece of `rest`: without them in `rest`, neither call can find one.
+            year = heading_year(_short(rest, 400)) if (
+                "20" in rest or "19" in rest or "21" in rest) else None
+            sections.append(Section(label, rest, len(stack), parent, p.span, year))
             current = len(sections) - 1
             stack.append((style, current))
             p.is_heading = True
