@@ -323,17 +323,24 @@ def _runs(layout: Layout) -> list[tuple[int, int, bool]]:
     # without footnotes they are adjacent, and the text between need not be looked at.
     no_notes = not layout.footnotes
     last = -2                                   # index of the run's last paragraph
+    lo = hi = -1                                # the open run (lo < 0: none yet)
+    front = False
     for i, p in enumerate(layout.paragraphs):
         zone = p.zone
         if zone == "head" or zone == "tail":
             continue
-        front = zone == "title" or zone == "preamble"
-        if runs and runs[-1][2] == front and (
-                (no_notes and last == i - 1) or _adjacent(layout, runs[-1][1], p.span[0])):
-            runs[-1] = (runs[-1][0], p.span[1], front)
+        is_front = zone == "title" or zone == "preamble"
+        if lo >= 0 and is_front == front and (
+                (no_notes and last == i - 1) or _adjacent(layout, hi, p.span[0])):
+            hi = p.span[1]                      # the run goes on (kept in locals, not rebuilt)
         else:
-            runs.append((p.span[0], p.span[1], front))
+            if lo >= 0:
+                runs.append((lo, hi, front))
+            lo, hi = p.span
+            front = is_front
         last = i
+    if lo >= 0:
+        runs.append((lo, hi, front))
     # Footnotes cite documents too ("¹ Nghị quyết số 05-NQ/TU ngày ..."), never as what is carried out.
     runs.extend((n.span[0], n.span[1], False) for n in layout.footnotes if n.span)
     return runs
