@@ -78,6 +78,15 @@ def _match_heading(line: str) -> tuple[str, int, str, str] | None:
         # "2.1.3." needs two dots within its first six characters, "2.1" one as its second or
         # third: a plain "1. ..." goes straight to the `num` pattern.
         styles = styles[(line.count(".", 0, 6) < 2) + (line[1:3].count(".") == 0):]
+    return first_match(styles, line)
+
+
+def first_match(styles, line: str):
+    """(style, level, label, rest) of the first of `styles` whose pattern matches `line`.
+
+    >>> first_match(_HEADINGS, "IV. KẾT QUẢ")[:3], first_match(_HEADINGS, "Mọi người")
+    (('roman', 1, 'IV'), None)
+    """
     for style, level, pattern in styles:
         m = pattern.match(line)
         if m:
