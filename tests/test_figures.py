@@ -88,6 +88,18 @@ def test_year_from_sentence_then_heading_and_period():
     assert [(f.year, f.period) for f in figs] == [(2025, "2021-2025"), (2027, None)]
 
 
+def test_an_average_takes_the_period_of_the_title_when_no_heading_states_one():
+    text = ("ĐỀ ÁN\nphát triển nông nghiệp hữu cơ giai đoạn 2026 - 2030\n\nII. MỤC TIÊU\n\n"
+            "b) Đến năm 2030:\n"
+            "- Tốc độ tăng trưởng giá trị sản xuất nông nghiệp hữu cơ bình quân 8 - 10%/năm.\n"
+            "- Diện tích đất sản xuất nông nghiệp hữu cơ chiếm trên 3% diện tích đất nông nghiệp.\n"
+            "- Năm 2028, tốc độ tăng trưởng bình quân đạt 9%/năm.\n")
+    figs = extract_text(text).targets
+    # the average over the title's span; a level at its end and an average ending elsewhere have none
+    assert [(f.value, f.year, f.period) for f in figs] == [
+        (8.0, 2030, "2026-2030"), (3.0, 2030, None), (9.0, 2028, None)]
+
+
 def test_numbered_list_sets_number():
     figs = _targets("Về kinh tế: (1) Tốc độ tăng trưởng đạt 8%; (2) Thu ngân sách đạt 9.000 tỷ đồng.")
     assert [f.number for f in figs] == [1, 2]

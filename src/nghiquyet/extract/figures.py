@@ -157,9 +157,10 @@ def _paragraph(text: str, para, layout: Layout, sec_kind: str | None, ctx: Conte
     own = para.section
     if para.is_heading and own is not None:
         own = layout.sections[own].parent         # "a) Tỷ lệ ... (năm 2025 đạt 18%)" is no horizon
-    # section, horizon, offset, number, carried, period (positional: keywords cost more)
+    # section, horizon, offset, number, carried, period (positional: keywords cost more); the
+    # period of the nearest heading, else the title's ("Đề án ... giai đoạn 2026 - 2030")
     place = _Place(layout.path(para.section), intro_year or layout.horizon(own), para.span[0],
-                   None, None, heading_period(layout, own))
+                   None, None, heading_period(layout, own) or ctx.period)
     # Where the cue phrases start, found once for the paragraph (in its offsets): no phrase
     # can run across a sentence end (a full stop), and the rules only look at cues between a
     # sentence's start and a quantity in it. Around a sigma each sentence is lowered apart.

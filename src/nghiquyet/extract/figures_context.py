@@ -31,6 +31,7 @@ class Context:
     plan_target: int | None          # the year the document plans for (title)
     plan_result: int | None          # the year it reports on (title)
     reports: bool = False            # a report (báo cáo): figures without a goal cue are results
+    period: str | None = None        # the span of years the title states ("giai đoạn 2026 - 2030")
 
 
 def context(layout: Layout, doc: Identity) -> Context:
@@ -50,7 +51,7 @@ def context(layout: Layout, doc: Identity) -> Context:
     past = [y for y in years if now is None or y <= now]
     return Context(now=now, plan_target=max(years) if years else None,
                    plan_result=min(past) if past else now,
-                   reports=bool(doc and doc.kind == "bao_cao"))
+                   reports=bool(doc and doc.kind == "bao_cao"), period=_period_in(title))
 
 
 def _title_years(text: str) -> list[tuple[str, str]]:
