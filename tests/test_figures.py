@@ -100,6 +100,27 @@ def test_an_average_takes_the_period_of_the_title_when_no_heading_states_one():
         (8.0, 2030, "2026-2030"), (3.0, 2030, None), (9.0, 2028, None)]
 
 
+def test_a_list_opened_before_the_first_heading_ends_at_it():
+    """A resolution's "... đánh giá kết quả năm 2025 và thống nhất quyết nghị:" names a past year
+    and results, but its list is the resolution's body: the headings after it set the kind."""
+    text = ("NGHỊ QUYẾT\nvề nhiệm vụ năm 2026\n\n"
+            "Hội nghị đã đánh giá kết quả thực hiện nhiệm vụ năm 2025 và thống nhất quyết nghị:\n\n"
+            "I. KẾT QUẢ NĂM 2025\n\nThu nhập bình quân đầu người đạt 68,5 triệu đồng.\n\n"
+            "II. MỤC TIÊU, CHỈ TIÊU NĂM 2026\n\n(1) Thu nhập bình quân đầu người đạt 75 triệu đồng.\n"
+            "(2) Tỷ lệ hộ nghèo giảm còn dưới 1,5%.\n")
+    x = extract_text(text)
+    assert [(f.value, f.year) for f in x.results] == [(68.5, 2025)]
+    assert [(f.value, f.year) for f in x.targets] == [(75.0, 2026), (1.5, 2026)]
+
+
+def test_a_verb_with_duoc_names_the_figure_without_it():
+    """"Kết nạp được 18 đảng viên": "được" after a verb says the work was managed."""
+    x = extract_text("BÁO CÁO\nkết quả năm 2025\n\nI. KẾT QUẢ\n\n"
+                     "Kết nạp được 18 đảng viên mới. Đến nay đã giải phóng mặt bằng được 420/560 ha.\n")
+    assert [(f.indicator, f.value, f.planned) for f in x.results] == [
+        ("số đảng viên mới được kết nạp", 18.0, None), ("giải phóng mặt bằng", 420.0, 560.0)]
+
+
 def test_numbered_list_sets_number():
     figs = _targets("Về kinh tế: (1) Tốc độ tăng trưởng đạt 8%; (2) Thu ngân sách đạt 9.000 tỷ đồng.")
     assert [f.number for f in figs] == [1, 2]

@@ -54,7 +54,12 @@ def extract(layout: Layout, doc: Identity) -> tuple[list[Figure], list[Figure]]:
     ascii_digits = ascii_digits_only(layout.text)
     has_digit = has_ascii_digit if ascii_digits else _DIGIT.search
     for para in layout.paragraphs:
-        if (intro_kind or intro_year) and not _within(layout, para.section, intro_section):
+        if (intro_kind or intro_year) and (
+                not _within(layout, para.section, intro_section)
+                # A line before the first heading ("... đánh giá kết quả năm 2025 và thống nhất
+                # quyết nghị:") opens the body, not a list: a heading that says what it holds
+                # ("I. KẾT QUẢ", "II. MỤC TIÊU") takes over; its items ("a) ...") do not.
+                or (intro_section is None and para.section is not None and kinds[para.section])):
             intro_kind = intro_year = None
         text = para.text
         if "|" in text and " | " in text:       # a table row (one-character search first)

@@ -280,7 +280,8 @@ def name_quantity(text: str, q: Quantity, clause_start: int, limit: int,
             name = action or q.unit
             action = ""
         if action:
-            name += " được " + re.sub(r"\s+(?:cho|tới|đến)$", "", action)
+            # "Kết nạp được 18 đảng viên": "được" after the verb says it was managed, no more
+            name += " được " + re.sub(r"\s+(?:cho|tới|đến|được)$", "", action)
         if delta and not name.startswith("mức"):
             name = f"mức {delta} {name}"
         return result(name, "number", after_end if after else end, after_end if after else end)
