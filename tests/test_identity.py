@@ -143,3 +143,14 @@ def test_a_party_committee_s_department_named_in_the_preamble_is_the_issuer():
                 "2150/UBND-VX ngày 25/3/2025 của Ủy ban nhân dân tỉnh, Ban Tuyên giáo Tỉnh ủy xây dựng "
                 "kế hoạch như sau:\n\nI. NỘI DUNG\n1. Tổ chức hội thảo.\n")
     assert doc.issuer == "Ban Tuyên giáo Tỉnh ủy"
+
+
+def test_a_body_heard_at_a_meeting_is_not_the_issuer():
+    """A notice of conclusions: "Sau khi nghe Sở Tài chính báo cáo" names who reported, and
+    "Chủ tịch UBND tỉnh kết luận" the body, which the header names with its province."""
+    doc = ident("ỦY BAN NHÂN DÂN\nTỈNH BÌNH ĐỊNH\nSố: 45/TB-UBND\nBình Định, ngày 10 tháng 5 năm 2026\n\n"
+                "THÔNG BÁO\nKết luận của Chủ tịch Ủy ban nhân dân tỉnh tại cuộc họp về giải ngân vốn\n\n"
+                "Ngày 08/5/2026, Chủ tịch UBND tỉnh chủ trì cuộc họp. Sau khi nghe Sở Tài chính báo cáo "
+                "và ý kiến các đại biểu, Chủ tịch UBND tỉnh kết luận như sau:\n\n"
+                "1. Giao các chủ đầu tư đẩy nhanh tiến độ giải ngân.\n")
+    assert (doc.kind, doc.issuer) == ("thong_bao", "Ủy ban nhân dân tỉnh Bình Định")

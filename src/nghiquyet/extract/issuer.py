@@ -41,6 +41,8 @@ def issuing_body(text: str) -> str | None:
     >>> issuing_body("Thực hiện Công văn số 21/UBND-VX của Ủy ban nhân dân tỉnh, Ban Tuyên giáo "
     ...              "Tỉnh ủy xây dựng kế hoạch như sau:")
     'Ban Tuyên giáo Tỉnh ủy'
+    >>> issuing_body("Sau khi nghe Sở Tài chính báo cáo, Chủ tịch UBND tỉnh kết luận như sau:")
+    'UBND tỉnh'
     """
     pos = 0
     while m := _ISSUING.search(text, pos):
@@ -49,10 +51,14 @@ def issuing_body(text: str) -> str | None:
             pos = at + 1              # not where a name can start: look on from the next character
             continue
         who = squash(m["who"])
-        if not _TOPIC.search(who):
+        if not _TOPIC.search(who) and not _HEARD.search(text, max(0, at - 8), at):
             return who
         pos = m.end()
     return None
+
+
+# "Sau khi nghe Sở Tài chính báo cáo, ...": the body heard is not the one that writes.
+_HEARD = re.compile(r"\bnghe\s+$", re.IGNORECASE)
 
 
 _UPPER_ORGAN = re.compile(r"(ĐẠI HỘI|BAN CHẤP HÀNH|BAN THƯỜNG VỤ|THƯỜNG TRỰC|ỦY BAN|UỶ BAN"
@@ -206,7 +212,7 @@ def _named_fully(layout: Layout, who: str) -> str:
     same body: "Ban Thường vụ Tỉnh ủy" under "TỈNH ỦY HÀ TĨNH" stays as the text names itself.)"""
     header = header_organ(layout)
     full = official_case(header) if header else ""
-    return full if full and fold(full).startswith(fold(who)) else who
+    return full if full and fold(full).startswith(fold(expand(who))) else who
 
 
 _ABBREVIATED = {"UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân",
