@@ -121,6 +121,21 @@ def test_a_verb_with_duoc_names_the_figure_without_it():
         ("số đảng viên mới được kết nạp", 18.0, None), ("giải phóng mặt bằng", 420.0, 560.0)]
 
 
+def test_a_notice_reports_what_stood_on_a_past_day_and_sets_what_is_due_by_a_later_one():
+    """"Đến ngày 10/4/2026" before the notice's date: the state reached then is a result; the
+    national average it is compared with is not this province's; "đến hết ngày 30/6/2026" gives
+    its target that year, and the "và" before the next due date is no part of a name."""
+    x = extract_text("ỦY BAN NHÂN DÂN\nTỈNH KON TUM\nSố: 21/TB-UBND\nKon Tum, ngày 20 tháng 4 năm 2026\n\n"
+                     "THÔNG BÁO\nKết luận về giải ngân vốn đầu tư công\n\n"
+                     "1. Đến ngày 10/4/2026, toàn tỉnh giải ngân được 845 tỷ đồng, đạt 17,2% kế hoạch "
+                     "vốn giao, thấp hơn bình quân chung cả nước (21,3%).\n\n"
+                     "2. Phấn đấu đến hết ngày 30/6/2026 giải ngân đạt trên 50% và đến ngày 31/01/2027 "
+                     "giải ngân 100% kế hoạch vốn được giao.\n")
+    assert [(f.value, f.unit, f.year) for f in x.results] == [(845.0, "tỷ đồng", 2026), (17.2, "%", 2026)]
+    assert [(f.indicator, f.value, f.year) for f in x.targets] == [
+        ("giải ngân", 50.0, 2026), ("tỷ lệ kế hoạch vốn được giao được giải ngân", 100.0, 2027)]
+
+
 def test_numbered_list_sets_number():
     figs = _targets("Về kinh tế: (1) Tốc độ tăng trưởng đạt 8%; (2) Thu ngân sách đạt 9.000 tỷ đồng.")
     assert [f.number for f in figs] == [1, 2]

@@ -19,8 +19,9 @@ from . import figures_clauses as fc
 from . import figures_text as ft
 from . import vocab
 from .figures_build import Named, age_group, base_of, name_quantity, part_name, plan_of, share_name
-from .figures_context import (Context, context, heading_period, intro_kind_of, intro_year_of,
-                              over_period, section_kinds)
+from .figures_context import (Context, as_of_past, context, heading_period, intro_kind_of,
+                              intro_year_of, over_period, section_kinds)
+from .figures_kind import decide, seen
 from .figures_table import TableReader
 from .layout import lowered as lowered_text
 from .numbers import Quantity, find_quantities
@@ -207,6 +208,10 @@ def _sentence(text: str, s_start: int, s_end: int, cues: dict[str, list[int]], s
     past: list[int] = []
     if text.find("đã", s_start, s_end) >= 0 or text.find("Đã", s_start, s_end) >= 0:
         past = [m.start() for m in _PAST.finditer(text, s_start, s_end)]
+    if text.find("ngày", s_start, s_end) >= 0:
+        as_of = as_of_past(text, s_start, s_end, ctx.date)       # "Đến ngày 10/4/2026, ..."
+        if as_of is not None:
+            past.append(as_of)
     estimates = cues["estimate_cues"]
     weak_counts = _weak_counts()
     prev: Named | None = None
@@ -252,7 +257,7 @@ def _sentence(text: str, s_start: int, s_end: int, cues: dict[str, list[int]], s
             year = int(late.group(1)) if late else None
         # most quotes hold no "(": no call to find out they are in no aside
         paren = text.find("(", s_start, q.start) >= 0 and _in_parentheses(text, s_start, q.start)
-        kind = _decide(sec_kind, cues, past, s_start, clause, q, named, year, ctx, paren)
+        kind = decide(sec_kind, cues, past, s_start, clause, q, named, year, ctx, paren)
         if kind is None:
             continue                         # its words stay with the next figure
         consumed = max(named.consumed_to, q.end)
@@ -272,7 +277,7 @@ def _sentence(text: str, s_start: int, s_end: int, cues: dict[str, list[int]], s
         fig = Figure(named.indicator, named.comparator, q.value, q.value_max, q.unit, year, period,
                      None, ft.tidy_quote(text[named.quote_start:named.quote_end]), place.section,
                      (place.offset + named.quote_start, place.offset + named.quote_end),
-                     place.number, base_year, kind, bool(estimates) and _seen(estimates, clause, q.start),
+                     place.number, base_year, kind, bool(estimates) and seen(estimates, clause, q.start),
                      q.planned)
         if parts_open and whole_fig is not None and whole_fig.kind == kind:
             fig.parent = whole_fig           # an object until `_append` turns it into an index
@@ -351,57 +356,3 @@ def _when(marks: list[fc.TimeMark], pos: int) -> tuple[int | None, str | None, i
 _YEAR_AFTER = re.compile(r"""\s*,?\s*(?:vào|trong|đến|tới|trước)\s+(?:hết\s+|cuối\s+)?
     (?:[Nn]ăm\s+|ngày\s+\d{1,2}/\d{1,2}/|tháng\s+\d{1,2}/|[Qq]uý\s+[IV]{1,3}(?:/|\s+năm\s+))
     ((?:19|20)\d\d)(?!\d)""", re.VERBOSE)
-
-
-def _seen(positions: list[int], start: int, end: int) -> bool:
-    """Whether a cue starts in [start, end) (a plain loop: most lists are empty or short).
-
-    >>> _seen([3, 40], 10, 50), _seen([3, 40], 10, 40)
-    (True, False)
-    """
-    for p in positions:
-        if start <= p < end:
-            return True
-    return False
-
-
-def _decide(sec_kind: str | None, cues: dict[str, list[int]], past_at: list[int], s_start: int,
-            clause: int, q: Quantity, named: Named, year: int | None, ctx: Context,
-            paren: bool) -> str | None:
-    """"target", "result" or None (not a figure) for one named quantity.
-
-    `cues` holds where the sentence's goal, result and estimate cues start, `past_at` where
-    its past-tense "đã" does.
-    """
-    at = q.start
-    goal = _seen(cues["goal_cues"], s_start, at)
-    past = (_seen(cues["result_cues"], clause, at) or _seen(past_at, clause, at)
-            or (q.family == "count" and q.unit == "chỉ tiêu" and q.planned is not None))
-    estimate = _seen(cues["estimate_cues"], clause, at)
-    if sec_kind != "goal" and not goal and _seen(past_at, s_start, at):
-        past = True                                  # "... đã chỉ đạo ... với trên 9.600 lượt"
-    future_year = bool(ctx.now and year and year > ctx.now)
-    past_year = bool(ctx.now and year and year < ctx.now)
-    if q.unit == "chỉ tiêu" and q.planned is None:
-        return None                                  # "28 chỉ tiêu" counts a list, it is no figure
-    if sec_kind == "result":
-        kind = "target" if (goal or future_year) and not past else "result"
-    elif sec_kind == "goal":
-        kind = "result" if (past or past_year) and not goal else "target"
-    else:
-        if goal or future_year:
-            kind = "target"
-        elif past or estimate or past_year or ctx.reports:
-            kind = "result"
-        elif sec_kind == "task" and named.mode in ("number", "rank", "indicator", "change") \
-                and q.family in ("percent", "rank") and not paren:
-            kind = "target"
-        else:
-            return None
-    if paren and kind == "target":
-        return None                                  # "(chiếm 30%)" asides are not goals
-    if ft.is_empty_indicator(named.indicator):
-        return None
-    if q.unit == "tuổi" and "tuổi" not in named.indicator.lower():
-        return None                                  # "trẻ em dưới 5 tuổi" names a group
-    return kind

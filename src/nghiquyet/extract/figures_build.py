@@ -42,9 +42,9 @@ _WHOLE_BEFORE = re.compile(r"([Cc]ơ\s+cấu[^:;.]{0,60}?)\s*:\s*$")
 _AFTER_STOP = re.compile(r";|:\s|\.\s|\.$|,?\s+trong\s+đó\b|\(\d{1,3}\)")
 # A due date after the words is the figure's time, not its name: "100% thôn, bản trước ngày
 # 31/12/2026". Its own pattern starts with its words (`re` then skips to their first letters);
-# `_DUE_LEAD` takes back the ", hoàn thành" before it.
+# `_DUE_LEAD` takes back the ", hoàn thành" or "và" before it ("đạt 50% và đến ngày ...").
 _DUE = re.compile(r"(?:vào|trong|trước|đến|tới)\s+(?:hết\s+|cuối\s+)?(?:ngày|tháng|[Qq]uý|năm)\s+[\dIV]")
-_DUE_LEAD = re.compile(r"(?:,?\s*(?:hoàn\s+thành|xong))?[\s,]*$")
+_DUE_LEAD = re.compile(r"(?:,?\s*(?:hoàn\s+thành|xong))?(?:\s+và)?[\s,]*$")
 # Where a part of the words after a figure is handed to the next figure ("..., 30% số huyện").
 _SPLIT = re.compile(r",\s+|\s+và\s+|;\s*|\s+với\s+")
 # A whole named in a share ("... chiếm 41% trong cơ cấu kinh tế chung của huyện").

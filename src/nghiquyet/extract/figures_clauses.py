@@ -144,7 +144,7 @@ _TIME = re.compile(r"""
       (?P<period>(?:[Gg]iai\s+đoạn|[Tt]hời\s+kỳ|[Tt]rong)\s+(?P<p1>(?:19|20)\d\d)\s*-\s*(?P<p2>(?:19|20)\d\d))
     | (?P<base>(?:so\s+với\s+(?:cùng\s+kỳ\s+)?|lần\s+)năm\s+(?P<by>(?:19|20)\d\d))   # "gấp 1,5 lần năm 2020"
     | (?P<cmp>giá\s+(?:so\s+sánh|cố\s+định|hiện\s+hành)\s+năm\s+(?:19|20)\d\d)
-    | (?:[Đđ]ến|[Tt]ính\s+đến|[Tt]ính\s+tới)\s+ngày\s+\d{1,2}/\d{1,2}/(?P<dyear>(?:19|20)\d\d)
+    | (?:[Đđ]ến|[Tt]ính\s+đến|[Tt]ính\s+tới)\s+(?:hết\s+)?ngày\s+\d{1,2}/\d{1,2}/(?P<dyear>(?:19|20)\d\d)
     | (?P<kw>nhiệm\s+kỳ\s+(?:19|20)\d\d\s*-\s*(?:19|20)\d\d)
     | (?:(?:[Đđ]ến|[Tt]ới|[Tt]rước)\s+(?:hết\s+)?(?:năm\s+)?|[Nn]ăm\s+)(?P<year>(?:19|20)\d\d)(?![\d/])
 """, re.VERBOSE)

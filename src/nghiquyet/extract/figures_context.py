@@ -32,6 +32,7 @@ class Context:
     plan_result: int | None          # the year it reports on (title)
     reports: bool = False            # a report (báo cáo): figures without a goal cue are results
     period: str | None = None        # the span of years the title states ("giai đoạn 2026 - 2030")
+    date: str | None = None          # the document's own date, ISO
 
 
 def context(layout: Layout, doc: Identity) -> Context:
@@ -51,7 +52,8 @@ def context(layout: Layout, doc: Identity) -> Context:
     past = [y for y in years if now is None or y <= now]
     return Context(now=now, plan_target=max(years) if years else None,
                    plan_result=min(past) if past else now,
-                   reports=bool(doc and doc.kind == "bao_cao"), period=_period_in(title))
+                   reports=bool(doc and doc.kind == "bao_cao"), period=_period_in(title),
+                   date=doc.date if doc else None)
 
 
 def _title_years(text: str) -> list[tuple[str, str]]:
@@ -178,6 +180,30 @@ def over_period(quote: str, unit: str | None) -> bool:
         return True
     # Each alternative holds one of these letters: skip the regex (which crawls) without them.
     return any(c in quote for c in "âăảếÂĂẢẾ") and bool(_OVER_PERIOD.search(quote))
+
+
+# "Đến ngày 10/4/2026, ...", "Tính đến hết ngày 31/3": the state of things on a given day.
+_AS_OF = re.compile(r"(?<!\w)(?:[Tt]ính\s+)?(?:[Đđ]ến|[Tt]ới)\s+(?:hết\s+)?ngày\s+(\d{1,2})/(\d{1,2})"
+                    r"(?:/((?:19|20)\d\d))?(?![\d/])")
+
+
+def as_of_past(text: str, start: int, end: int, date: str | None) -> int | None:
+    """Where a sentence says "as of" a day on or before the document's `date` (ISO): what it
+    reports there has been reached. None when it names no such day.
+
+    >>> t = "Đến ngày 10/4/2026, toàn tỉnh giải ngân được 1.245 tỷ đồng"
+    >>> as_of_past(t, 0, len(t), "2026-04-18"), as_of_past(t, 0, len(t), "2026-04-01")
+    (0, None)
+    >>> as_of_past("Phấn đấu đến hết ngày 30/6/2026 giải ngân 50%", 0, 45, "2026-04-18") is None
+    True
+    """
+    if not date or len(date) < 10:
+        return None
+    for m in _AS_OF.finditer(text, start, end):
+        day, month, year = int(m.group(1)), int(m.group(2)), m.group(3) or date[:4]
+        if 1 <= day <= 31 and 1 <= month <= 12 and f"{year}-{month:02d}-{day:02d}" <= date:
+            return m.start()
+    return None
 
 
 # ---------------------------------------------------------------- lists opened by a line

@@ -1,0 +1,73 @@
+"""The kind of a named figure: a target, a result, or no figure at all.
+
+The section a figure stands in says what it most likely is ("II. MỤC TIÊU" holds targets); cue
+words in its sentence ("phấn đấu", "đã đạt", "ước"), its year against the document's, and
+whether it sits in parentheses decide the rest. Split from `figures`.
+"""
+from __future__ import annotations
+
+import re
+
+from . import figures_text as ft
+from .figures_build import Named
+from .figures_context import Context
+from .numbers import Quantity
+
+# A figure named by what it is compared with is the other's figure, not this document's.
+_COMPARED = re.compile(r"(?:thấp|cao|lớn|nhỏ|ít|nhiều|chậm|nhanh)\s+hơn\b")
+
+
+def seen(positions: list[int], start: int, end: int) -> bool:
+    """Whether a cue starts in [start, end) (a plain loop: most lists are empty or short).
+
+    >>> seen([3, 40], 10, 50), seen([3, 40], 10, 40)
+    (True, False)
+    """
+    for p in positions:
+        if start <= p < end:
+            return True
+    return False
+
+
+def decide(sec_kind: str | None, cues: dict[str, list[int]], past_at: list[int], s_start: int,
+            clause: int, q: Quantity, named: Named, year: int | None, ctx: Context,
+            paren: bool) -> str | None:
+    """"target", "result" or None (not a figure) for one named quantity.
+
+    `cues` holds where the sentence's goal, result and estimate cues start, `past_at` where
+    its past-tense "đã" does.
+    """
+    at = q.start
+    goal = seen(cues["goal_cues"], s_start, at)
+    past = (seen(cues["result_cues"], clause, at) or seen(past_at, clause, at)
+            or (q.family == "count" and q.unit == "chỉ tiêu" and q.planned is not None))
+    estimate = seen(cues["estimate_cues"], clause, at)
+    if sec_kind != "goal" and not goal and seen(past_at, s_start, at):
+        past = True                                  # "... đã chỉ đạo ... với trên 9.600 lượt"
+    future_year = bool(ctx.now and year and year > ctx.now)
+    past_year = bool(ctx.now and year and year < ctx.now)
+    if q.unit == "chỉ tiêu" and q.planned is None:
+        return None                                  # "28 chỉ tiêu" counts a list, it is no figure
+    if sec_kind == "result":
+        kind = "target" if (goal or future_year) and not past else "result"
+    elif sec_kind == "goal":
+        kind = "result" if (past or past_year) and not goal else "target"
+    else:
+        if goal or future_year:
+            kind = "target"
+        elif past or estimate or past_year or ctx.reports:
+            kind = "result"
+        elif sec_kind == "task" and named.mode in ("number", "rank", "indicator", "change") \
+                and q.family in ("percent", "rank") and not paren:
+            kind = "target"
+        else:
+            return None
+    if paren and kind == "target":
+        return None                                  # "(chiếm 30%)" asides are not goals
+    if paren and _COMPARED.match(named.indicator):
+        return None                                  # "thấp hơn bình quân cả nước (21,3%)": theirs
+    if ft.is_empty_indicator(named.indicator):
+        return None
+    if q.unit == "tuổi" and "tuổi" not in named.indicator.lower():
+        return None                                  # "trẻ em dưới 5 tuổi" names a group
+    return kind
