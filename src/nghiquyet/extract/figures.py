@@ -274,7 +274,11 @@ def _sentence(text: str, s_start: int, s_end: int, cues: dict[str, list[int]], s
         # Positional, in the order of Figure's fields (keywords cost twice as much, per figure):
         # indicator, comparator, value, value_max, unit, year, period, parent, quote, section,
         # span, number, base_year, kind, estimate, planned.
-        fig = Figure(named.indicator, named.comparator, q.value, q.value_max, q.unit, year, period,
+        unit = q.unit
+        if q.family == "count" and "/" not in unit and "dân" in named.indicator \
+                and _PER_10K.search(named.indicator):
+            unit += "/vạn dân"               # "Số bác sĩ/vạn dân đạt 12 bác sĩ" is a rate
+        fig = Figure(named.indicator, named.comparator, q.value, q.value_max, unit, year, period,
                      None, ft.tidy_quote(text[named.quote_start:named.quote_end]), place.section,
                      (place.offset + named.quote_start, place.offset + named.quote_end),
                      place.number, base_year, kind, bool(estimates) and seen(estimates, clause, q.start),
@@ -349,6 +353,10 @@ def _when(marks: list[fc.TimeMark], pos: int) -> tuple[int | None, str | None, i
             continue
         year, period = m.year, m.period
     return year, period, base
+
+
+# An indicator per ten thousand people: "số bác sĩ/vạn dân", "số giường bệnh trên 1 vạn dân".
+_PER_10K = re.compile(r"(?:/\s*|\btrên\s+)(?:1\s+|một\s+)?(?:vạn|10\.000)\s+dân")
 
 
 # "... lên 60 triệu đồng/năm vào năm 2027", "... trước ngày 31/12/2025": a due year written just

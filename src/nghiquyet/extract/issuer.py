@@ -111,6 +111,8 @@ def official_case(text: str) -> str:
     'Ban Chấp hành Đảng bộ tỉnh'
     >>> official_case("ĐẠI HỘI ĐẠI BIỂU ĐẢNG BỘ TỈNH QUẢNG NAM LẦN THỨ XXII")
     'Đại hội đại biểu Đảng bộ tỉnh Quảng Nam lần thứ XXII'
+    >>> official_case("ĐẠI HỘI ĐẠI BIỂU ĐẢNG BỘ TỈNH VĨNH LONG LẦN THỨ I")
+    'Đại hội đại biểu Đảng bộ tỉnh Vĩnh Long lần thứ I'
     >>> official_case("UBND TỈNH NGHỆ AN"), official_case("SỞ TÀI CHÍNH")
     ('UBND tỉnh Nghệ An', 'Sở Tài chính')
     >>> official_case("SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG"), official_case("BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI")
@@ -137,7 +139,9 @@ def official_case(text: str) -> str:
                 break
         else:
             w = words[i]
-            if _ROMAN.match(w) and len(w) > 1 or any(c.isdigit() for c in w) or w.rstrip(".") in _acronyms():
+            # a numeral: "XXII", and "I" or "V" after "lần thứ" / "khóa" (alone, a letter)
+            if _ROMAN.match(w) and (len(w) > 1 or (i and folded[i - 1] in ("thu", "khoa"))) \
+                    or any(c.isdigit() for c in w) or w.rstrip(".") in _acronyms():
                 out.append(w)
             elif out and out[-1] in ("Sở", "Bộ", "Cục", "Chi cục", "Trung tâm") and len(out) == 1:
                 out.append(w.lower().capitalize())         # "Sở Tài chính", "Bộ Y tế"
