@@ -99,6 +99,7 @@ def test_title_joins_kind_and_title_lines():
     ("T/M TỈNH ỦY BÍ THƯ\nHoàng Trung Dũng", "Hoàng Trung Dũng", "BÍ THƯ", "T/M TỈNH ỦY"),
     ("CHỦ TỊCH\n\nNguyễn Đăng Quang", "Nguyễn Đăng Quang", "CHỦ TỊCH", None),
     ("T/M ĐOÀN CHỦ TỊCH\nPhan Việt Cường", "Phan Việt Cường", None, "T/M ĐOÀN CHỦ TỊCH"),
+    ("T/M BAN THƯỜNG VỤ\nBÍ THƯ\n\nY Biêr Niê", "Y Biêr Niê", "BÍ THƯ", "T/M BAN THƯỜNG VỤ"),   # Ê Đê
 ])
 def test_signer(tail, name, position, behalf):
     doc = ident(f"KẾ HOẠCH\nabc\nI. MỤC ĐÍCH\nNội dung.\nNơi nhận:\n- Như trên,\n- Lưu VT.\n{tail}\n")

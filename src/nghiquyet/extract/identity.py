@@ -102,6 +102,8 @@ def signer_block(layout: Layout) -> Signer:
         k = 0
         while k < len(words) and words[k].upper() == words[k]:
             k += 1
+        if k < len(words) and all(len(w) == 1 for w in words[:k]):
+            k = 0                             # "Y Thanh Hà Niê Kđăm": an Ê Đê name opens with "Y"
         if k:
             upper.append(" ".join(words[:k]))
         rest = " ".join(words[k:])
