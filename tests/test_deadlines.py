@@ -161,3 +161,13 @@ def test_the_end_of_a_task_s_period_is_its_limit() -> None:
                     "từ ngày 01/5 đến ngày 30/6/2025.")
     assert (d.due, d.task) == ("2025-06-30", "Các huyện ủy tổ chức tuyên truyền trên hệ thống loa "
                                              "truyền thanh cơ sở")
+
+
+def test_two_dated_clauses_of_one_item_are_two_tasks_of_one_body():
+    """"sơ kết ... trước ngày 30/6/2025; tổng kết trước 31/12": each clause is its own task, and
+    the second takes the body the item names first."""
+    ds = deadlines("5. Các cơ quan, đơn vị sơ kết 6 tháng thực hiện Chỉ thị trước ngày 30/6/2025; "
+                   "tổng kết trước 31/12.")
+    assert [(d.due, d.task, d.responsible) for d in ds] == [
+        ("2025-06-30", "Các cơ quan, đơn vị sơ kết 6 tháng thực hiện Chỉ thị", "Các cơ quan, đơn vị"),
+        ("2025-12-31", "tổng kết", "Các cơ quan, đơn vị")]

@@ -160,18 +160,26 @@ _EMPTY_PARENS = re.compile(r"\(\s*\)")
 _COMMA_BEFORE_MARK = re.compile(r"\s*,\s*(?=[;,.])")
 
 
+# A clause with a date of its own ("...; tổng kết trước 31/12") is a task of its own.
+_DATED = re.compile(r"\d{1,2}/\d{1,2}|[Qq]uý\s+[IV]|tháng\s+\d")
+
+
 def _task(layout: Layout, i: int, sentence: str, at: int, end: int) -> str:
     """The task: the sentence without its deadline phrase, else the enclosing item's activity."""
     head = sentence[:at]
     m = _phrase_start(head)
     rest = sentence[:m.start()] if m else head
+    clause = False                       # the task is a clause after ";" ("...; tổng kết")
     if ";" in rest:
         # "UBND tỉnh chỉ đạo nâng cấp đê ...; rà soát phương án sơ tán, xong trước ngày 30/5/2024":
         # the limit belongs to the clause it closes.
         last = rest.rsplit(";", 1)[1]
-        if len(last.split()) >= 3:
-            rest = last
+        if len(last.split()) >= 2:
+            rest, clause = last, True
     tail = sentence[end:]
+    semi = tail.find(";")
+    if semi >= 0 and _DATED.search(tail, semi):
+        tail = tail[:semi]       # "sơ kết trước ngày 30/6/2026; tổng kết trước 31/12": another task
     if m and m.group(0).lstrip().startswith("("):
         tail = re.sub(r"^\s*\)", "", tail)      # "(Hoàn thành trong Quý I năm 2022)"
     task = squash(rest + " " + tail)
@@ -186,7 +194,7 @@ def _task(layout: Layout, i: int, sentence: str, at: int, end: int) -> str:
     if task.count(")") > task.count("(") and task.endswith(")"):
         task = task[:-1].rstrip()
     labelled = _TIME_LABEL.match(sentence.lstrip("-+*•– "))
-    if len(task.split()) >= 3 and not labelled:
+    if len(task.split()) >= (2 if clause else 3) and not labelled:
         return _first_sentence(task)
     # "Thời gian: ..." says when, not what: the task is the sentence or item before it.
     p = layout.paragraphs[i]

@@ -39,7 +39,8 @@ _VERBS = (r"chủ\s+trì|phối\s+hợp|chỉ\s+đạo|lãnh\s+đạo|tổ\s+ch�
           r"|theo\s+dõi|đẩy\s+mạnh|tăng\s+cường|ban\s+hành|rà\s+soát|báo\s+cáo|hoàn\s+thành"
           r"|cụ\s+thể\s+hoá|cụ\s+thể\s+hóa|quán\s+triệt|tuyên\s+truyền|kiểm\s+tra"
           r"|tổng\s+hợp|giám\s+sát|đôn\s+đốc|nghiên\s+cứu|bố\s+trí|phổ\s+biến"
-          r"|hoàn\s+thiện|gửi|trình|xử\s+lý|tiếp\s+tục|phê\s+duyệt|đề\s+xuất")
+          r"|hoàn\s+thiện|gửi|trình|xử\s+lý|tiếp\s+tục|phê\s+duyệt|đề\s+xuất"
+          r"|sơ\s+kết|tổng\s+kết|tập\s+huấn|kiện\s+toàn")
 _VERB = re.compile(rf"\s(?:{_VERBS})\b")
 # "Giao X chỉ đạo ...", "Đề nghị X báo cáo ...": the body the task is given to.
 _LEAD = re.compile(r"(?i:giao|đề\s+nghị|yêu\s+cầu)\s+(?P<who>[A-ZĐÀ-Ỹ].{2,100}?)"
