@@ -141,3 +141,10 @@ def test_a_ministry_whose_name_lists_fields_keeps_its_commas():
                         "địa phương;\n").references
     assert [(r.symbol, r.issuer) for r in refs] == [
         ("04/2024/TT-BVHTTDL", "Bộ Văn hóa, Thể thao và Du lịch"), ("77/QĐ-BYT", "Bộ Y tế")]
+
+
+def test_a_law_is_named_between_luat_and_its_number():
+    r = refs("Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15; Luật Hợp tác xã số 17/2023/QH15;"
+             " Nghị định số 113/2024/NĐ-CP ngày 12/9/2024 của Chính phủ.")
+    assert [(s, x.kind) for s, x in r.items()] == [
+        ("72/2025/QH15", "luat"), ("17/2023/QH15", "luat"), ("113/2024/NĐ-CP", "nghi_dinh")]

@@ -92,6 +92,8 @@ def cited_kind(before: str) -> tuple[str | None, int]:
     ('nghi_quyet', 12)
     >>> cited_kind("tỷ lệ ")
     (None, 0)
+    >>> cited_kind("Căn cứ Luật Tổ chức chính quyền địa phương số ")
+    ('luat', 39)
     """
     words = before.split()
     number = 1 if words and words[-1].lower() in ("số", "số:") else 0
@@ -105,7 +107,14 @@ def cited_kind(before: str) -> tuple[str | None, int]:
         if phrase in cite:
             at = _last_words_start(before, n + number)
             return cite[phrase], len(before) - at
+    if number and "Luật" in before:
+        m = _LAW_NAME.search(before)          # a law's name stands between "Luật" and "số"
+        if m:
+            return "luat", len(before) - m.start()
     return None, 0
+
+
+_LAW_NAME = re.compile(r"(?<!\w)Luật\s+[A-ZĐÀ-Ỹ][^;:()]{0,120}?\s+số\s*:?\s*$")
 
 
 def _last_words_start(text: str, n: int) -> int:
