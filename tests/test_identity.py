@@ -155,3 +155,22 @@ def test_a_body_heard_at_a_meeting_is_not_the_issuer():
                 "và ý kiến các đại biểu, Chủ tịch UBND tỉnh kết luận như sau:\n\n"
                 "1. Giao các chủ đầu tư đẩy nhanh tiến độ giải ngân.\n")
     assert (doc.kind, doc.issuer) == ("thong_bao", "Ủy ban nhân dân tỉnh Bình Định")
+
+
+@pytest.mark.parametrize("tail, name, position", [
+    ("KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\nNGUYỄN VĂN BÌNH", "Nguyễn Văn Bình", "PHÓ GIÁM ĐỐC"),
+    # a second title under the position is no name
+    ("TM. BAN CHỈ ĐẠO\nTRƯỞNG BAN\n\nBÍ THƯ TỈNH ỦY\nTrần Văn Minh", "Trần Văn Minh", "TRƯỞNG BAN BÍ THƯ TỈNH ỦY"),
+])
+def test_signer_name_typed_in_capitals(tail, name, position):
+    doc = ident(f"KẾ HOẠCH\nabc\nI. MỤC ĐÍCH\nNội dung.\nNơi nhận:\n- Như trên,\n- Lưu VT.\n{tail}\n")
+    assert (doc.signer.name, doc.signer.position) == (name, position)
+
+
+def test_an_official_letter_is_issued_by_its_header_not_by_the_head_it_signs_for():
+    """A công văn has no title line, only "V/v ..."; "KT. GIÁM ĐỐC" names a person, not a body."""
+    doc = ident("UBND TỈNH QUẢNG NGÃI\nSỞ Y TẾ\nSố: 1520/SYT-NVY\nQuảng Ngãi, ngày 09 tháng 9 năm 2025\n"
+                "V/v triển khai kế hoạch phòng, chống dịch\n\nKính gửi: Các bệnh viện tuyến tỉnh.\n\n"
+                "Sở Y tế đề nghị các đơn vị rà soát nhân lực.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n\n"
+                "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\nNguyễn Văn Bình\n")
+    assert (doc.kind, doc.symbol, doc.issuer, doc.place) == ("other", "1520/SYT-NVY", "Sở Y tế", "Quảng Ngãi")

@@ -104,9 +104,15 @@ def _place(before: str) -> str | None:
 
 
 def header_organ(layout: Layout) -> str | None:
-    """The upper-case issuer header ("TỈNH ỦY HÀ TĨNH", "ỦY BAN NHÂN DÂN / TỈNH QUẢNG BÌNH")."""
+    """The upper-case issuer header ("TỈNH ỦY HÀ TĨNH", "ỦY BAN NHÂN DÂN / TỈNH QUẢNG BÌNH").
+
+    An official letter (công văn) has no title line, only "V/v ..." under its number: its
+    header is read when a "Số ..." line shows there is one."""
     lines: list[str] = []
-    for p in head_paragraphs(layout) if layout.title_start is not None else []:
+    head = head_paragraphs(layout)
+    if layout.title_start is None and not any(number_line(p.text) for p in head):
+        return None        # no title line and no "Số ...": the first lines may be anything
+    for p in head:
         text = p.text
         m = _NATIONAL.search(text)
         if m:

@@ -99,6 +99,9 @@ def signer_block(layout: Layout) -> Signer:
                 continue
             break
         words = t.split()
+        if upper and not ON_BEHALF.match(t) and _upper_name(t):
+            name = _recase(t)                 # "NGUYỄN VĂN BÌNH": a name typed in capitals
+            break
         k = 0
         while k < len(words) and words[k].upper() == words[k]:
             k += 1
@@ -122,6 +125,32 @@ def signer_block(layout: Layout) -> Signer:
                 behalf, position = head, pos
                 break
     return Signer(name=name, position=position, on_behalf_of=behalf)
+
+
+# Words of a title or a body, never of a person's name: "BÍ THƯ TỈNH ỦY" under "TRƯỞNG BAN" is
+# the signer's second title, not the name.
+_BODY_WORDS = frozenset("ỦY UỶ TỈNH HUYỆN XÃ PHƯỜNG QUẬN BAN SỞ ĐẢNG BỘ HỘI UBND HĐND".split())
+
+
+def _upper_name(line: str) -> bool:
+    """A person's name typed in capitals under the position: 2 to 6 words, none of them a
+    title's or a body's, and not opening with a position.
+
+    >>> _upper_name("NGUYỄN VĂN BÌNH"), _upper_name("BÍ THƯ TỈNH ỦY"), _upper_name("PHÓ CHỦ TỊCH")
+    (True, False, False)
+    >>> _upper_name("Nguyễn Văn Bình"), _upper_name("CHỦ TỊCH HĐND TỈNH")
+    (False, False)
+    """
+    if line.upper() != line or line.startswith(tuple(p + " " for p in _positions())) \
+            or _is_position(line):
+        return False
+    words = line.split()
+    return not any(w in _BODY_WORDS for w in words) and looks_like_name(_recase(line))
+
+
+def _recase(line: str) -> str:
+    """ "NGUYỄN VĂN BÌNH" → "Nguyễn Văn Bình" (each word capitalised). """
+    return " ".join(w.capitalize() for w in line.split())
 
 
 def recipients(layout: Layout) -> list[str]:

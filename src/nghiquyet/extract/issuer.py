@@ -88,6 +88,11 @@ def _organs_by_first() -> dict[str, list[tuple[tuple[str, ...], list[str]]]]:
 
 
 @cache
+def _folded_positions() -> frozenset[str]:
+    return frozenset(fold(p) for p in load("issuers")["positions"])
+
+
+@cache
 def _acronyms() -> frozenset[str]:
     return frozenset(a.rstrip(".") for a in load("issuers")["acronyms"])
 
@@ -194,6 +199,8 @@ def issuer(layout: Layout, signer: Signer | None = None) -> str | None:
     behalf = None
     if signer and signer.on_behalf_of:
         behalf = ON_BEHALF.sub("", signer.on_behalf_of).split(" KT.")[0].strip()
+        if fold(behalf) in _folded_positions():
+            behalf = None               # "KT. GIÁM ĐỐC" signs for a person, not for a body
     if behalf and re.match(r"BỘ CHÍNH TRỊ|BAN BÍ THƯ\b", behalf):
         return official_case(behalf)                # under "BAN CHẤP HÀNH TRUNG ƯƠNG"
     if header and behalf:
