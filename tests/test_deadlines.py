@@ -171,3 +171,18 @@ def test_two_dated_clauses_of_one_item_are_two_tasks_of_one_body():
     assert [(d.due, d.task, d.responsible) for d in ds] == [
         ("2025-06-30", "Các cơ quan, đơn vị sơ kết 6 tháng thực hiện Chỉ thị", "Các cơ quan, đơn vị"),
         ("2025-12-31", "tổng kết", "Các cơ quan, đơn vị")]
+
+
+def test_a_period_whose_year_is_written_once_gives_only_its_end():
+    """"từ tháng 10 đến tháng 12/2025": the month opening the period is no limit of its own."""
+    found = deadlines("1. Tổ chức tập huấn cho nhân viên y tế.\n"
+                      "Thời gian thực hiện: từ tháng 10 đến tháng 12/2025.")
+    assert [d.due for d in found] == ["2025-12-31"]
+
+
+def test_a_day_and_month_in_words_without_ngay():
+    """"trước 30 tháng 11 năm 2025": the day is written without the word "ngày"."""
+    found = deadlines("1. Công an tỉnh chủ trì tổng kiểm tra an toàn phòng cháy; "
+                      "hoàn thành trước 15 tháng 11 năm 2025.")
+    assert [(d.due, d.task) for d in found] == [
+        ("2025-11-15", "Công an tỉnh chủ trì tổng kiểm tra an toàn phòng cháy")]

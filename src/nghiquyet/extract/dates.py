@@ -16,8 +16,8 @@ from typing import NamedTuple
 # One pass over the text; the alternatives are tried in order at each position, the most
 # specific first, so `ngày 23 tháng 12 năm 2021` is never read as `năm 2021`.
 _DATE = re.compile(r"""
-    (?P<words>                                   # ngày 23 tháng 12 năm 2021
-        ngày \s+ (?P<d1>\d{1,2}) \s+ tháng \s+ (?P<m1>\d{1,2}) \s*,?\s+ năm \s+ (?P<y1>\d{4})
+    (?P<words>                                   # ngày 23 tháng 12 năm 2021, trước 30 tháng 11 năm 2025
+        (?: ngày \s+ )? (?P<d1>\d{1,2}) \s+ tháng \s+ (?P<m1>\d{1,2}) \s*,?\s+ năm \s+ (?P<y1>\d{4})
     )
   | (?P<numeric>                                 # 23/12/2021, 23-12-2021, 23.12.2021
         (?<![\d/.,-]) (?P<d2>\d{1,2}) \s?(?P<sep>[/.-])\s? (?P<m2>\d{1,2}) \s?(?P=sep)\s? (?P<y2>(?:19|20|21)\d\d)
@@ -112,6 +112,8 @@ def find_dates(text: str) -> list[DateMatch]:
     [('2022-02-28', 'month'), ('2025-06-30', 'half')]
     >>> [d.iso for d in find_dates("Hà Tĩnh, ngày 23 tháng 12 năm 2021")]
     ['2021-12-23']
+    >>> [(d.iso, d.text) for d in find_dates("hoàn thành trước 15 tháng 11 năm 2025")]
+    [('2025-11-15', '15 tháng 11 năm 2025')]
     >>> [d.iso for d in find_dates("tỷ lệ 26/28 chỉ tiêu, 45.799/36.875 tỷ đồng, 31/2/2024")]
     []
     """

@@ -125,6 +125,9 @@ def sentence_breaks(text: str) -> tuple[tuple[int, int], ...]:
 
 # "trước ngày 15/12 hằng năm": a recurring date, no deadline.
 _EVERY = re.compile(r"\s*(?:của\s+)?(?:hằng|hàng|mỗi)\s+(?:năm|quý|tháng)", re.IGNORECASE)
+# "từ tháng 10 đến tháng 12/2025": a date that opens a period (the year is written once, at its
+# end) is its start, not a limit.
+_PERIOD_START = re.compile(r"\s*(?:đến|tới|[-–])\s*(?:hết\s+)?(?:ngày|tháng|quý)?\s*[\dIV]", re.IGNORECASE)
 
 
 def _maybe_yearless(text: str) -> bool:
@@ -155,11 +158,18 @@ def _day_slash_month(text: str) -> bool:
 
 
 def _with_yearless(text: str, dates: list[DateMatch], own_date: str) -> list[DateMatch]:
-    """`dates` and the limits written without a year, placed after the document's own date."""
+    """`dates` and the limits written without a year, placed after the document's own date.
+
+    >>> [d.iso for d in _with_yearless("Thời gian thực hiện: từ tháng 10 đến tháng 12/2025.",
+    ...     _deadline_dates("Thời gian thực hiện: từ tháng 10 đến tháng 12/2025."), "2025-09-09")]
+    ['2025-12-31']
+    >>> [d.iso for d in _with_yearless("Thời gian: từ 01/5 đến 30/6.", [], "2025-03-01")]
+    ['2025-06-30']
+    """
     taken = [(d.start, d.end) for d in dates]
     extra = [d for d in find_yearless(text, int(own_date[:4]), own_date)
              if not any(a < d.end and d.start < b for a, b in taken)
-             and not _EVERY.match(text, d.end)]
+             and not _EVERY.match(text, d.end) and not _PERIOD_START.match(text, d.end)]
     return sorted(dates + _deadline_dates(text, extra), key=lambda d: d.start) if extra else dates
 
 
