@@ -186,3 +186,13 @@ def test_a_day_and_month_in_words_without_ngay():
                       "hoàn thành trước 15 tháng 11 năm 2025.")
     assert [(d.due, d.task) for d in found] == [
         ("2025-11-15", "Công an tỉnh chủ trì tổng kiểm tra an toàn phòng cháy")]
+
+
+def test_a_limit_counted_from_the_signing_day():
+    """"trong vòng 30 ngày kể từ ngày ký" ends 30 days after the document's own date; "có hiệu
+    lực kể từ ngày ký" and a limit counted from another event give no date."""
+    found = deadlines("1. Ủy ban nhân dân xã xây dựng kế hoạch thực hiện, hoàn thành trong vòng 30 ngày "
+                      "kể từ ngày ký.\n2. Kế hoạch này có hiệu lực kể từ ngày ký.\n"
+                      "3. Các xã báo cáo trong thời hạn 10 ngày kể từ ngày nhận được văn bản.")
+    assert [(d.due, d.task) for d in found] == [
+        ("2025-02-09", "Ủy ban nhân dân xã xây dựng kế hoạch thực hiện")]

@@ -19,7 +19,8 @@ from ..model import Deadline
 from ..text import squash
 from .dates import find_dates, find_yearless
 from .deadlines_dates import (_CITED, _HAS_YEAR, _RECURRING, _TIME_LABEL, sentence_breaks,
-                              _deadline_dates, _maybe, _maybe_yearless, _sentences, _with_yearless)
+                              _deadline_dates, _maybe, _maybe_yearless, _sentences, _with_relative,
+                              _with_yearless)
 from .deadlines_who import FOR_WHO, body_start, enclosing, in_charge, responsible, subject_body  # noqa: F401
 from .header import place_and_date
 from .outline import Layout, Paragraph
@@ -58,6 +59,8 @@ def extract(layout: Layout) -> list[Deadline]:
         dates = _deadline_dates(text) if _maybe(text, p.low) else []
         if _maybe_yearless(text) and own_date():
             dates = _with_yearless(text, dates, own_date())
+        if "ể từ" in text and own_date():      # "kể từ ngày ký": counted from the own date
+            dates = _with_relative(text, dates, own_date())
         if not dates:
             continue                  # most paragraphs
         signed = own_date()

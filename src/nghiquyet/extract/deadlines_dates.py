@@ -6,7 +6,9 @@ that `re` would try at every character runs only when `str` tests find the words
 """
 from __future__ import annotations
 
+import calendar
 import re
+from datetime import date, timedelta
 from functools import lru_cache
 
 from .dates import DateMatch, find_dates, find_yearless
@@ -171,6 +173,46 @@ def _with_yearless(text: str, dates: list[DateMatch], own_date: str) -> list[Dat
              if not any(a < d.end and d.start < b for a, b in taken)
              and not _EVERY.match(text, d.end) and not _PERIOD_START.match(text, d.end)]
     return sorted(dates + _deadline_dates(text, extra), key=lambda d: d.start) if extra else dates
+
+
+# "trong vòng 30 ngày kể từ ngày ký", "trong thời hạn 15 ngày, kể từ ngày ban hành Kế hoạch này":
+# a limit counted from the document's own date. (Working days, "ngày làm việc", cannot be
+# counted without the calendar of holidays; a limit counted from another event has no date.)
+_RELATIVE = re.compile(r"""
+    (?:trong(?:\s+(?:vòng|thời\s+hạn|phạm\s+vi))?|chậm\s+nhất(?:\s+là)?|không\s+quá)\s+
+    (?P<n>\d{1,3})\s+(?P<unit>ngày|tháng)\s*,?\s+kể\s+từ\s+ngày\s+(?:ký|ban\s+hành)
+    (?:\s+(?:Nghị\s+quyết|Quyết\s+định|Kế\s+hoạch|Chỉ\s+thị|Chương\s+trình|Thông\s+báo|văn\s+bản)\s+này)?
+""", re.VERBOSE | re.IGNORECASE)
+
+
+def _with_relative(text: str, dates: list[DateMatch], own_date: str) -> list[DateMatch]:
+    """`dates` and the limits counted from the document's own date (the period starts the day
+    after signing, so 30 days from 2025-08-20 end on 2025-09-19).
+
+    >>> [(d.iso, d.text) for d in _with_relative(
+    ...     "UBND xã xây dựng kế hoạch, hoàn thành trong vòng 30 ngày kể từ ngày ký.", [], "2025-08-20")]
+    [('2025-09-19', '30 ngày kể từ ngày ký')]
+    >>> [d.iso for d in _with_relative("Sở Tư pháp rà soát trong thời hạn 03 tháng kể từ ngày ban hành "
+    ...     "Kế hoạch này.", [], "2025-11-30")]
+    ['2026-02-28']
+    >>> _with_relative("Quyết định này có hiệu lực kể từ ngày ký.", [], "2025-08-20")
+    []
+    """
+    out = list(dates)
+    for m in _RELATIVE.finditer(text):
+        if any(d.start < m.end() and m.start() < d.end for d in dates):
+            continue
+        n = int(m["n"])
+        start = date.fromisoformat(own_date)
+        if m["unit"].lower() == "ngày":
+            iso = (start + timedelta(days=n)).isoformat()
+        else:
+            months = start.month - 1 + n
+            year, month = start.year + months // 12, months % 12 + 1
+            iso = date(year, month, min(start.day, calendar.monthrange(year, month)[1])).isoformat()
+        # from the number: the limit words before it are the deadline phrase `_task` cuts
+        out.append(DateMatch(m.start("n"), m.end(), iso, "day", text[m.start("n"):m.end()]))
+    return sorted(out, key=lambda d: d.start) if len(out) > len(dates) else dates
 
 
 def _deadline_dates(text: str, dates: list[DateMatch] | None = None) -> list[DateMatch]:
