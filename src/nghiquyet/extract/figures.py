@@ -18,13 +18,15 @@ from ..text import ascii_digits_only, has_ascii_digit
 from . import figures_clauses as fc
 from . import figures_text as ft
 from . import vocab
-from .figures_build import Named, age_group, base_of, name_quantity, part_name, plan_of, share_name
+from .figures_build import (Named, age_group, base_of, name_quantity, names_other, part_name, plan_of,
+                             share_name)
 from .figures_context import (Context, as_of_past, context, heading_period, intro_kind_of,
-                              intro_year_of, over_period, section_kinds)
+                              intro_year_of, lead_in_kind, over_period, section_kinds)
 from .figures_kind import decide, seen
 from .figures_table import TableReader
 from .layout import lowered as lowered_text
 from .numbers import Quantity, find_quantities
+from .units import per_ten_thousand
 from .outline import Layout
 
 _DIGIT = re.compile(r"\d")
@@ -180,6 +182,8 @@ def _paragraph(text: str, para, layout: Layout, sec_kind: str | None, ctx: Conte
         if not sq:
             place.number = next((n for _, _, n in reversed(bounds) if n is not None), place.number)
             continue
+        if ":" in sentence:
+            sec_kind = lead_in_kind(sentence) or sec_kind   # "Đại hội đánh giá: ..." (paragraph)
         marks = fc.time_marks(sentence)
         sent_cues = cues if cues is not None else _cues(ft.low(sentence), s_start)
         out.extend(_sentence(text, s_start, s_end, sent_cues, sq, bounds, marks, place, sec_kind, ctx))
@@ -223,12 +227,15 @@ def _sentence(text: str, s_start: int, s_end: int, cues: dict[str, list[int]], s
     for i, q in enumerate(sq):
         rel = q.start - s_start
         while seen_bounds < len(bounds) and bounds[seen_bounds][1] <= rel:
-            _, b1, n = bounds[seen_bounds]
+            b0, b1, n = bounds[seen_bounds]
             seen_bounds += 1
             clause = s_start + b1
             if n is not None:                # a new numbered item: nothing carries over
                 place.number = n
                 parts_open, whole_fig, prev = False, None, None
+            elif parts_open and whole_fig is not None and text[s_start + b0] == ";" \
+                    and names_other(text[clause:q.start], whole_fig.indicator):
+                parts_open = False           # "...; trong đó 2 trường ...; tỷ lệ gia đình ..."
         if consumed > clause:
             clause = consumed
         # every spelling of _TRONG_DO holds "rong": str.find first, the regex only then
@@ -248,7 +255,7 @@ def _sentence(text: str, s_start: int, s_end: int, cues: dict[str, list[int]], s
             continue
         if q.unit in weak_counts and not _counted_here(text[clause:q.start], named, sent_figs):
             continue                         # "tại 3 đô thị": part of a name
-        year, period, base_year = _when(marks, rel) if marks else (None, None, None)
+        year, period, base_year, term = _when(marks, rel) if marks else (None, None, None, False)
         if year is None:
             # "... lên 60 triệu đồng/năm vào năm 2027", "100% thôn, bản trước ngày 31/12/2025"
             late = _YEAR_AFTER.match(text, q.end, s_end) or (
@@ -268,6 +275,8 @@ def _sentence(text: str, s_start: int, s_end: int, cues: dict[str, list[int]], s
             year = place.carried
         if year is None:
             year = place.horizon or (ctx.plan_target if kind == "target" else ctx.plan_result)
+        if term and not over_period(text[named.quote_start:named.quote_end], q.unit):
+            period = None                    # "Nhiệm kỳ 2020-2025, ...; tỷ lệ hộ nghèo còn 1,85%"
         if period is None and place.period and year == int(place.period[-4:]) \
                 and over_period(text[named.quote_start:named.quote_end], q.unit):
             period = place.period            # "bình quân 5 năm đạt 10%/năm" under "2026-2030"
@@ -275,9 +284,8 @@ def _sentence(text: str, s_start: int, s_end: int, cues: dict[str, list[int]], s
         # indicator, comparator, value, value_max, unit, year, period, parent, quote, section,
         # span, number, base_year, kind, estimate, planned.
         unit = q.unit
-        if q.family == "count" and "/" not in unit and "dân" in named.indicator \
-                and _PER_10K.search(named.indicator):
-            unit += "/vạn dân"               # "Số bác sĩ/vạn dân đạt 12 bác sĩ" is a rate
+        if q.family == "count":
+            unit = per_ten_thousand(named.indicator, unit)   # "Số bác sĩ/vạn dân đạt 12 bác sĩ"
         fig = Figure(named.indicator, named.comparator, q.value, q.value_max, unit, year, period,
                      None, ft.tidy_quote(text[named.quote_start:named.quote_end]), place.section,
                      (place.offset + named.quote_start, place.offset + named.quote_end),
@@ -341,9 +349,11 @@ def _in_parentheses(text: str, start: int, pos: int) -> bool:
     return not _TRONG_DO.search(seg, seg.rfind("("))
 
 
-def _when(marks: list[fc.TimeMark], pos: int) -> tuple[int | None, str | None, int | None]:
-    """Year, period and base year of a figure at `pos` from the sentence's time marks."""
+def _when(marks: list[fc.TimeMark], pos: int) -> tuple[int | None, str | None, int | None, bool]:
+    """Year, period and base year of a figure at `pos` from the sentence's time marks, and
+    whether the period is a term ("Nhiệm kỳ 2020 - 2025,")."""
     year = period = base = None
+    term = False
     for m in marks:
         if m.start >= pos:
             if m.base_year and base is None and m.start - pos < 80:
@@ -351,12 +361,8 @@ def _when(marks: list[fc.TimeMark], pos: int) -> tuple[int | None, str | None, i
             continue
         if m.base_year:
             continue
-        year, period = m.year, m.period
-    return year, period, base
-
-
-# An indicator per ten thousand people: "số bác sĩ/vạn dân", "số giường bệnh trên 1 vạn dân".
-_PER_10K = re.compile(r"(?:/\s*|\btrên\s+)(?:1\s+|một\s+)?(?:vạn|10\.000)\s+dân")
+        year, period, term = m.year, m.period, m.term
+    return year, period, base, term
 
 
 # "... lên 60 triệu đồng/năm vào năm 2027", "... trước ngày 31/12/2025": a due year written just

@@ -354,6 +354,30 @@ def part_name(part: str, parent: str) -> str:
     return prefix + parent + " " + part
 
 
+# Heads that name a figure of their own when a clause opens with one ("thu" does not: "trong đó:
+# thu nội địa ...; thu xuất nhập khẩu ..." lists parts).
+_OWN_HEAD = re.compile(r"(?:ty|ti) (?:le|trong) |toc do |tong |so ")
+
+
+def names_other(clause: str, whole: str) -> bool:
+    """Whether a clause after ";" names another figure than the "trong đó" parts' whole.
+
+    >>> names_other("tỷ lệ gia đình đạt danh hiệu văn hóa từ ", "tỷ lệ trường học đạt chuẩn")
+    True
+    >>> names_other("tỷ lệ hộ nghèo đồng bào dân tộc thiểu số giảm ", "mức giảm tỷ lệ hộ nghèo")
+    False
+    >>> names_other("thu xuất nhập khẩu ", "tổng thu ngân sách"), names_other("", "x")
+    (False, False)
+    """
+    lead = fold(ft.strip_lead(clause)[1]) + " "
+    m = _OWN_HEAD.match(lead)
+    if not m:
+        return False
+    own = lead[m.end():].split()[:2]
+    words = fold(whole).split()
+    return not any(words[i:i + len(own)] == own for i in range(len(words)))
+
+
 # --- figures that are not figures of their own -------------------------------------
 
 # "người từ 60 tuổi trở lên", "trẻ em dưới 5 tuổi": an age that names a group of people.

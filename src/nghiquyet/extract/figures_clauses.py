@@ -145,6 +145,7 @@ _TIME = re.compile(r"""
     | (?P<base>(?:so\s+với\s+(?:cùng\s+kỳ\s+)?|lần\s+)năm\s+(?P<by>(?:19|20)\d\d))   # "gấp 1,5 lần năm 2020"
     | (?P<cmp>giá\s+(?:so\s+sánh|cố\s+định|hiện\s+hành)\s+năm\s+(?:19|20)\d\d)
     | (?:[Đđ]ến|[Tt]ính\s+đến|[Tt]ính\s+tới)\s+(?:hết\s+)?ngày\s+\d{1,2}/\d{1,2}/(?P<dyear>(?:19|20)\d\d)
+    | [Nn]hiệm\s+kỳ\s+(?P<k1>(?:19|20)\d\d)\s*-\s*(?P<k2>(?:19|20)\d\d)(?=\s*,)   # "Nhiệm kỳ 2020-2025, ..."
     | (?P<kw>nhiệm\s+kỳ\s+(?:19|20)\d\d\s*-\s*(?:19|20)\d\d)
     | (?:(?:[Đđ]ến|[Tt]ới|[Tt]rước)\s+(?:hết\s+)?(?:năm\s+)?|[Nn]ăm\s+)(?P<year>(?:19|20)\d\d)(?![\d/])
 """, re.VERBOSE)
@@ -159,18 +160,24 @@ class TimeMark:
     year: int | None = None
     period: str | None = None
     base_year: int | None = None
+    term: bool = False               # "Nhiệm kỳ 2020 - 2025,": a period only for averages, totals
 
 
 def time_marks(text: str) -> list[TimeMark]:
     """Years, periods and base years stated in a sentence, left to right.
 
     "so với năm 2020" (or "gấp 2 lần năm 2020") is a base year and "giá so sánh năm 2010" a
-    price base: neither is the year a figure is due. Dates (`21/10/2010`) and terms
-    (`nhiệm kỳ 2020-2025`) are ignored.
+    price base: neither is the year a figure is due. Dates (`21/10/2010`) are ignored, and so
+    are terms (`Đại hội ... nhiệm kỳ 2020-2025`) unless one opens a clause as a period does
+    ("Nhiệm kỳ 2020 - 2025, thu nhập tăng bình quân 9%/năm").
 
     >>> [(m.year, m.period, m.base_year) for m in time_marks(
     ...     "Giai đoạn 2021 - 2030, ... Đến năm 2030, tăng 3 lần so với năm 2020 (giá so sánh năm 2010)")]
     [(2030, '2021-2030', None), (2030, None, None), (None, None, 2020)]
+    >>> [(m.year, m.period) for m in time_marks("nhiệm kỳ 2020 - 2025, giá trị tăng 9%/năm")]
+    [(2025, '2020-2025')]
+    >>> time_marks("Đại hội Đảng bộ nhiệm kỳ 2025 - 2030 họp với 350 đại biểu")
+    []
     """
     out: list[TimeMark] = []
     if "19" not in text and "20" not in text:
@@ -191,6 +198,9 @@ def time_marks(text: str) -> list[TimeMark]:
         if m.group("period"):
             out.append(TimeMark(m.start(), m.end(), int(m.group("p2")),
                                 f"{m.group('p1')}-{m.group('p2')}"))
+        elif m.group("k1"):              # a term opening a clause, as "Giai đoạn 2021-2025,"
+            out.append(TimeMark(m.start(), m.end(), int(m.group("k2")),
+                                f"{m.group('k1')}-{m.group('k2')}", term=True))
         elif m.group("base"):
             out.append(TimeMark(m.start(), m.end(), base_year=int(m.group("by"))))
         elif m.group("year") or m.group("dyear"):

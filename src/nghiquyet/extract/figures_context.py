@@ -221,6 +221,28 @@ def intro_year_of(text: str) -> int | None:
     return years[-1] if years else None
 
 
+def lead_in_kind(sentence: str) -> str | None:
+    """The kind a short lead-in ending with ":" gives what follows it in its paragraph.
+
+    "Đại hội đánh giá: nhiệm kỳ qua, ... tăng bình quân 9,2%/năm; ..." reports results inside a
+    numbered item whose own heading ("Thông qua Báo cáo chính trị ...") says nothing; "Mục tiêu
+    đến năm 2030: ..." states goals. Only results and goals: a task word names no kind of figure.
+
+    >>> lead_in_kind("Đại hội đánh giá: nhiệm kỳ qua, thu nhập đạt 68,5 triệu đồng")
+    'result'
+    >>> lead_in_kind("Về kinh tế: Tốc độ tăng trưởng đạt 10%"), lead_in_kind("Tỷ lệ hộ nghèo 2%")
+    (None, None)
+    """
+    colon = sentence.find(": ", 0, 64)
+    if colon < 3:
+        return None                      # most sentences: no lead-in to read
+    lead = sentence[:colon]
+    if lead.count(" ") > 7 or any(c.isdigit() for c in lead):
+        return None                      # a clause of its own, or a figure before the colon
+    kind = kind_of_heading(lead)
+    return kind if kind in ("result", "goal") else None
+
+
 def intro_kind_of(text: str) -> str | None:
     """A paragraph like "Các chỉ tiêu chủ yếu năm 2025:" opens a list of targets."""
     if not text.endswith(":"):

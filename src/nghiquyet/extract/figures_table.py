@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from ..model import Figure
 from ..text import fold, parse_number
 from . import figures_text as ft
-from .units import match_unit
+from .figures_build import part_name
+from .units import match_unit, per_ten_thousand
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _VALUE = re.compile(r"(?P<a>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)"
@@ -49,6 +50,35 @@ def column_kind(header: str) -> tuple[str, bool] | None:
     return None
 
 
+_PLAN_HEADER = re.compile(r"\b(?:ke hoach|muc tieu|chi tieu|du kien|phan dau|giai doan|kh)\b")
+
+
+def _years_before_plans(columns: list[_Column], headers: list[str], now: int | None) -> None:
+    """A column headed by a bare year ("Năm 2025", "2025") before a later plan column ("Kế hoạch
+    2026"), or before the document's own year, holds what that year reached: results, not
+    targets. Bare years alone ("Năm 2026 | Năm 2027") are the years of a plan.
+
+    >>> cols = [_Column(3, "target", 2025, False, None), _Column(4, "target", 2026, False, None)]
+    >>> _years_before_plans(cols, ["Năm 2025", "Kế hoạch 2026"], 2026)
+    >>> [(c.kind, c.year) for c in cols]
+    [('result', 2025), ('target', 2026)]
+    >>> cols = [_Column(3, "target", 2025, False, None)]
+    >>> _years_before_plans(cols, ["Kế hoạch 2025"], 2026); cols[0].kind
+    'target'
+    >>> cols = [_Column(3, "target", 2026, False, None), _Column(4, "target", 2027, False, None)]
+    >>> _years_before_plans(cols, ["Năm 2026", "Năm 2027"], 2026); [c.kind for c in cols]
+    ['target', 'target']
+    """
+    planned = [bool(_PLAN_HEADER.search(fold(h))) for h in headers]
+    last_plan = max((c.year for c, p in zip(columns, planned) if p and c.kind == "target" and c.year),
+                    default=None)
+    for col, plan in zip(columns, planned):
+        if col.kind != "target" or col.year is None or col.period or plan:
+            continue
+        if (last_plan and col.year < last_plan) or (now and col.year < now):
+            col.kind = "result"
+
+
 class TableReader:
     """Reads consecutive " | " rows; the header row says which column holds what."""
 
@@ -62,7 +92,7 @@ class TableReader:
         self.values: list[_Column] = []
         self.last_top: dict[str, Figure] = {}
 
-    def header(self, cells: list[str]) -> bool:
+    def header(self, cells: list[str], now: int | None = None) -> bool:
         folded = [fold(c) for c in cells]
         name = next((i for i, f in enumerate(folded) if re.search(r"\b(?:chi tieu|noi dung|danh muc)\b", f)), None)
         if name is None:
@@ -78,6 +108,7 @@ class TableReader:
                 values.append(_Column(i, kind[0], years[-1] if years else None, kind[1], period))
         if not values:
             return False
+        _years_before_plans(values, [cells[c.index] for c in values], now)
         self.reset()
         self.name_col, self.values = name, values
         self.unit_col = next((i for i, f in enumerate(folded) if re.search(r"\b(?:don vi|dvt)\b", f)), None)
@@ -86,7 +117,7 @@ class TableReader:
 
     def row(self, text: str, para, layout, ctx) -> list[Figure]:
         cells = [c.strip() for c in text.split("|")]     # an empty first cell keeps its place
-        if self.header(cells):
+        if self.header(cells, ctx.now if ctx is not None else None):
             return []
         if self.name_col is None or self.name_col >= len(cells):
             return []
@@ -110,8 +141,12 @@ class TableReader:
                          unit=unit_norm, year=col.year or layout.horizon(para.section),
                          period=col.period, quote=text.strip(), section=layout.path(para.section),
                          span=para.span, number=number, kind=col.kind, estimate=col.estimate)
+            if unit_norm and fig.indicator and "dân" in fig.indicator:
+                fig.unit = per_ten_thousand(fig.indicator, unit_norm)   # "Số bác sĩ/vạn dân | Bác sĩ"
             if is_part and col.kind in self.last_top:
                 fig.parent = self.last_top[col.kind]
+                # "Trong đó: có bằng cấp, chứng chỉ" under "Tỷ lệ lao động qua đào tạo"
+                fig.indicator = part_name(fig.indicator, fig.parent.indicator)
             elif not is_part:
                 self.last_top[col.kind] = fig
             out.append(fig)
@@ -162,7 +197,7 @@ def read_value(cell: str, unit: str) -> tuple[str, float, float | None, str | No
     >>> read_value("-", "%") is None
     True
     >>> read_value("95 trở lên", "%"), read_value("45.000 (ước)", "tỷ đồng")[:2]
-    (('eq', 95.0, None, '%'), ('eq', 45000.0))
+    (('gte', 95.0, None, '%'), ('eq', 45000.0))
     >>> [read_value(c, "") for c in ("năm 2024", "ngày 03/11/2022", "Số 62 -KH/TU", "Đề án 06",
     ...                              "(12)", "2021 - 2025", "500kV đường dây")]
     [None, None, None, None, None, None, None]
@@ -188,7 +223,8 @@ def read_value(cell: str, unit: str) -> tuple[str, float, float | None, str | No
     # running words ("500kV", "28 chỉ tiêu ...") is not a table value.
     if after and not _plain_tail(after):
         return None
-    comp = _SIGNS.get(before) or ft.comparator_before(before + " ")[0] or "eq"
+    comp = _SIGNS.get(before) or ft.comparator_before(before + " ")[0] \
+        or ft.comparator_after(" " + after)[0] or "eq"          # "95 trở lên"
     if b is not None:
         comp = "range"
     matched = match_unit(" " + unit, 0) if unit else None

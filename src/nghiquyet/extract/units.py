@@ -148,3 +148,21 @@ def is_rate(unit: str) -> bool:
     (True, False, False)
     """
     return "/" in unit and "dân" in unit.split("/", 1)[1]
+
+
+# An indicator per ten thousand people: "số bác sĩ/vạn dân", "số giường bệnh trên 1 vạn dân".
+_PER_10K = re.compile(r"(?:/\s*|\btrên\s+)(?:1\s+|một\s+)?(?:vạn|10\.000)\s+dân")
+
+
+def per_ten_thousand(indicator: str, unit: str) -> str:
+    """A count named as a rate per ten thousand people is that rate ("Số bác sĩ/vạn dân" counted
+    in "bác sĩ" is in "bác sĩ/vạn dân"); other units are returned as they are.
+
+    >>> per_ten_thousand("số bác sĩ trên 1 vạn dân", "bác sĩ"), per_ten_thousand("số xã", "xã")
+    ('bác sĩ/vạn dân', 'xã')
+    >>> per_ten_thousand("số bác sĩ/vạn dân", "bác sĩ/vạn dân")
+    'bác sĩ/vạn dân'
+    """
+    if "/" in unit or "dân" not in indicator or not _PER_10K.search(indicator):
+        return unit
+    return unit + "/vạn dân"

@@ -1,0 +1,65 @@
+"""Figures in styles of documents found after the first test documents: a congress resolution
+whose results sit behind "Đại hội đánh giá:", tables with a bare-year column, "trong đó" parts
+that end at ";". Each test is a small document in that style."""
+from __future__ import annotations
+
+from nghiquyet.extract import extract_text
+
+_HEAD = ("ĐẢNG BỘ XÃ AN PHÚ\n\nSố 01-NQ/ĐH\n\nAn Phú, ngày 12 tháng 8 năm 2025\n\n"
+         "NGHỊ QUYẾT\nĐẠI HỘI ĐẠI BIỂU ĐẢNG BỘ XÃ AN PHÚ LẦN THỨ I, NHIỆM KỲ 2025 - 2030\n\n")
+
+
+def test_a_lead_in_that_evaluates_makes_results():
+    doc = extract_text(_HEAD + "1. Thông qua Báo cáo chính trị của Ban Chấp hành trình Đại hội. "
+                       "Đại hội đánh giá: nhiệm kỳ 2020 - 2025, giá trị sản xuất tăng bình quân "
+                       "9,2%/năm; tỷ lệ hộ nghèo còn 1,85%.\n")
+    assert [(f.value, f.year, f.period) for f in doc.results] == [(9.2, 2025, "2020-2025"),
+                                                                  (1.85, 2025, None)]
+    assert doc.targets == []
+
+
+def test_a_lead_in_without_a_kind_changes_nothing():
+    doc = extract_text(_HEAD + "2. Các chỉ tiêu chủ yếu nhiệm kỳ 2025 - 2030\n\n"
+                       "Về kinh tế: Thu nhập bình quân đầu người đến năm 2030 đạt 120 triệu đồng.\n")
+    assert [(f.value, f.year) for f in doc.targets] == [(120, 2030)]
+
+
+def test_parts_end_at_a_semicolon_before_another_rate():
+    doc = extract_text(_HEAD + "2. Các chỉ tiêu chủ yếu đến năm 2030\n\n"
+                       "Về văn hóa: 100% trường học đạt chuẩn quốc gia, trong đó có 2 trường đạt "
+                       "chuẩn mức độ 2; tỷ lệ gia đình đạt danh hiệu văn hóa từ 92% trở lên.\n")
+    whole, part, other = doc.targets
+    assert part.parent == 0 and other.parent is None
+    assert other.indicator == "tỷ lệ gia đình đạt danh hiệu văn hóa"
+    assert (other.comparator, other.value) == ("gte", 92)
+
+
+def test_parts_listed_with_semicolons_stay_parts():
+    doc = extract_text(_HEAD + "2. Các chỉ tiêu chủ yếu đến năm 2030\n\n"
+                       "Thu ngân sách trên địa bàn đạt 900 tỷ đồng, trong đó: thu nội địa 700 tỷ "
+                       "đồng; thu tiền sử dụng đất 200 tỷ đồng.\n")
+    assert [f.parent for f in doc.targets] == [None, 0, 0]
+
+
+_PLAN = ("ỦY BAN NHÂN DÂN TỈNH AN GIANG\n\nAn Giang, ngày 20 tháng 01 năm 2026\n\n"
+         "KẾ HOẠCH\nThực hiện các chỉ tiêu kinh tế - xã hội năm 2026\n\nI. CÁC CHỈ TIÊU CHỦ YẾU\n\n")
+
+
+def test_a_bare_year_column_before_the_plan_holds_results():
+    doc = extract_text(_PLAN + "TT | Chỉ tiêu | Đơn vị tính | Năm 2025 | Kế hoạch 2026\n"
+                       "1 | Tỷ lệ lao động qua đào tạo | % | 76 | 78\n"
+                       " | Trong đó: có bằng cấp, chứng chỉ | % | 32 | 34\n"
+                       "2 | Số bác sĩ/vạn dân | Bác sĩ | 12,5 | 13\n"
+                       "3 | Tỷ lệ dân số tham gia bảo hiểm y tế | % | 93 | 95 trở lên\n")
+    assert [(f.value, f.year) for f in doc.results] == [(76, 2025), (32, 2025), (12.5, 2025), (93, 2025)]
+    assert [(f.value, f.year) for f in doc.targets] == [(78, 2026), (34, 2026), (13, 2026), (95, 2026)]
+    part = doc.targets[1]
+    assert (part.parent, part.indicator) == (0, "tỷ lệ lao động qua đào tạo có bằng cấp, chứng chỉ")
+    assert doc.targets[2].unit == "bác sĩ/vạn dân"
+    assert doc.targets[3].comparator == "gte"
+
+
+def test_year_columns_of_a_multi_year_plan_stay_targets():
+    doc = extract_text(_PLAN + "TT | Chỉ tiêu | Đơn vị | Năm 2026 | Năm 2027\n"
+                       "1 | Tỷ lệ đô thị hóa | % | 43 | 45\n")
+    assert [(f.value, f.year) for f in doc.targets] == [(43, 2026), (45, 2027)]
