@@ -174,3 +174,16 @@ def test_an_official_letter_is_issued_by_its_header_not_by_the_head_it_signs_for
                 "Sở Y tế đề nghị các đơn vị rà soát nhân lực.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n\n"
                 "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\nNguyễn Văn Bình\n")
     assert (doc.kind, doc.symbol, doc.issuer, doc.place) == ("other", "1520/SYT-NVY", "Sở Y tế", "Quảng Ngãi")
+
+
+@pytest.mark.parametrize("line, place, date", [
+    ("Bà Rịa - Vũng Tàu, ngày 05 tháng 3 năm 2024", "Bà Rịa - Vũng Tàu", "2024-03-05"),
+    ("Phan Rang - Tháp Chàm, ngày 12/8/2024", "Phan Rang - Tháp Chàm", "2024-08-12"),
+    ("Độc lập - Tự do - Hạnh phúc Hà Nội, ngày 05 tháng 3 năm 2024", "Hà Nội", "2024-03-05"),
+    ("Hà Tĩnh ngày 05 tháng 3 năm 2024", "Hà Tĩnh", "2024-03-05"),          # the comma lost
+    ("Hà Tĩnh, ngày     tháng     năm 2026", "Hà Tĩnh", None),               # an unsigned copy
+    ("Huế, ngày ... tháng ... năm 2026", "Huế", None),
+])
+def test_place_with_a_dash_a_lost_comma_or_a_blank_day(line, place, date):
+    doc = ident(f"TỈNH ỦY NGHỆ AN\n{line}\nKẾ HOẠCH\nabc\nI. MỤC ĐÍCH\n")
+    assert (doc.place, doc.date) == (place, date)

@@ -12,8 +12,11 @@ from .symbols import SYMBOL, normalise_symbol
 
 # "Số 62 -KH/TU", "Số: 45/QĐ-UBND" in the header.
 _NUMBER_LINE = re.compile(r"(?:^|\s)Số\s*:?\s*(?=\d)")      # capital S: "số 26" is a citation
-# "Hà Tĩnh, ngày 23 tháng 12 năm 2021" / "Quảng Trị, ngày 05/3/2024": the place before ", ngày".
-_PLACE_DATE = re.compile(r"(?P<before>[^,]*?)\s*,\s*(?=ngày\s+\d)", re.IGNORECASE)
+# "Hà Tĩnh, ngày 23 tháng 12 năm 2021" / "Quảng Trị, ngày 05/3/2024": the place before ", ngày"
+# (the comma is sometimes lost: "Hà Tĩnh ngày 05 tháng 3 năm 2024").
+_PLACE_DATE = re.compile(r"(?P<before>[^,]*?)\s*,?\s*(?=ngày\s+\d)", re.IGNORECASE)
+# An unsigned copy leaves the day and month blank: "Hà Tĩnh, ngày    tháng    năm 2026".
+_PLACE_BLANK_DATE = re.compile(r"(?P<before>[^,]*?)\s*,\s*ngày[\s._…]*tháng[\s._…]*năm\b", re.IGNORECASE)
 _NATIONAL = re.compile(r"ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|CỘNG\s+HÒA\s+XÃ\s+HỘI|CỘNG\s+HOÀ\s+XÃ\s+HỘI"
                        r"|ĐỘC\s+LẬP\s*-", re.IGNORECASE)
 
@@ -76,10 +79,20 @@ def _place_and_date(layout: Layout) -> tuple[str | None, str | None]:
         m = _PLACE_DATE.search(p.text)
         place = _place(m["before"]) if m and m.end() <= days[0].start else None
         return place, days[0].iso
+    for p in head_paragraphs(layout):
+        if "ngày" in p.text.lower():
+            m = _PLACE_BLANK_DATE.search(p.text)
+            if m:
+                return _place(m["before"]), None
     return None, None
 
 
 _TOWN_ABBR = re.compile(r"^(?:TP|Tp|TX|Tx|TT)\.$")
+
+
+def _capitalised(word: str) -> bool:
+    """A word of a name: a capital, then small letters ("Rịa"; not "ĐẢNG", "do")."""
+    return word[:1].isupper() and word[1:].islower()
 
 
 def _place(before: str) -> str | None:
@@ -89,13 +102,21 @@ def _place(before: str) -> str | None:
     ('Hà Tĩnh', 'Quảng Bình', 'Thành phố Huế')
     >>> _place("Số: 12/KH-UBND TP. Hồ Chí Minh")
     'TP. Hồ Chí Minh'
+    >>> _place("Bà Rịa - Vũng Tàu"), _place("Độc lập - Tự do - Hạnh phúc Hà Nội")
+    ('Bà Rịa - Vũng Tàu', 'Hà Nội')
     """
+    if "phúc" in before:
+        before = before.rsplit("Hạnh phúc", 1)[-1]       # the motto's column flattened beside it
     words = before.split()
     keep: list[str] = []
-    for w in reversed(words):
+    for i in range(len(words) - 1, -1, -1):
+        w = words[i]
         if _TOWN_ABBR.match(w) and keep:
             keep.append(w)                    # "TP. Hồ Chí Minh", "TX. Hồng Lĩnh"
             break
+        if w in "-–" and keep and keep[-1][:1].isupper() and i and _capitalised(words[i - 1]):
+            keep.append(w)                    # "Bà Rịa - Vũng Tàu", "Phan Rang - Tháp Chàm"
+            continue
         if any(c.isdigit() for c in w) or "/" in w or (w.isupper() and len(w) > 1) or w in "-–*":
             break
         keep.append(w)
