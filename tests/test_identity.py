@@ -187,3 +187,20 @@ def test_an_official_letter_is_issued_by_its_header_not_by_the_head_it_signs_for
 def test_place_with_a_dash_a_lost_comma_or_a_blank_day(line, place, date):
     doc = ident(f"TỈNH ỦY NGHỆ AN\n{line}\nKẾ HOẠCH\nabc\nI. MỤC ĐÍCH\n")
     assert (doc.place, doc.date) == (place, date)
+
+
+def test_signed_mark_before_the_name_on_its_line():
+    doc = ident("KẾ HOẠCH\nabc\nI. MỤC ĐÍCH\nNội dung.\nNơi nhận:\n- Như trên,\n- Lưu VT.\n"
+                "T/M BAN THƯỜNG VỤ\nBÍ THƯ\nĐã ký: Nguyễn Văn Phúc\n")
+    assert (doc.signer.name, doc.signer.position) == ("Nguyễn Văn Phúc", "BÍ THƯ")
+
+
+@pytest.mark.parametrize("stamp", [
+    "Ký bởi: Văn phòng Tỉnh ủy\nNgày ký: 03-12-2025 09:15:20 +07:00",
+    "Người ký: Ủy ban nhân dân tỉnh\nThời gian ký: 03.12.2025 09:15:20 +07:00",
+])
+def test_a_digital_signature_stamp_does_not_date_the_document(stamp):
+    """A PDF copy from a portal carries the signature's stamp above the header."""
+    doc = ident(f"{stamp}\nĐẢNG BỘ TỈNH NGHỆ AN\nĐẢNG ỦY XÃ ĐÔ LƯƠNG\n*\nSố 15-NQ/ĐU\n"
+                "Đô Lương, ngày 20 tháng 8 năm 2025\n\nNGHỊ QUYẾT\nvề nông nghiệp\n\nI. TÌNH HÌNH\nabc\n")
+    assert (doc.symbol, doc.place, doc.date) == ("15-NQ/ĐU", "Đô Lương", "2025-08-20")

@@ -69,9 +69,15 @@ def place_and_date(layout: Layout) -> tuple[str | None, str | None]:
     return found  # type: ignore[return-value]
 
 
+# The stamp a digital signature leaves on a PDF copy: "Ngày ký: 03-12-2025 09:15:20 +07:00",
+# "Thời gian ký: ...", above the header. It dates the signature's copy, not the document.
+_SIGNATURE_STAMP = re.compile(r"\s*(?:ngày|thời\s+gian|ký\s+ngày)\s+ký\s*:|\s*ký\s+(?:bởi|ngày)\s*:",
+                              re.IGNORECASE)
+
+
 def _place_and_date(layout: Layout) -> tuple[str | None, str | None]:
     for p in head_paragraphs(layout):
-        if "ngày" not in p.text.lower():
+        if "ngày" not in p.text.lower() or _SIGNATURE_STAMP.match(p.text):
             continue
         days = [d for d in find_dates(p.text) if d.grain == "day"]
         if not days:

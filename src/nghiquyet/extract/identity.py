@@ -26,6 +26,10 @@ _SIGNED = re.compile(r"^\W*(?:đã\s+ký|ký|ký\s+tên|đã\s+ký\s+và\s+đón
                      re.IGNORECASE)
 
 
+# "Đã ký: ", "Ký tên: " before the name on the same line.
+_SIGNED_BEFORE = re.compile(r"(?:đã\s+ký|ký\s+tên)\s*:\s*", re.IGNORECASE)
+
+
 def extract(layout: Layout) -> Identity:
     symbol = own_symbol(layout)
     place, day = place_and_date(layout)
@@ -92,6 +96,8 @@ def signer_block(layout: Layout) -> Signer:
     name = None
     for t in tail[start:start + 8]:
         t = squash(_PAREN.sub(" ", t))
+        if t[:2].lower() in ("đã", "ký") and (m := _SIGNED_BEFORE.match(t)):
+            t = t[m.end():]                   # "Đã ký: Nguyễn Văn Phúc" on a copy's one line
         if not t or _SIGNED.match(t):
             continue
         if t.startswith(("-", "+")) or _RECIPIENTS.match(t):
