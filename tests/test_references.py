@@ -148,3 +148,9 @@ def test_a_law_is_named_between_luat_and_its_number():
              " Nghị định số 113/2024/NĐ-CP ngày 12/9/2024 của Chính phủ.")
     assert [(s, x.kind) for s, x in r.items()] == [
         ("72/2025/QH15", "luat"), ("17/2023/QH15", "luat"), ("113/2024/NĐ-CP", "nghi_dinh")]
+
+
+def test_a_central_symbol_typed_with_tu_for_tw():
+    """"26-NQ/TƯ": a typist's Ư (Trung ương) ended the code, and the citation was lost."""
+    found = refs("Thực hiện Nghị quyết số 26-NQ/TƯ ngày 03/11/2022 của Bộ Chính trị.")
+    assert [(r.symbol, r.kind, r.date) for r in found.values()] == [("26-NQ/TƯ", "nghi_quyet", "2022-11-03")]

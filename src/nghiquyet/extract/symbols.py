@@ -13,8 +13,9 @@ from typing import NamedTuple
 
 from .vocab import load
 
-# A code: capital first (Đ counts), then letters and digits (UBTVQH15, CTr, QĐi), whole word.
-_CODE = r"[A-ZĐ][A-Za-zĐđ0-9]*(?![\w])"
+# A code: capital first (Đ counts), then letters and digits (UBTVQH15, CTr, QĐi), whole word;
+# a typist's "TƯ" for "TW" (Trung ương) keeps its Ư.
+_CODE = r"[A-ZĐ][A-Za-zĐđƯư0-9]*(?![\w])"
 SYMBOL = re.compile(rf"""
     (?P<num>\d{{1,5}})                           # 62, 1283
     (?: \s* / \s* (?P<year>(?:19|20)\d\d) )?     # /2024 in state symbols
@@ -108,6 +109,8 @@ def parse_symbols(text: str) -> list[Symbol]:
     ['62-KH/TU', '1283/NQ-UBTVQH15', '05-NQ/TU']
     >>> parse_symbols("ngày 03/11/2022, 26/28 chỉ tiêu, Covid-19, 2021-2030, 1/TW")
     []
+    >>> [s.text for s in parse_symbols("Nghị quyết số 26-NQ/TƯ ngày 03/11/2022")]
+    ['26-NQ/TƯ']
     """
     out = []
     for m in _candidates(text):
