@@ -196,3 +196,31 @@ def test_a_limit_counted_from_the_signing_day():
                       "3. Các xã báo cáo trong thời hạn 10 ngày kể từ ngày nhận được văn bản.")
     assert [(d.due, d.task) for d in found] == [
         ("2025-02-09", "Ủy ban nhân dân xã xây dựng kế hoạch thực hiện")]
+
+
+@pytest.mark.parametrize("cell, due", [
+    ("Quý III, IV/2025", "2025-12-31"),        # several quarters, the year once: the last one
+    ("Tháng 7-8/2025", "2025-08-31"),          # several months
+    ("Quý I và II năm 2025", "2025-06-30"),
+])
+def test_a_list_of_quarters_or_months_ends_with_the_last(cell, due):
+    [d] = deadlines(f"I. NHIỆM VỤ\n1. Tổ chức kiểm tra chéo giữa các đơn vị.\n- Thời gian: {cell}.")
+    assert d.due == due
+
+
+def test_the_time_label_without_its_colon_is_not_the_task():
+    [d] = deadlines("I. NHIỆM VỤ\n1. Ban Dân vận Tỉnh ủy chủ trì tổ chức Hội nghị sơ kết; "
+                    "thời gian hoàn thành trong Quý II/2025.")
+    assert (d.due, d.task) == ("2025-06-30", "Ban Dân vận Tỉnh ủy chủ trì tổ chức Hội nghị sơ kết")
+
+
+def test_two_limits_joined_by_a_comma_or_and_are_two_tasks():
+    """The second limit's task starts after the first limit; the first's task does not run on."""
+    ds = deadlines("I. NHIỆM VỤ\n1. Tổ chức đại hội điểm xong trước 30/4/2025, hoàn thành đại hội "
+                   "toàn tỉnh trước 30/6/2025.\n2. Các huyện báo cáo kết quả về Ban Tổ chức Tỉnh ủy "
+                   "trước ngày 20/6/2025 và trước ngày 20/12/2025.")
+    assert [(d.due, d.task) for d in ds] == [
+        ("2025-04-30", "Tổ chức đại hội điểm"),
+        ("2025-06-30", "hoàn thành đại hội toàn tỉnh"),
+        ("2025-06-20", "Các huyện báo cáo kết quả về Ban Tổ chức Tỉnh ủy"),
+        ("2025-12-20", "Các huyện báo cáo kết quả về Ban Tổ chức Tỉnh ủy")]

@@ -24,14 +24,16 @@ _DATE = re.compile(r"""
         (?![\d/])
     )
   | (?P<quarter>                                 # Quý I năm 2022, quý IV/2024, quý 2-2025
-        quý \s+ (?P<q>IV|I{1,3}|[1-4]) (?![\w])
+        quý \s+ (?: (?:IV|I{1,3}|[1-4]) \s*(?:,|-|–|và)\s* )*    # Quý III, IV/2026: the last one
+        (?P<q>IV|I{1,3}|[1-4]) (?![\w])
         (?: \s*,?\s+ năm \s+ | \s?[/-]\s? ) (?P<yq>\d{4})
     )
   | (?P<half>                                    # 6 tháng đầu năm 2025, 6 tháng cuối năm 2025
         (?:06|6) \s+ tháng \s+ (?P<which>đầu|cuối) \s+ năm \s+ (?P<yh>\d{4})
     )
   | (?P<month>                                   # tháng 02/2022, tháng 6 năm 2025, tháng 12-2024
-        tháng \s+ (?P<m3>\d{1,2}) (?: \s*,?\s+ năm \s+ | \s?[/.-]\s? ) (?P<y3>\d{4})
+        tháng \s+ (?: \d{1,2} \s*(?:,|-|–|và)\s* )*              # tháng 7-8/2026: the last one
+        (?P<m3>\d{1,2}) (?: \s*,?\s+ năm \s+ | \s?[/.-]\s? ) (?P<y3>\d{4})
     )
   | (?P<year>                                    # năm 2030
         năm \s+ (?P<y4>(?:19|20|21)\d\d) (?![\d/])
@@ -114,6 +116,8 @@ def find_dates(text: str) -> list[DateMatch]:
     ['2021-12-23']
     >>> [(d.iso, d.text) for d in find_dates("hoàn thành trước 15 tháng 11 năm 2025")]
     [('2025-11-15', '15 tháng 11 năm 2025')]
+    >>> [(d.iso, d.grain) for d in find_dates("Quý III, IV/2026; tháng 7-8/2026; tháng 12-2024")]
+    [('2026-12-31', 'quarter'), ('2026-08-31', 'month'), ('2024-12-31', 'month')]
     >>> [d.iso for d in find_dates("tỷ lệ 26/28 chỉ tiêu, 45.799/36.875 tỷ đồng, 31/2/2024")]
     []
     """

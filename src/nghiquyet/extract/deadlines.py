@@ -26,7 +26,9 @@ from .header import place_and_date
 from .outline import Layout, Paragraph
 
 # The deadline phrase to cut from a sentence to leave its task.
-_PHRASE_START = re.compile(r"\(?\s*(?:(?:phải\s+|và\s+)?(?:hoàn\s+thành|xong)\s+)?(?:trước|chậm\s+nhất"
+# ("...; thời gian hoàn thành trong Quý II/2026": the label without its colon goes with it.)
+_PHRASE_START = re.compile(r"\(?\s*(?:thời\s+(?:gian|hạn)(?:\s+(?:hoàn\s+thành|thực\s+hiện))?\s+"
+                           r"|(?:phải\s+|và\s+)?(?:hoàn\s+thành|xong)\s+)?(?:trước|chậm\s+nhất"
                            r"|không\s+muộn\s+hơn|trong|vào|hạn|thời\s+hạn|đến\s+hết|từ\s+(?:ngày|tháng)"
                            r"|thời\s+gian(?:\s+[^\s:;,]+){0,2}\s*:)(?:\b|\s)[^();]*$",
                            re.IGNORECASE)
@@ -165,14 +167,24 @@ _COMMA_BEFORE_MARK = re.compile(r"\s*,\s*(?=[;,.])")
 
 # A clause with a date of its own ("...; tổng kết trước 31/12") is a task of its own.
 _DATED = re.compile(r"\d{1,2}/\d{1,2}|[Qq]uý\s+[IV]|tháng\s+\d")
+# A date closing an earlier clause: the task of a later limit starts after it.
+_DATE_THEN_CUT = re.compile(r"(?:\d{1,2}/\d{1,2}(?:/\d{4})?|[Qq]uý\s+[IV]+(?:/\d{4})?"
+                            r"|tháng\s+\d{1,2}(?:/\d{4})?)(?:\s+năm\s+\d{4})?\s*[,;]\s*")
 
 
 def _task(layout: Layout, i: int, sentence: str, at: int, end: int) -> str:
     """The task: the sentence without its deadline phrase, else the enclosing item's activity."""
     head = sentence[:at]
-    m = _phrase_start(head)
-    rest = sentence[:m.start()] if m else head
     clause = False                       # the task is a clause after ";" ("...; tổng kết")
+    if "," in head or ";" in head:
+        last = None
+        for last in _DATE_THEN_CUT.finditer(head):
+            pass
+        if last and len(head[last.end():].split()) >= 2:
+            head = head[last.end():]    # "... xong trước 30/4/2026, hoàn thành ... trước 30/6/2026"
+            clause = True
+    m = _phrase_start(head)
+    rest = head[:m.start()] if m else head
     if ";" in rest:
         # "UBND tỉnh chỉ đạo nâng cấp đê ...; rà soát phương án sơ tán, xong trước ngày 30/5/2024":
         # the limit belongs to the clause it closes.
@@ -180,9 +192,10 @@ def _task(layout: Layout, i: int, sentence: str, at: int, end: int) -> str:
         if len(last.split()) >= 2:
             rest, clause = last, True
     tail = sentence[end:]
-    semi = tail.find(";")
-    if semi >= 0 and _DATED.search(tail, semi):
-        tail = tail[:semi]       # "sơ kết trước ngày 30/6/2026; tổng kết trước 31/12": another task
+    for mark in (";", ",", " và "):
+        semi = tail.find(mark)
+        if semi >= 0 and _DATED.search(tail, semi):
+            tail = tail[:semi]   # "sơ kết trước ngày 30/6/2026; tổng kết trước 31/12": another task
     if m and m.group(0).lstrip().startswith("("):
         tail = re.sub(r"^\s*\)", "", tail)      # "(Hoàn thành trong Quý I năm 2022)"
     task = squash(rest + " " + tail)
