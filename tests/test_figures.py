@@ -137,11 +137,12 @@ def test_a_notice_reports_what_stood_on_a_past_day_and_sets_what_is_due_by_a_lat
 
 
 def test_a_count_named_per_ten_thousand_people_is_a_rate():
-    """"Số bác sĩ/vạn dân đạt 12 bác sĩ" is the rate "12 bác sĩ/vạn dân", written the other way."""
+    """"Số bác sĩ/vạn dân đạt 12 bác sĩ" is the rate "12 bác sĩ/vạn dân", written the other way;
+    "40 giường" of "Số giường bệnh trên 1 vạn dân" is the rate its name states, in giường bệnh."""
     figs = _targets("Số bác sĩ/vạn dân đạt 12 bác sĩ. Số giường bệnh trên 1 vạn dân đạt 40 giường. "
                     "Có 300 nhân viên y tế tại các trạm y tế.")
     assert [(f.value, f.unit) for f in figs] == [
-        (12.0, "bác sĩ/vạn dân"), (40.0, "giường/vạn dân"), (300.0, "nhân viên y tế")]
+        (12.0, "bác sĩ/vạn dân"), (40.0, "giường bệnh/vạn dân"), (300.0, "nhân viên y tế")]
 
 
 def test_numbered_list_sets_number():

@@ -63,3 +63,60 @@ def test_year_columns_of_a_multi_year_plan_stay_targets():
     doc = extract_text(_PLAN + "TT | Chỉ tiêu | Đơn vị | Năm 2026 | Năm 2027\n"
                        "1 | Tỷ lệ đô thị hóa | % | 43 | 45\n")
     assert [(f.value, f.year) for f in doc.targets] == [(43, 2026), (45, 2027)]
+
+
+def _goals(body: str):
+    return extract_text(_HEAD + "2. Các chỉ tiêu chủ yếu đến năm 2030\n\n" + body + "\n").targets
+
+
+def test_two_counts_share_the_rate_written_after_the_last():
+    beds, doctors = _goals("Đến năm 2030, đạt 38 giường bệnh và 13 bác sĩ trên 1 vạn dân.")
+    assert (beds.value, beds.unit, doctors.unit) == (38, "giường bệnh/vạn dân", "bác sĩ/vạn dân")
+
+
+def test_from_and_at_least_frame_a_long_name():
+    f, = _goals("Hằng năm có từ 90% tổ chức cơ sở đảng trở lên hoàn thành tốt nhiệm vụ.")
+    assert (f.comparator, f.value) == ("gte", 90)
+    assert f.indicator == "tỷ lệ tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ"
+
+
+def test_a_share_of_a_whole_written_after_the_number():
+    f, = _goals("Bố trí ngân sách cho khoa học, công nghệ đạt ít nhất 2% tổng chi ngân sách của tỉnh "
+                "và tăng dần theo yêu cầu.")
+    assert (f.comparator, f.value) == ("gte", 2)
+    assert f.indicator == "tỷ lệ bố trí ngân sách cho khoa học, công nghệ trong tổng chi ngân sách của tỉnh"
+    g, = _goals("Chi cho khoa học, công nghệ bảo đảm tối thiểu 3% tổng chi ngân sách hằng năm.")
+    assert g.indicator.startswith("tỷ lệ chi cho khoa học, công nghệ trong tổng chi ngân sách")
+
+
+def test_a_total_over_the_term_of_a_heading_with_two_terms():
+    doc = extract_text(_HEAD + "I. Tán thành đánh giá nhiệm kỳ 2020 - 2025 và mục tiêu nhiệm kỳ "
+                       "2025 - 2030 của Báo cáo chính trị\n\n1. Các chỉ tiêu chủ yếu đến năm 2030\n\n"
+                       "Tổng vốn đầu tư toàn xã hội 5 năm đạt khoảng 450.000 tỷ đồng.\n")
+    f, = doc.targets
+    assert (f.year, f.period) == (2030, "2025-2030")
+
+
+_REVIEW = ("HỘI ĐỒNG NHÂN DÂN TỈNH AN GIANG\n\nAn Giang, ngày 09 tháng 12 năm 2026\n\n"
+           "NGHỊ QUYẾT\nVề kế hoạch phát triển kinh tế - xã hội năm 2027\n\n"
+           "Điều 1. Đánh giá tình hình thực hiện kế hoạch năm 2026\n\n")
+
+
+def test_a_tally_of_indicators_reached_is_a_result_and_of_those_missed_is_not():
+    doc = extract_text(_REVIEW + "Năm 2026, trong 22 chỉ tiêu chủ yếu, có 17 chỉ tiêu đạt và vượt "
+                       "kế hoạch, 5 chỉ tiêu không đạt.\n")
+    assert [(f.value, f.unit, f.year) for f in doc.results] == [(17, "chỉ tiêu", 2026)]
+    assert doc.targets == []
+
+
+def test_a_plan_missed_is_the_results_plan():
+    doc = extract_text(_REVIEW + "Tỷ lệ dân số tham gia bảo hiểm y tế ước đạt 93,1%, không đạt kế "
+                       "hoạch (95%).\n")
+    f, = doc.results
+    assert (f.value, f.planned, f.comparator) == (93.1, 95, "approx")
+
+
+def test_a_city_wide_count_is_named_without_the_city():
+    doc = extract_text(_REVIEW + "Đến hết năm 2026, toàn thành phố có khoảng 32.500 doanh nghiệp "
+                       "đang hoạt động.\n")
+    assert [f.indicator for f in doc.results] == ["số doanh nghiệp đang hoạt động"]

@@ -18,8 +18,8 @@ from ..text import ascii_digits_only, has_ascii_digit
 from . import figures_clauses as fc
 from . import figures_text as ft
 from . import vocab
-from .figures_build import (Named, age_group, base_of, name_quantity, names_other, part_name, plan_of,
-                             share_name)
+from .figures_build import Named, base_of, name_quantity
+from .figures_parts import age_group, names_other, part_name, plan_of, share_name
 from .figures_context import (Context, as_of_past, context, heading_period, intro_kind_of,
                               intro_year_of, lead_in_kind, over_period, section_kinds)
 from .figures_kind import decide, seen
@@ -148,7 +148,7 @@ class _Place:
     offset: int                      # the paragraph's offset in the document text
     number: int | None = None        # "(12)": the label of the numbered target being read
     carried: int | None = None       # the last year stated earlier in the paragraph
-    period: str | None = None        # "GIAI ĐOẠN 2026-2030" in an enclosing heading
+    periods: tuple[str, ...] = ()    # "GIAI ĐOẠN 2026-2030" in an enclosing heading
 
 
 def _paragraph(text: str, para, layout: Layout, sec_kind: str | None, ctx: Context,
@@ -168,7 +168,7 @@ def _paragraph(text: str, para, layout: Layout, sec_kind: str | None, ctx: Conte
     # section, horizon, offset, number, carried, period (positional: keywords cost more); the
     # period of the nearest heading, else the title's ("Đề án ... giai đoạn 2026 - 2030")
     place = _Place(layout.path(para.section), intro_year or layout.horizon(own), para.span[0],
-                   None, None, heading_period(layout, own) or ctx.period)
+                   None, None, heading_period(layout, own) or ((ctx.period,) if ctx.period else ()))
     # Where the cue phrases start, found once for the paragraph (in its offsets): no phrase
     # can run across a sentence end (a full stop), and the rules only look at cues between a
     # sentence's start and a quantity in it. Around a sigma each sentence is lowered apart.
@@ -223,6 +223,7 @@ def _sentence(text: str, s_start: int, s_end: int, cues: dict[str, list[int]], s
     parts_open = False
     consumed = clause = s_start
     sent_figs: list[tuple[Figure, Named]] = []
+    undated: list[Figure] = []               # targets since the last one with a year of its own
     seen_bounds = 0
     for i, q in enumerate(sq):
         rel = q.start - s_start
@@ -262,6 +263,11 @@ def _sentence(text: str, s_start: int, s_end: int, cues: dict[str, list[int]], s
                 named.mode == "number" and named.quote_end > q.end
                 and _YEAR_AFTER.match(text, named.quote_end, s_end))
             year = int(late.group(1)) if late else None
+            if late and undated:
+                # "cắt giảm 30% thời gian ..., 30% chi phí ... trong năm 2025": the list's year
+                for other in undated:
+                    other.year = year
+                undated = []
         # most quotes hold no "(": no call to find out they are in no aside
         paren = text.find("(", s_start, q.start) >= 0 and _in_parentheses(text, s_start, q.start)
         kind = decide(sec_kind, cues, past, s_start, clause, q, named, year, ctx, paren)
@@ -273,13 +279,15 @@ def _sentence(text: str, s_start: int, s_end: int, cues: dict[str, list[int]], s
             # "năm 2024 ...; Toàn tỉnh có 146 doanh nghiệp". A result is never of a year after
             # its document's: "... bằng 83% mục tiêu đến năm 2025. Giá trị ... ước đạt 312 tỷ"
             year = place.carried
+        guessed = year is None and kind == "target"      # no year of its own: a later one may say
         if year is None:
             year = place.horizon or (ctx.plan_target if kind == "target" else ctx.plan_result)
         if term and not over_period(text[named.quote_start:named.quote_end], q.unit):
             period = None                    # "Nhiệm kỳ 2020-2025, ...; tỷ lệ hộ nghèo còn 1,85%"
-        if period is None and place.period and year == int(place.period[-4:]) \
+        if period is None and place.periods and year \
+                and (span := _ending(place.periods, year)) \
                 and over_period(text[named.quote_start:named.quote_end], q.unit):
-            period = place.period            # "bình quân 5 năm đạt 10%/năm" under "2026-2030"
+            period = span                    # "bình quân 5 năm đạt 10%/năm" under "2026-2030"
         # Positional, in the order of Figure's fields (keywords cost twice as much, per figure):
         # indicator, comparator, value, value_max, unit, year, period, parent, quote, section,
         # span, number, base_year, kind, estimate, planned.
@@ -291,6 +299,10 @@ def _sentence(text: str, s_start: int, s_end: int, cues: dict[str, list[int]], s
                      (place.offset + named.quote_start, place.offset + named.quote_end),
                      place.number, base_year, kind, bool(estimates) and seen(estimates, clause, q.start),
                      q.planned)
+        if guessed:
+            undated.append(fig)
+        elif kind == "target":
+            undated = []
         if parts_open and whole_fig is not None and whole_fig.kind == kind:
             fig.parent = whole_fig           # an object until `_append` turns it into an index
             if named.mode == "share" and not named.share_whole:
@@ -301,7 +313,21 @@ def _sentence(text: str, s_start: int, s_end: int, cues: dict[str, list[int]], s
         sent_figs.append((fig, named))
         prev = named
     _fill_share_wholes(sent_figs)
+    if len(sent_figs) > 1:
+        _share_rate(text, sent_figs)
     return [fig for fig, _ in sent_figs]
+
+
+def _share_rate(text: str, sent_figs: list[tuple[Figure, Named]]) -> None:
+    """Counts joined by "và" share the rate written after the last: "đạt 38 giường bệnh và 13
+    bác sĩ trên 1 vạn dân" is 38 giường bệnh/vạn dân."""
+    for (a, na), (b, nb) in zip(reversed(sent_figs[:-1]), reversed(sent_figs[1:])):
+        if b.unit.endswith("/vạn dân") and "/" not in a.unit and a.unit != "%" \
+                and nb.mode == "number" \
+                and (text[na.quote_end:nb.quote_start] + " " + b.quote).strip(" ,").startswith("và "):
+            a.unit += "/vạn dân"
+            if "vạn dân" not in a.indicator:
+                a.indicator += "/vạn dân"
 
 
 @cache
@@ -347,6 +373,18 @@ def _in_parentheses(text: str, start: int, pos: int) -> bool:
     if seg.count("(") <= seg.count(")"):
         return False
     return not _TRONG_DO.search(seg, seg.rfind("("))
+
+
+def _ending(periods: tuple[str, ...], year: int) -> str | None:
+    """The period that ends in `year`.
+
+    >>> _ending(("2020-2025", "2025-2030"), 2030), _ending(("2020-2025",), 2030)
+    ('2025-2030', None)
+    """
+    for p in periods:
+        if int(p[-4:]) == year:
+            return p
+    return None
 
 
 def _when(marks: list[fc.TimeMark], pos: int) -> tuple[int | None, str | None, int | None, bool]:

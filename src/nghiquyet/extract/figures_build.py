@@ -10,6 +10,8 @@ Documents write a figure in a few shapes, and each has its rule here:
 - ratios to a plan: "bằng 139,6% Nghị quyết HĐND huyện giao";
 - changes: "giảm 0,6-1%/năm" → "mức giảm ...", "tăng 2,5-3 lần so với năm 2020";
 - rankings: "nằm trong nhóm 20 tỉnh ..." → lte 20 "thứ hạng".
+
+How named figures relate (parts, shares, plans beside results) is in `figures_parts`.
 """
 from __future__ import annotations
 
@@ -17,9 +19,9 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..model import Figure
 from ..text import fold
 from . import figures_text as ft
+from .figures_parts import share_name
 from .numbers import Quantity, find_quantities  # noqa: F401 (doctests)
 from .units import is_rate
 
@@ -54,6 +56,9 @@ _CUT_PARENT = re.compile(r"\s+(?:tăng(?!\s+trưởng)|giảm|gấp|so\s+với|c
 _CLAUSE_HEAD = re.compile(r",\s+(?=(?:tỷ\s+lệ|tỉ\s+lệ|tốc\s+độ|tỷ\s+trọng|tổng|GRDP|kim\s+ngạch)\b)",
                           re.IGNORECASE)
 _GOAL_CUE = re.compile(r"\b(?:phấn\s+đấu|Phấn\s+đấu)\b")
+# Verbs that reach a share of a whole ("đạt 2% tổng chi"); names that are already a rate.
+_REACH = frozenset(("đạt", "bảo đảm", "đảm bảo"))
+_RATE_HEADS = ("ty le", "ti le", "ty trong", "ti trong")
 
 
 @dataclass(slots=True)               # slots: built faster (one per quantity)
@@ -109,6 +114,9 @@ def name_quantity(text: str, q: Quantity, clause_start: int, limit: int,
     comp, comp_at = ft.comparator_before(before)
     words = before[:comp_at]
     after_comp, after_len = ft.comparator_after(text[q.end:limit])
+    if after_comp is None and before.endswith("từ ") and q.value_max is None:
+        # "có từ 90% tổ chức cơ sở đảng trở lên": "từ ... trở lên" frames a longer name
+        after_comp, after_len = ft.comparator_after(text[q.end:min(limit, q.end + 60)], 6)
     end = q.end + after_len
     if q.value_max is not None:
         comp = "range"
@@ -160,6 +168,9 @@ def name_quantity(text: str, q: Quantity, clause_start: int, limit: int,
         splits = list(_SPLIT.finditer(text, end, after_end))
         after_end = splits[-1].start() if splits else end
     after = ft.tidy(text[end:after_end])
+    if after_comp and len(gap := text[q.end:end].split()) > 2:
+        # "từ 90% tổ chức cơ sở đảng trở lên hoàn thành ...": the words inside the frame name it
+        after = ft.tidy(" ".join(gap[:-2]) + " " + after)
     if after.startswith("("):                       # "(giá hiện hành)" qualifies, never names
         after = ""
 
@@ -252,6 +263,13 @@ def name_quantity(text: str, q: Quantity, clause_start: int, limit: int,
         target = ft.tidy(re.match(r"[^,;.()]*", text[end:limit]).group(0))
         subject = lead if not ft.is_empty_indicator(lead) else prev_base
         return result(f"mức vượt {target} {ft.lower_first(subject)}", "ratio", end)
+    if q.family == "percent" and after.startswith(("tổng ", "GRDP")) and verbset & _REACH \
+            and not ft.is_empty_indicator(lead) and not fold(lead).startswith(_RATE_HEADS):
+        # "Bố trí ngân sách cho khoa học ... đạt ít nhất 2% tổng chi ngân sách", "Chi cho khoa
+        # học bảo đảm tối thiểu 3% tổng chi ngân sách": a share of the whole after the number,
+        # named by the words before it
+        whole = re.split(r",\s|\s+và\s+", after, maxsplit=1)[0]
+        return result(f"tỷ lệ {ft.lower_first(lead)} trong {whole}", "indicator", after_end, after_end)
     counted = q.family == "count" or is_rate(q.unit) or (q.family == "measure" and bool(after))
     bare_head = after and ft.low(lead) in ("tỷ lệ", "tỉ lệ", "số", "tổng số", "số lượng")
     if bare_head:
@@ -264,6 +282,12 @@ def name_quantity(text: str, q: Quantity, clause_start: int, limit: int,
         action = "" if ft.is_empty_indicator(lead) else ft.lower_first(lead)
         if fold(after).startswith("so voi") and prev_base and not action:
             name = f"{prev_base} {after}"       # "..., tăng 9,5% so với cùng kỳ"
+        elif q.family == "percent" and after and delta and not fold(after).startswith(("so ", "ty le")):
+            # "cắt giảm ít nhất 30% thời gian xử lý thủ tục": the change of what follows, by the
+            # verb as written ("cắt giảm", not "giảm ... được cắt")
+            if action and " " not in action:
+                delta, action = f"{action} {delta}", ""
+            name = after
         elif q.family == "percent" and after:
             name = after if ft.low(after).startswith(("tỷ lệ", "tỉ lệ")) else "tỷ lệ " + after
         elif counted:
@@ -302,115 +326,3 @@ def unit_as_written(text: str, q: Quantity) -> str:
     """
     written = " ".join(text[q.number_end:q.end].split())
     return written if written.lower() == q.unit else q.unit
-
-
-def share_name(sector: str, whole: str | None) -> str:
-    """"tỷ trọng <sector> trong <whole>" unless the sector already names it.
-
-    >>> share_name("dịch vụ", "GRDP")
-    'tỷ trọng dịch vụ trong GRDP'
-    >>> share_name("tỷ trọng kinh tế số trong GRDP", None)
-    'tỷ trọng kinh tế số trong GRDP'
-    """
-    sector = ft.tidy(sector)
-    if fold(sector).startswith(("ty trong", "ti trong")):
-        return sector
-    return f"tỷ trọng {sector}" + (f" trong {whole}" if whole else "")
-
-
-def part_name(part: str, parent: str) -> str:
-    """The indicator of a "trong đó" part, completed from its parent's.
-
-    >>> part_name("có bằng cấp, chứng chỉ", "tỷ lệ lao động qua đào tạo")
-    'tỷ lệ lao động qua đào tạo có bằng cấp, chứng chỉ'
-    >>> part_name("nước đạt tiêu chuẩn", "tỷ lệ dân số nông thôn sử dụng nước hợp vệ sinh")
-    'tỷ lệ dân số nông thôn sử dụng nước đạt tiêu chuẩn'
-    >>> part_name("mức giảm tỷ lệ trong đồng bào dân tộc thiểu số", "mức giảm tỷ lệ hộ nghèo")
-    'mức giảm tỷ lệ hộ nghèo trong đồng bào dân tộc thiểu số'
-    >>> part_name("thu nội địa", "tổng thu ngân sách trên địa bàn")
-    'thu nội địa'
-    >>> part_name("mức tăng công nghiệp - xây dựng", "mức tăng tổng sản phẩm")
-    'mức tăng công nghiệp - xây dựng'
-    """
-    part, parent = ft.tidy(part), ft.tidy(parent)
-    fp, fpar = fold(part), fold(parent)
-    prefix = ""
-    m = re.match(r"muc (?:tang|giam) ", fp)
-    if m:
-        n = m.end()
-        if fpar.startswith(fp[:n]):
-            parent, fpar = parent[n:], fpar[n:]
-        prefix, part, fp = part[:n], part[n:], fp[n:]
-    words_par = fpar.split()
-    head = " ".join(words_par[:2])
-    if len(words_par) > 2 and fp.startswith(head + " ") and ft.starts_with_head(part):
-        return prefix + parent + part[len(head):]            # "tỷ lệ <in group>" of the same rate
-    if ft.starts_with_head(part) or prefix:
-        return prefix + part                                 # a complete name of its own
-    first = fp.split()[0] if fp.split() else ""
-    idx = fpar.rfind(" " + first + " ") if first else -1
-    if first and idx > 0 and first not in ("co", "la", "dat", "trong"):
-        return prefix + parent[: idx + 1] + part             # "... sử dụng nước" + "nước đạt ..."
-    return prefix + parent + " " + part
-
-
-# Heads that name a figure of their own when a clause opens with one ("thu" does not: "trong đó:
-# thu nội địa ...; thu xuất nhập khẩu ..." lists parts).
-_OWN_HEAD = re.compile(r"(?:ty|ti) (?:le|trong) |toc do |tong |so ")
-
-
-def names_other(clause: str, whole: str) -> bool:
-    """Whether a clause after ";" names another figure than the "trong đó" parts' whole.
-
-    >>> names_other("tỷ lệ gia đình đạt danh hiệu văn hóa từ ", "tỷ lệ trường học đạt chuẩn")
-    True
-    >>> names_other("tỷ lệ hộ nghèo đồng bào dân tộc thiểu số giảm ", "mức giảm tỷ lệ hộ nghèo")
-    False
-    >>> names_other("thu xuất nhập khẩu ", "tổng thu ngân sách"), names_other("", "x")
-    (False, False)
-    """
-    lead = fold(ft.strip_lead(clause)[1]) + " "
-    m = _OWN_HEAD.match(lead)
-    if not m:
-        return False
-    own = lead[m.end():].split()[:2]
-    words = fold(whole).split()
-    return not any(words[i:i + len(own)] == own for i in range(len(words)))
-
-
-# --- figures that are not figures of their own -------------------------------------
-
-# "người từ 60 tuổi trở lên", "trẻ em dưới 5 tuổi": an age that names a group of people.
-_AGE_GROUP = re.compile(r"(?:người|trẻ\s+em|trẻ|học\s+sinh|sinh\s+viên|phụ\s+nữ|thanh\s+niên|"
-                        r"lao\s+động|nam|nữ|cụ)\s+(?:(?:từ|dưới|trên|đủ|đến)\s+)?$", re.IGNORECASE)
-
-
-def age_group(text: str, q: Quantity) -> bool:
-    """Whether an age in years describes who is counted rather than being a figure.
-
-    >>> group, life = "100% người từ 60 tuổi trở lên", "Tuổi thọ đạt 75 tuổi"
-    >>> age_group(group, find_quantities(group)[1]), age_group(life, find_quantities(life)[0])
-    (True, False)
-    """
-    return q.unit == "tuổi" and bool(_AGE_GROUP.search(text, max(0, q.start - 24), q.start))
-
-
-# What names a plan figure written beside a result: "(kế hoạch 68%)", "(KH: 68%)",
-# "vượt chỉ tiêu Nghị quyết (68%)", "(Nghị quyết đề ra 68%)".
-_PLAN_NAME = re.compile(r"""^(?:vượt\s+|so\s+với\s+|theo\s+)?
-    (?:kế\s+hoạch|kh|chỉ\s+tiêu|mục\s+tiêu|nghị\s+quyết|nq|dự\s+toán)
-    (?:\s+(?:nghị\s+quyết|nq|đề\s+ra|giao|năm|tỉnh|huyện|kế\s+hoạch|(?:19|20)\d\d))*\W*
-    (?:(?:dưới|trên|khoảng|từ|ít\s+nhất|tối\s+thiểu|tối\s+đa|không\s+quá)\s*)?$""",
-                        re.IGNORECASE | re.VERBOSE)
-
-
-def plan_of(indicator: str, q: Quantity, previous: Figure) -> bool:
-    """Whether quantity `q` is the plan of the result just before it, in the same unit.
-
-    >>> r = Figure(indicator="x", comparator="eq", value=68.5, unit="%", kind="result")
-    >>> q = find_quantities("(kế hoạch 68%)")[0]
-    >>> plan_of("kế hoạch", q, r), plan_of("tỷ lệ lao động qua đào tạo", q, r)
-    (True, False)
-    """
-    return (previous.kind == "result" and previous.unit == q.unit and previous.planned is None
-            and q.value_max is None and bool(_PLAN_NAME.match(ft.tidy(indicator))))

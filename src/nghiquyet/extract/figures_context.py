@@ -140,30 +140,41 @@ _OVER_PERIOD = re.compile(r"""bình\s+quân(?!\s*(?:/|đầu\s+người|mỗi\s+
                           re.IGNORECASE | re.VERBOSE)
 
 
-def heading_period(layout: Layout, section: int | None) -> str | None:
-    """The period ("2026-2030") the nearest heading with a span of years states."""
+def heading_period(layout: Layout, section: int | None) -> tuple[str, ...]:
+    """The periods ("2026-2030") the nearest heading with a span of years states."""
     while section is not None:
         s = layout.sections[section]
-        period = _period_in(s.heading)
-        if period:
-            return period
+        periods = periods_in(s.heading)
+        if periods:
+            return periods
         section = s.parent
-    return None
+    return ()
 
 
-@lru_cache(maxsize=2048)
 def _period_in(heading: str) -> str | None:
-    """The span of years a heading states, unless the heading is an item stating a figure.
+    """The first span of years a heading states (see `periods_in`), or None.
 
     >>> _period_in("II. MỤC TIÊU, CHỈ TIÊU NHIỆM KỲ 2025 - 2030"), _period_in("Đến năm 2030")
     ('2025-2030', None)
     """
+    periods = periods_in(heading)
+    return periods[0] if periods else None
+
+
+@lru_cache(maxsize=2048)
+def periods_in(heading: str) -> tuple[str, ...]:
+    """The spans of years a heading states, unless the heading is an item stating a figure.
+    A heading may state two: "Tán thành đánh giá nhiệm kỳ 2020 - 2025 và mục tiêu nhiệm kỳ
+    2025 - 2030"; a figure takes the one that ends in its year.
+
+    >>> periods_in("I. Đánh giá nhiệm kỳ 2020 - 2025 và mục tiêu nhiệm kỳ 2025 - 2030")
+    ('2020-2025', '2025-2030')
+    """
     if "-" not in heading and "–" not in heading:
-        return None
-    m = _HEADING_PERIOD.search(heading)
-    if m and m.group(1) < m.group(2) and not states_figure(heading):
-        return f"{m.group(1)}-{m.group(2)}"
-    return None
+        return ()
+    found = tuple(f"{m.group(1)}-{m.group(2)}" for m in _HEADING_PERIOD.finditer(heading)
+                  if m.group(1) < m.group(2))
+    return found if found and not states_figure(heading) else ()
 
 
 def over_period(quote: str, unit: str | None) -> bool:

@@ -13,6 +13,10 @@ from .figures_build import Named
 from .figures_context import Context
 from .numbers import Quantity
 
+# "(có) số chỉ tiêu (chủ yếu) đạt và vượt ...": the indicators a report counts as reached (with
+# "có" or "vượt": a bare "28 chỉ tiêu đạt" may be a list's heading). Those it counts as missed
+# ("3 chỉ tiêu chưa đạt") only restate the tally ("24/27 chỉ tiêu").
+_TALLY = re.compile(r"số\s+chỉ\s+tiêu\s+(?:(?!không|chưa)\w+\s+){0,2}?(?:(?:cơ\s+bản\s+)?đạt|vượt|hoàn\s+thành)\b")
 # A figure named by what it is compared with is the other's figure, not this document's.
 _COMPARED = re.compile(r"(?:thấp|cao|lớn|nhỏ|ít|nhiều|chậm|nhanh)\s+hơn\b")
 
@@ -39,14 +43,16 @@ def decide(sec_kind: str | None, cues: dict[str, list[int]], past_at: list[int],
     """
     at = q.start
     goal = seen(cues["goal_cues"], s_start, at)
-    past = (seen(cues["result_cues"], clause, at) or seen(past_at, clause, at)
-            or (q.family == "count" and q.unit == "chỉ tiêu" and q.planned is not None))
+    # "26/28 chỉ tiêu", "có 17 chỉ tiêu đạt và vượt kế hoạch, 5 chỉ tiêu không đạt": a tally
+    tally = q.unit == "chỉ tiêu" and (q.planned is not None or (
+        ("có" in named.verbs or "vượt" in named.indicator) and bool(_TALLY.match(named.indicator))))
+    past = seen(cues["result_cues"], clause, at) or seen(past_at, clause, at) or tally
     estimate = seen(cues["estimate_cues"], clause, at)
     if sec_kind != "goal" and not goal and seen(past_at, s_start, at):
         past = True                                  # "... đã chỉ đạo ... với trên 9.600 lượt"
     future_year = bool(ctx.now and year and year > ctx.now)
     past_year = bool(ctx.now and year and year < ctx.now)
-    if q.unit == "chỉ tiêu" and q.planned is None:
+    if q.unit == "chỉ tiêu" and not tally:
         return None                                  # "28 chỉ tiêu" counts a list, it is no figure
     if sec_kind == "result":
         kind = "target" if (goal or future_year) and not past else "result"

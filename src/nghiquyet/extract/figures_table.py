@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from ..model import Figure
 from ..text import fold, parse_number
 from . import figures_text as ft
-from .figures_build import part_name
+from .figures_parts import part_name
 from .units import match_unit, per_ten_thousand
 
 _YEAR = re.compile(r"(?:19|20)\d\d")

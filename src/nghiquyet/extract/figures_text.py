@@ -25,6 +25,10 @@ _SPAN_OPENER = re.compile(r"(?:[Ss]au|[Qq]ua|[Tt]rải\s+qua)\s+(?:(?:hơn|gần
                           r"\d{1,2}\s+năm[^,;\d]{0,40},")
 
 
+# "đến cuối năm", "trước hết năm": the end of the year in force, written without it.
+_YEAR_END = re.compile(r"(?:(?:[Đđ]ến|[Tt]ới|[Vv]ào|[Tt]rước)\s+)?(?:cuối|hết)\s+năm(?!\s*\d)")
+
+
 def strip_time(text: str) -> str:
     """Remove time phrases from an indicator ("đến năm 2020", "Giai đoạn 2021-2030,").
 
@@ -34,11 +38,16 @@ def strip_time(text: str) -> str:
     'giá trị sản xuất'
     >>> strip_time("Sau 3 năm thực hiện, có"), strip_time("Trồng mới 3 năm")
     ('có', 'Trồng mới 3 năm')
+    >>> strip_time("đến cuối năm tỷ lệ hồ sơ được xử lý trực tuyến")
+    'tỷ lệ hồ sơ được xử lý trực tuyến'
+
     """
     def repl(m: re.Match[str]) -> str:
         return m.group(0) if (m.group("base") or m.group("cmp")) else " "
     if ("19" in text or "20" in text) and _YEAR4.search(text):
         text = _TIME.sub(repl, text)
+    if "cuối năm" in text or "hết năm" in text:
+        text = _YEAR_END.sub(" ", text)   # "đến cuối năm tỷ lệ hồ sơ ...": a time, not a name
     if "năm" in text and ("au" in text or "ua" in text):      # sau, Sau, qua, Qua, trải qua
         for m in reversed(list(_SPAN_OPENER.finditer(text))):
             if not text[:m.start()].rstrip() or text[:m.start()].rstrip()[-1] in ",;":
@@ -199,16 +208,18 @@ def comparator_before(text: str) -> tuple[str | None, int]:
 
 
 @cache
-def _after_comparators() -> tuple[tuple[str, re.Pattern[str]], ...]:
+def _after_comparators(reach: int = 3) -> tuple[tuple[str, re.Pattern[str]], ...]:
     data = vocab.load("comparators")["after"]
-    # Up to three words may name what is counted first: "từ 70% dân số trở lên".
-    return tuple((comp, re.compile(r"^\s*(?:[^\W\d_]+\s+){0,3}?(?:" + _spaced(low(w)) + r")(?!\w)"))
+    # Up to `reach` words may name what is counted first: "từ 70% dân số trở lên".
+    return tuple((comp, re.compile(r"^\s*(?:[^\W\d_]+\s+){0,%d}?(?:" % reach + _spaced(low(w))
+                                   + r")(?!\w)"))
                  for comp, ws in data.items() for w in ws)
 
 
 @_remember
-def comparator_after(text: str) -> tuple[str | None, int]:
-    """A comparator written after the unit ("từ 80% trở lên") and its length.
+def comparator_after(text: str, reach: int = 3) -> tuple[str | None, int]:
+    """A comparator written after the unit ("từ 80% trở lên") and its length; up to `reach`
+    words may stand between (a "từ" before the number announces a longer reach).
 
     >>> comparator_after(" trở lên; ")
     ('gte', 8)
@@ -216,9 +227,11 @@ def comparator_after(text: str) -> tuple[str | None, int]:
     (None, 0)
     >>> comparator_after(" số hộ trở lên.")
     ('gte', 14)
+    >>> comparator_after(" tổ chức cơ sở đảng trở lên"), comparator_after(" tổ chức cơ sở đảng trở lên", 6)
+    ((None, 0), ('gte', 27))
     """
     lowered = low(text)
-    for comp, rx in _after_comparators():
+    for comp, rx in _after_comparators(reach):
         m = rx.match(lowered)
         if m:
             return comp, m.end()
@@ -236,12 +249,14 @@ def tidy(text: str) -> str:
 
     >>> tidy(" , tỷ lệ hộ nghèo  (")
     'tỷ lệ hộ nghèo'
-    >>> tidy("(giá hiện hành)")
-    '(giá hiện hành)'
+    >>> tidy("(giá hiện hành)"), tidy("tỷ lệ hộ nghèo (theo chuẩn nghèo )")
+    ('(giá hiện hành)', 'tỷ lệ hộ nghèo (theo chuẩn nghèo)')
     """
     text = " ".join(text.split()).strip(" ,;:.-+*•")
     if "(" not in text and ")" not in text:
         return text
+    # "(theo chuẩn nghèo )" once a time phrase is cut from an aside
+    text = text.replace("( ", "(").replace(" )", ")")
     if text.endswith("(") or (text.count("(") > text.count(")") and text.endswith(" (")):
         text = text[:-1]
     if text.startswith(")"):

@@ -162,7 +162,11 @@ def per_ten_thousand(indicator: str, unit: str) -> str:
     ('bác sĩ/vạn dân', 'xã')
     >>> per_ten_thousand("số bác sĩ/vạn dân", "bác sĩ/vạn dân")
     'bác sĩ/vạn dân'
+    >>> per_ten_thousand("số giường bệnh trên 1 vạn dân", "giường")
+    'giường bệnh/vạn dân'
     """
     if "/" in unit or "dân" not in indicator or not _PER_10K.search(indicator):
         return unit
+    if unit == "giường" and "giường bệnh" in indicator:
+        unit = "giường bệnh"             # "Số giường bệnh trên 1 vạn dân đạt 34 giường"
     return unit + "/vạn dân"
