@@ -120,3 +120,40 @@ def test_a_city_wide_count_is_named_without_the_city():
     doc = extract_text(_REVIEW + "Đến hết năm 2026, toàn thành phố có khoảng 32.500 doanh nghiệp "
                        "đang hoạt động.\n")
     assert [f.indicator for f in doc.results] == ["số doanh nghiệp đang hoạt động"]
+
+
+def test_healthy_years_height_and_stations_of_a_health_programme():
+    figs = _goals("Tuổi thọ trung bình đạt 75,5 tuổi, trong đó số năm sống khỏe đạt tối thiểu 68 năm. "
+                  "Chiều cao trung bình của thanh niên 18 tuổi tăng tối thiểu 1,5 cm so với năm 2025. "
+                  "Mỗi xã, phường có ít nhất 1 trạm y tế đạt chuẩn quốc gia.")
+    assert [(f.comparator, f.value, f.unit, f.parent) for f in figs] == [
+        ("eq", 75.5, "tuổi", None), ("gte", 68, "năm", 0), ("gte", 1.5, "cm", None),
+        ("gte", 1, "trạm y tế", None)]
+    assert figs[2].indicator == "mức tăng chiều cao trung bình của thanh niên 18 tuổi so với năm 2025"
+    assert _goals("Sau 3 năm thực hiện, kế hoạch 5 năm đạt 80%.")[0].unit == "%"
+
+
+_SUMMARY = ("HUYỆN ỦY AN LÃO\n\nAn Lão, ngày 10 tháng 4 năm 2025\n\nBÁO CÁO\ntổng kết nhiệm kỳ "
+            "2020 - 2025\n\nI. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU\n\n")
+
+
+def test_a_list_opened_after_a_tally_is_of_results():
+    doc = extract_text(_SUMMARY + "Có 18/21 chỉ tiêu đạt và vượt; 3 chỉ tiêu không đạt. Kết quả cụ "
+                       "thể như sau:\n\nNgoài ra, tổng vốn đầu tư toàn xã hội 5 năm ước đạt 68.500 tỷ "
+                       "đồng, gấp 1,4 lần nhiệm kỳ trước; lũy kế đến hết năm 2024 đã có 128 doanh "
+                       "nghiệp thành lập mới; tỷ lệ giải ngân vốn đầu tư công năm 2024 chỉ đạt 82,6% "
+                       "kế hoạch.\n")
+    assert doc.targets == []
+    assert [(f.value, f.indicator) for f in doc.results[1:]] == [
+        (68500, "tổng vốn đầu tư toàn xã hội 5 năm"),
+        (1.4, "tổng vốn đầu tư toàn xã hội 5 năm so với nhiệm kỳ trước"),
+        (128, "số doanh nghiệp thành lập mới"),
+        (82.6, "tỷ lệ giải ngân vốn đầu tư công so với kế hoạch")]
+
+
+def test_a_planned_range_beside_a_result_is_its_plan():
+    doc = extract_text(_SUMMARY + "TT | Chỉ tiêu | Đơn vị tính | Mục tiêu Nghị quyết đến năm 2025 | "
+                       "Thực hiện năm 2025 | Đánh giá\n"
+                       "1 | Tốc độ tăng giá trị sản xuất bình quân | %/năm | 10 - 11 | 11,8 | Vượt\n")
+    assert doc.targets == []
+    assert [(f.value, f.planned) for f in doc.results] == [(11.8, 10)]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..model import Figure, Identity
-from ..text import ascii_digits_only, has_ascii_digit
+from ..text import ascii_digits_only, has_ascii_digit, parse_number
 from . import figures_clauses as fc
 from . import figures_text as ft
 from . import vocab
@@ -122,6 +122,9 @@ def _quantities(text: str, lowered: str, ascii_digits: bool = False) -> list[Qua
           if not (q.value == 1 and q.value_max is None and q.family in ("measure", "count")
                   and _PER_ONE.search(text, max(0, q.start - 8), q.start))
           and not (q.unit == "tuổi" and age_group(text, q))]     # the unit first: no call
+    if "số năm" in lowered:
+        qs.extend(_years_counted(text, lowered))
+        qs.sort(key=lambda q: q.start)
     # Each rank word has a letter that is rare in other words: test that one first (fast).
     # "thứ" ranks only after "xếp", "đứng" or "vị trí" (the second half of _RANK).
     if not (("ó" in lowered and "nhóm" in lowered) or ("p" in lowered and "top" in lowered)
@@ -138,6 +141,28 @@ def _quantities(text: str, lowered: str, ascii_digits: bool = False) -> list[Qua
                            planned=float(m.group("of")) if m.group("of") else None,
                            unit="thứ hạng", family="rank", number_end=end))
     return sorted(qs, key=lambda q: q.start)
+
+
+# "số năm sống khỏe đạt tối thiểu 68 năm": a count of years, which "năm" after a number
+# otherwise never is ("sau 3 năm thực hiện", "kế hoạch 5 năm").
+_YEARS_COUNTED = re.compile(r"số\s+năm\s[^\d;.]{0,50}?\s(\d{1,3}(?:,\d)?)\s+năm\b")
+
+
+def _years_counted(text: str, lowered: str) -> list[Quantity]:
+    """Quantities in years of an indicator named "số năm ..." (matched on lower-cased text).
+
+    >>> t = "Tuổi thọ đạt 75,5 tuổi, trong đó số năm sống khỏe đạt tối thiểu 68 năm"
+    >>> [(q.value, q.unit, t[q.start:q.end]) for q in _years_counted(t, t.lower())]
+    [(68.0, 'năm', '68 năm')]
+    """
+    out = []
+    for m in _YEARS_COUNTED.finditer(lowered):
+        i, j = m.span(1)
+        value = parse_number(text[i:j])
+        if value is not None:
+            out.append(Quantity(start=i, end=m.end(), value=value, value_max=None, planned=None,
+                                unit="năm", family="measure", number_end=j))
+    return out
 
 
 @dataclass
@@ -313,7 +338,7 @@ def _sentence(text: str, s_start: int, s_end: int, cues: dict[str, list[int]], s
         sent_figs.append((fig, named))
         prev = named
     _fill_share_wholes(sent_figs)
-    if len(sent_figs) > 1:
+    if len(sent_figs) > 1 and any(f.unit.endswith("/vạn dân") for f, _ in sent_figs):
         _share_rate(text, sent_figs)
     return [fig for fig, _ in sent_figs]
 
@@ -321,7 +346,7 @@ def _sentence(text: str, s_start: int, s_end: int, cues: dict[str, list[int]], s
 def _share_rate(text: str, sent_figs: list[tuple[Figure, Named]]) -> None:
     """Counts joined by "và" share the rate written after the last: "đạt 38 giường bệnh và 13
     bác sĩ trên 1 vạn dân" is 38 giường bệnh/vạn dân."""
-    for (a, na), (b, nb) in zip(reversed(sent_figs[:-1]), reversed(sent_figs[1:])):
+    for (a, na), (b, nb) in zip(sent_figs[-2::-1], sent_figs[::-1]):
         if b.unit.endswith("/vạn dân") and "/" not in a.unit and a.unit != "%" \
                 and nb.mode == "number" \
                 and (text[na.quote_end:nb.quote_start] + " " + b.quote).strip(" ,").startswith("và "):

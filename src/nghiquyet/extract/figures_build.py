@@ -56,6 +56,10 @@ _CUT_PARENT = re.compile(r"\s+(?:tăng(?!\s+trưởng)|giảm|gấp|so\s+với|c
 _CLAUSE_HEAD = re.compile(r",\s+(?=(?:tỷ\s+lệ|tỉ\s+lệ|tốc\s+độ|tỷ\s+trọng|tổng|GRDP|kim\s+ngạch)\b)",
                           re.IGNORECASE)
 _GOAL_CUE = re.compile(r"\b(?:phấn\s+đấu|Phấn\s+đấu)\b")
+# "gấp 1,4 lần nhiệm kỳ trước", "gấp 2 lần giai đoạn 2016 - 2020": the span compared with.
+_OTHER_TERM = re.compile(r"\s*(?:nhiệm\s+kỳ|giai\s+đoạn|cùng\s+kỳ)\s+(?:trước|[^,;.()]{1,40})")
+# Verbs that reach a share of a plan ("chỉ đạt 82,6% kế hoạch").
+_REACHED = frozenset(("đạt", "hoàn thành", "chỉ đạt", "mới đạt", "ước đạt"))
 # Verbs that reach a share of a whole ("đạt 2% tổng chi"); names that are already a rate.
 _REACH = frozenset(("đạt", "bảo đảm", "đảm bảo"))
 _RATE_HEADS = ("ty le", "ti le", "ty trong", "ti trong")
@@ -224,7 +228,7 @@ def name_quantity(text: str, q: Quantity, clause_start: int, limit: int,
             named.indicator = share_name(named.share_sector, whole)
             return named
 
-    planned_ratio = q.family == "percent" and verbset & {"đạt", "hoàn thành"} and \
+    planned_ratio = q.family == "percent" and verbset & _REACHED and \
         _PLAN_WORDS.match(text, end, limit)
     if ("bằng" in verbset and q.family == "percent") or planned_ratio:  # a ratio to a plan
         subject = lead if not ft.is_empty_indicator(lead) else prev_base
@@ -240,7 +244,10 @@ def name_quantity(text: str, q: Quantity, clause_start: int, limit: int,
     if q.family == "multiplier" and (verbset & {"tăng", "gấp"} or "gấp" in ft.low(before[-12:])):
         subject = lead if not ft.is_empty_indicator(lead) else prev_base
         change = " tăng" if "tăng" in verbset else ""
-        if so_voi_text.startswith("năm"):
+        if not so_voi and (term := _OTHER_TERM.match(text, end, limit)):
+            so_voi = term                        # "gấp 1,4 lần nhiệm kỳ trước"
+            so_voi_text = ft.tidy(term.group(0))
+        if so_voi_text.startswith(("năm", "nhiệm kỳ", "giai đoạn", "cùng kỳ")):
             so_voi_text = "so với " + so_voi_text
         name = f"{ft.lower_first(subject)}{change} {so_voi_text}"
         return result(name, "multiplier", end + (so_voi.end() - end if so_voi else 0),
@@ -270,13 +277,17 @@ def name_quantity(text: str, q: Quantity, clause_start: int, limit: int,
         # named by the words before it
         whole = re.split(r",\s|\s+và\s+", after, maxsplit=1)[0]
         return result(f"tỷ lệ {ft.lower_first(lead)} trong {whole}", "indicator", after_end, after_end)
-    counted = q.family == "count" or is_rate(q.unit) or (q.family == "measure" and bool(after))
+    counted = q.family == "count" or is_rate(q.unit) or (
+        q.family == "measure" and bool(after) and not after.startswith("so với"))   # "tăng 1,5 cm so với"
     bare_head = after and ft.low(lead) in ("tỷ lệ", "tỉ lệ", "số", "tổng số", "số lượng")
     if bare_head:
         lead = ""                                # "Giữ vững tỷ lệ 100% xã ...": the rate is named after
     if ft.is_empty_indicator(lead) or (not ft.starts_with_head(lead)
                                         and ((after and q.family == "percent") or counted)):
         # number first: "trên 98% thôn ...", "Xử lý 100% các điểm ...", "cho trên 23.500 người"
+        each = ""
+        if fold(lead).startswith("moi "):       # "Mỗi xã, phường có ít nhất 1 trạm y tế": per unit
+            each, lead = ft.lower_first(lead), ""
         if "," in lead:                          # "Năm 2023, trong bối cảnh ..., toàn tỉnh đạt 24/27"
             lead = ft.strip_lead(lead.rsplit(",", 1)[1])[1]
         action = "" if ft.is_empty_indicator(lead) else ft.lower_first(lead)
@@ -308,6 +319,8 @@ def name_quantity(text: str, q: Quantity, clause_start: int, limit: int,
             name += " được " + re.sub(r"\s+(?:cho|tới|đến|được)$", "", action)
         if delta and not name.startswith("mức"):
             name = f"mức {delta} {name}"
+        if each:
+            name += " ở " + each
         return result(name, "number", after_end if after else end, after_end if after else end)
 
     name = ft.lower_first(lead)

@@ -255,7 +255,13 @@ def lead_in_kind(sentence: str) -> str | None:
 
 
 def intro_kind_of(text: str) -> str | None:
-    """A paragraph like "Các chỉ tiêu chủ yếu năm 2025:" opens a list of targets."""
+    """A paragraph like "Các chỉ tiêu chủ yếu năm 2025:" opens a list of targets.
+
+    >>> intro_kind_of("Các chỉ tiêu chủ yếu năm 2025:")
+    'goal'
+    >>> intro_kind_of("Có 18/21 chỉ tiêu đạt và vượt; 3 chỉ tiêu không đạt. Kết quả cụ thể như sau:")
+    'result'
+    """
     if not text.endswith(":"):
         if not text[-1:].isspace():
             return None                  # most paragraphs: no copy of the text to find out
@@ -264,4 +270,9 @@ def intro_kind_of(text: str) -> str | None:
             return None
     if len(text) > 200:
         return None
-    return kind_of_heading(text)
+    # The sentence that opens the list says what it holds, not a tally before it ("Có 18/21 chỉ
+    # tiêu đạt và vượt. Kết quả cụ thể như sau:")
+    return kind_of_heading(_LAST_SENTENCE.split(text)[-1])
+
+
+_LAST_SENTENCE = re.compile(r"(?<=\w)[.;]\s+(?=\S)")

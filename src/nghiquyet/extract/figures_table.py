@@ -161,14 +161,18 @@ def _plans_into_results(figs: list[Figure]) -> list[Figure]:
     >>> done = Figure(indicator="x", comparator="eq", value=102.5, unit="tỷ đồng", year=2024, kind="result")
     >>> [(f.kind, f.value, f.planned) for f in _plans_into_results([plan, done])]
     [('result', 102.5, 95)]
+    >>> plan = Figure(indicator="x", comparator="range", value=10, value_max=11, unit="%", year=2025,
+    ...               kind="target")
+    >>> done = Figure(indicator="x", comparator="eq", value=11.8, unit="%", year=2025, kind="result")
+    >>> [(f.kind, f.value, f.planned) for f in _plans_into_results([plan, done])]
+    [('result', 11.8, 10)]
     """
     results = {f.year: f for f in figs if f.kind == "result" and f.year and f.parent is None}
     out = []
     for f in figs:
         done = results.get(f.year) if f.kind == "target" and f.parent is None else None
-        if done is not None and done.unit == f.unit and done.planned is None \
-                and f.value_max is None:
-            done.planned = f.value
+        if done is not None and done.unit == f.unit and done.planned is None:
+            done.planned = f.value           # a planned range "10 - 11" is kept by its floor
             continue
         out.append(f)
     return out
