@@ -157,3 +157,19 @@ def test_a_planned_range_beside_a_result_is_its_plan():
                        "1 | Tốc độ tăng giá trị sản xuất bình quân | %/năm | 10 - 11 | 11,8 | Vượt\n")
     assert doc.targets == []
     assert [(f.value, f.planned) for f in doc.results] == [(11.8, 10)]
+
+
+def test_a_school_year_a_group_size_and_a_period_after_the_figure():
+    doc = extract_text("ỦY BAN NHÂN DÂN TỈNH AN GIANG\n\nAn Giang, ngày 05 tháng 02 năm 2026\n\n"
+                       "KẾ HOẠCH\nphát triển giáo dục\n\nI. THỰC TRẠNG\n\nNăm học 2024 - 2025, toàn "
+                       "tỉnh có 1.786 trường học; tỷ lệ trường đạt chuẩn quốc gia đạt 84,2%.\n\n"
+                       "II. MỤC TIÊU ĐẾN NĂM 2030\n\nTỷ lệ lao động qua đào tạo có bằng cấp, chứng chỉ "
+                       "đạt 40%; có ít nhất 2 cơ sở giáo dục đại học nằm trong nhóm 200 trường hàng đầu "
+                       "châu Á.\n\nIII. NHIỆM VỤ, GIẢI PHÁP\n\nXây mới, cải tạo 1.200 phòng học trong "
+                       "giai đoạn 2026 - 2030; tỷ lệ giải ngân vốn sự nghiệp năm 2025 chỉ đạt 82,6%.\n")
+    assert [(f.value, f.year) for f in doc.results] == [(1786, 2025), (84.2, 2025), (82.6, 2025)]
+    assert doc.results[2].indicator == "tỷ lệ giải ngân vốn sự nghiệp"
+    assert [(f.value, f.unit, f.year, f.period) for f in doc.targets] == [
+        (40, "%", 2030, None), (2, "cơ sở", 2030, None), (1200, "phòng học", 2030, "2026-2030")]
+    assert doc.targets[0].indicator == "tỷ lệ lao động qua đào tạo có bằng cấp, chứng chỉ"
+    assert doc.targets[1].indicator.endswith("nằm trong nhóm 200 trường hàng đầu châu Á")

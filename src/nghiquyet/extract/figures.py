@@ -109,6 +109,7 @@ def _within(layout: Layout, section: int | None, ancestor: int | None) -> bool:
     return ancestor is None
 
 
+_GROUP_WORDS = ("nhóm ", "top ", "tốp ")
 # "trên 1 ha", "mỗi 1 km": a denominator, not a figure.
 _PER_ONE = re.compile(r"(?:trên|mỗi|/|cho)\s*$", re.IGNORECASE)
 
@@ -121,7 +122,9 @@ def _quantities(text: str, lowered: str, ascii_digits: bool = False) -> list[Qua
     qs = [q for q in find_quantities(text, ascii_digits)
           if not (q.value == 1 and q.value_max is None and q.family in ("measure", "count")
                   and _PER_ONE.search(text, max(0, q.start - 8), q.start))
-          and not (q.unit == "tuổi" and age_group(text, q))]     # the unit first: no call
+          and not (q.unit == "tuổi" and age_group(text, q))     # the unit first: no call
+          # "nằm trong nhóm 200 trường hàng đầu châu Á": the size of a group named, no figure
+          and not (q.family == "count" and lowered.endswith(_GROUP_WORDS, max(0, q.start - 6), q.start))]
     if "số năm" in lowered:
         qs.extend(_years_counted(text, lowered))
         qs.sort(key=lambda q: q.start)
@@ -256,6 +259,8 @@ def _sentence(text: str, s_start: int, s_end: int, cues: dict[str, list[int]], s
             b0, b1, n = bounds[seen_bounds]
             seen_bounds += 1
             clause = s_start + b1
+            if text[s_start + b0] == ";":
+                undated = []                 # a year after ";" is that clause's own
             if n is not None:                # a new numbered item: nothing carries over
                 place.number = n
                 parts_open, whole_fig, prev = False, None, None
@@ -288,6 +293,10 @@ def _sentence(text: str, s_start: int, s_end: int, cues: dict[str, list[int]], s
                 named.mode == "number" and named.quote_end > q.end
                 and _YEAR_AFTER.match(text, named.quote_end, s_end))
             year = int(late.group(1)) if late else None
+            if not late and (span := _PERIOD_AFTER.match(text, named.quote_end, s_end)):
+                # "xây mới 1.200 phòng học trong giai đoạn 2026 - 2030": a total over the period
+                year, period = int(span.group(2)), f"{span.group(1)}-{span.group(2)}"
+                late = span
             if late and undated:
                 # "cắt giảm 30% thời gian ..., 30% chi phí ... trong năm 2025": the list's year
                 for other in undated:
@@ -428,6 +437,9 @@ def _when(marks: list[fc.TimeMark], pos: int) -> tuple[int | None, str | None, i
     return year, period, base, term
 
 
+# "... 1.200 phòng học trong giai đoạn 2026 - 2030": a period written after the figure's words.
+_PERIOD_AFTER = re.compile(r"\s*,?\s*(?:trong\s+)?(?:giai\s+đoạn|thời\s+kỳ)\s+((?:19|20)\d\d)\s*[-–]\s*"
+                           r"((?:19|20)\d\d)(?![\d/])")
 # "... lên 60 triệu đồng/năm vào năm 2027", "... trước ngày 31/12/2025": a due year written just
 # after the figure (or after the words that name it).
 _YEAR_AFTER = re.compile(r"""\s*,?\s*(?:vào|trong|đến|tới|trước)\s+(?:hết\s+|cuối\s+)?

@@ -45,7 +45,8 @@ _AFTER_STOP = re.compile(r";|:\s|\.\s|\.$|,?\s+trong\s+đó\b|\(\d{1,3}\)")
 # A due date after the words is the figure's time, not its name: "100% thôn, bản trước ngày
 # 31/12/2026". Its own pattern starts with its words (`re` then skips to their first letters);
 # `_DUE_LEAD` takes back the ", hoàn thành" or "và" before it ("đạt 50% và đến ngày ...").
-_DUE = re.compile(r"(?:vào|trong|trước|đến|tới)\s+(?:hết\s+|cuối\s+)?(?:ngày|tháng|[Qq]uý|năm)\s+[\dIV]")
+_DUE = re.compile(r"(?:(?:vào|trong|trước|đến|tới)\s+(?:hết\s+|cuối\s+)?(?:ngày|tháng|[Qq]uý|năm)"
+                  r"|(?:trong\s+)?(?:giai\s+đoạn|thời\s+kỳ))\s+[\dIV]")     # "... trong giai đoạn 2026-2030"
 _DUE_LEAD = re.compile(r"(?:,?\s*(?:hoàn\s+thành|xong))?(?:\s+và)?[\s,]*$")
 # Where a part of the words after a figure is handed to the next figure ("..., 30% số huyện").
 _SPLIT = re.compile(r",\s+|\s+và\s+|;\s*|\s+với\s+")
@@ -59,7 +60,7 @@ _GOAL_CUE = re.compile(r"\b(?:phấn\s+đấu|Phấn\s+đấu)\b")
 # "gấp 1,4 lần nhiệm kỳ trước", "gấp 2 lần giai đoạn 2016 - 2020": the span compared with.
 _OTHER_TERM = re.compile(r"\s*(?:nhiệm\s+kỳ|giai\s+đoạn|cùng\s+kỳ)\s+(?:trước|[^,;.()]{1,40})")
 # Verbs that reach a share of a plan ("chỉ đạt 82,6% kế hoạch").
-_REACHED = frozenset(("đạt", "hoàn thành", "chỉ đạt", "mới đạt", "ước đạt"))
+_REACHED = frozenset(("đạt", "hoàn thành", "ước đạt"))
 # Verbs that reach a share of a whole ("đạt 2% tổng chi"); names that are already a rate.
 _REACH = frozenset(("đạt", "bảo đảm", "đảm bảo"))
 _RATE_HEADS = ("ty le", "ti le", "ty trong", "ti trong")

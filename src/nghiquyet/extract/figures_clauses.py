@@ -147,6 +147,7 @@ _TIME = re.compile(r"""
     | (?:[Đđ]ến|[Tt]ính\s+đến|[Tt]ính\s+tới)\s+(?:hết\s+)?ngày\s+\d{1,2}/\d{1,2}/(?P<dyear>(?:19|20)\d\d)
     | [Nn]hiệm\s+kỳ\s+(?P<k1>(?:19|20)\d\d)\s*-\s*(?P<k2>(?:19|20)\d\d)(?=\s*,)   # "Nhiệm kỳ 2020-2025, ..."
     | (?P<kw>nhiệm\s+kỳ\s+(?:19|20)\d\d\s*-\s*(?:19|20)\d\d)
+    | [Nn]ăm\s+học\s+(?:19|20)\d\d\s*-\s*(?P<sy>(?:19|20)\d\d)          # a school year: its end
     | (?:(?:[Đđ]ến|[Tt]ới|[Tt]rước)\s+(?:hết\s+)?(?:năm\s+)?|[Nn]ăm\s+)(?P<year>(?:19|20)\d\d)(?![\d/])
 """, re.VERBOSE)
 # Years are rare: find them first (a fast scan), then read the words just before each one.
@@ -178,6 +179,8 @@ def time_marks(text: str) -> list[TimeMark]:
     [(2025, '2020-2025')]
     >>> time_marks("Đại hội Đảng bộ nhiệm kỳ 2025 - 2030 họp với 350 đại biểu")
     []
+    >>> [(m.year, m.period) for m in time_marks("Năm học 2024 - 2025, toàn tỉnh có 1.786 trường")]
+    [(2025, None)]
     """
     out: list[TimeMark] = []
     if "19" not in text and "20" not in text:
@@ -203,8 +206,8 @@ def time_marks(text: str) -> list[TimeMark]:
                                 f"{m.group('k1')}-{m.group('k2')}", term=True))
         elif m.group("base"):
             out.append(TimeMark(m.start(), m.end(), base_year=int(m.group("by"))))
-        elif m.group("year") or m.group("dyear"):
-            out.append(TimeMark(m.start(), m.end(), int(m.group("year") or m.group("dyear"))))
+        elif m.group("year") or m.group("dyear") or m.group("sy"):
+            out.append(TimeMark(m.start(), m.end(), int(m.group("year") or m.group("dyear") or m.group("sy"))))
     return out
 
 

@@ -303,6 +303,8 @@ def strip_link(text: str) -> tuple[str, list[str]]:
     ('công nghiệp - xây dựng', ['chiếm'])
     >>> strip_link("Tỷ lệ giải phóng mặt bằng"), strip_link("Tỷ lệ giải phóng mặt bằng đạt")
     (('Tỷ lệ giải phóng mặt bằng', []), ('Tỷ lệ giải phóng mặt bằng', ['đạt']))
+    >>> strip_link("tỷ lệ giải ngân chỉ đạt"), strip_link("Tỷ lệ có bằng cấp, chứng chỉ đạt")
+    (('tỷ lệ giải ngân', ['đạt']), ('Tỷ lệ có bằng cấp, chứng chỉ', ['đạt']))
     """
     indicator, verbs = _strip_link(text)
     return indicator, list(verbs)          # a fresh list: callers may keep or change it
@@ -322,7 +324,13 @@ def _strip_link(text: str) -> tuple[str, tuple[str, ...]]:
             break                            # "mặt bằng", "đồng bằng", "gia tăng": a word's end
         verbs.insert(0, lowered[m.start():].strip(" ,"))
         text = text[: offset + m.start()]
+    if verbs and (m := _ONLY.search(text)):
+        text = text[:m.start()]              # "tỷ lệ giải ngân ... chỉ đạt 82,6%": "only", no name
     return tidy(text), tuple(v for v in (_SPACES.sub(" ", x) for x in verbs) if v)
+
+
+# "chỉ" (only) before a link verb, unless it ends "chứng chỉ", "địa chỉ".
+_ONLY = re.compile(r"(?<!chứng)(?<!địa)(?<!Địa)\s+chỉ\s*$")
 
 
 # Words whose second syllable is a link verb ("giải phóng mặt bằng 100%" names no ratio).
