@@ -173,3 +173,35 @@ def test_a_school_year_a_group_size_and_a_period_after_the_figure():
         (40, "%", 2030, None), (2, "cơ sở", 2030, None), (1200, "phòng học", 2030, "2026-2030")]
     assert doc.targets[0].indicator == "tỷ lệ lao động qua đào tạo có bằng cấp, chứng chỉ"
     assert doc.targets[1].indicator.endswith("nằm trong nhóm 200 trường hàng đầu châu Á")
+
+
+def test_ranked_indices_and_a_rate_raised_to_a_level():
+    figs = extract_text(_PLAN + "- Chỉ số cải cách hành chính (PAR Index) thuộc nhóm 10 tỉnh, thành "
+                        "phố dẫn đầu cả nước.\n- Chỉ số năng lực cạnh tranh cấp tỉnh (PCI) duy trì trong "
+                        "top 5 cả nước.\n- Cải thiện chỉ số hài lòng của người dân lên mức 85% trở lên.\n"
+                        ).targets
+    assert [(f.comparator, f.value, f.unit) for f in figs] == [
+        ("lte", 10, "thứ hạng"), ("lte", 5, "thứ hạng"), ("gte", 85, "%")]
+    assert figs[0].indicator.startswith("thứ hạng chỉ số cải cách hành chính (PAR Index)")
+    assert figs[1].indicator.startswith("thứ hạng chỉ số năng lực cạnh tranh cấp tỉnh (PCI)")
+    assert figs[2].indicator == "chỉ số hài lòng của người dân"
+
+
+def test_report_phrasings_around_a_result():
+    doc = extract_text(_SUMMARY + "Tốc độ tăng trưởng GRDP ước đạt 8,02%, vượt kế hoạch đề ra (kế "
+                       "hoạch 7,5 - 8%). Có 85/101 xã đạt chuẩn nông thôn mới, đạt 84,2%; trong năm có "
+                       "thêm 6 xã đạt chuẩn nông thôn mới nâng cao. Tỷ lệ hộ nghèo giảm từ 5,12% xuống "
+                       "còn 3,86%, vượt mục tiêu đề ra. Toàn tỉnh hiện có 1.254 hợp tác xã. Chỉ số PCI "
+                       "xếp thứ 25/63 tỉnh, thành phố, tăng 8 bậc so với năm 2024.\n")
+    assert doc.targets == []
+    got = [(f.value, f.unit, f.indicator) for f in doc.results]
+    assert got == [
+        (8.02, "%", "tốc độ tăng trưởng GRDP"),
+        (85, "xã", "số xã đạt chuẩn nông thôn mới"),
+        (84.2, "%", "tỷ lệ xã đạt chuẩn nông thôn mới"),
+        (6, "xã", "số xã đạt chuẩn nông thôn mới nâng cao"),
+        (3.86, "%", "tỷ lệ hộ nghèo"),
+        (1254, "hợp tác xã", "số hợp tác xã"),
+        (25, "thứ hạng", "thứ hạng chỉ số PCI trong 63 tỉnh, thành phố"),
+        (8, "bậc", "mức tăng thứ hạng chỉ số PCI trong 63 tỉnh, thành phố so với năm 2024")]
+    assert doc.results[0].planned == 7.5

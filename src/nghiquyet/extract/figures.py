@@ -33,7 +33,7 @@ _DIGIT = re.compile(r"\d")
 # "nằm trong nhóm 20 tỉnh", "top 10 địa phương", "xếp thứ 15 cả nước": rankings.
 _RANK = re.compile(r"""                      # matched on lower-cased text
     (?:nhóm|top|tốp)\s+(?:(?:đầu|dẫn\s+đầu)\s+)?(?P<n>\d{1,3})\s+
-        (?=(?:tỉnh|địa\s+phương|huyện|đơn\s+vị|thành\s+phố|quốc\s+gia|nước|xã)\b)
+        (?=(?:tỉnh|địa\s+phương|huyện|đơn\s+vị|thành\s+phố|quốc\s+gia|nước|xã|cả\s+nước|toàn\s+quốc)\b)
   | (?:xếp|đứng|xếp\s+hạng|xếp\s+vị\s+trí|vị\s+trí)\s+thứ\s+(?P<m>\d{1,3})(?:/(?P<of>\d{1,3}))?(?!\d)
 """, re.VERBOSE)
 _RANK_OPENERS = ("nhóm", "top", "tốp", "xếp", "đứng", "vị")

@@ -32,7 +32,7 @@ _SO_VOI = re.compile(r"""
       |(?=năm\s+(?:19|20)\d\d)năm\s+\d{4})     # "gấp 1,6 lần năm 2020"
     (?:\s*\([^()]{0,60}\))?
 """, re.VERBOSE)
-_CHANGE_VERB = re.compile(r"(?:[Nn]âng\s+cao|[Nn]âng|[Tt]ăng|[Gg]iảm|[Kk]éo\s+giảm|[Hh]ạ)\s+")
+_CHANGE_VERB = re.compile(r"(?:[Nn]âng\s+cao|[Nn]âng|[Tt]ăng|[Gg]iảm|[Kk]éo\s+giảm|[Hh]ạ|[Cc]ải\s+thiện)\s+")
 _ESTIMATED_CHANGE = re.compile(r"(?:^|\s)ước\s+(?:tăng|giảm|đạt)\s*$")
 # "đạt 102,5% dự toán": a share of the plan, not a level.
 _PLAN_WORDS = re.compile(r"\s*(?:so\s+với\s+)?(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu|nghị\s+quyết)",
@@ -59,6 +59,11 @@ _CLAUSE_HEAD = re.compile(r",\s+(?=(?:tỷ\s+lệ|tỉ\s+lệ|tốc\s+độ|tỷ
 _GOAL_CUE = re.compile(r"\b(?:phấn\s+đấu|Phấn\s+đấu)\b")
 # "gấp 1,4 lần nhiệm kỳ trước", "gấp 2 lần giai đoạn 2016 - 2020": the span compared with.
 _OTHER_TERM = re.compile(r"\s*(?:nhiệm\s+kỳ|giai\s+đoạn|cùng\s+kỳ)\s+(?:trước|[^,;.()]{1,40})")
+# What stands between a ranked index and its rank: "thuộc", "duy trì trong", "nằm trong".
+_RANK_VERB = re.compile(r"(?:\s+(?:luôn|tiếp\s+tục))?(?:\s+(?:thuộc|nằm|duy\s+trì|giữ\s+vững|giữ|đứng|xếp|lọt))?"
+                        r"(?:\s+(?:trong|vào|ở|vị\s+trí|hạng|thứ|nhóm|top|tốp))*\s*$", re.IGNORECASE)
+# Words after a figure that judge it rather than name it: "... còn 3,86%, vượt mục tiêu đề ra".
+_VERDICTS = ("vuot ", "cao hon ", "thap hon ", "tang ", "giam ")
 # Verbs that reach a share of a plan ("chỉ đạt 82,6% kế hoạch").
 _REACHED = frozenset(("đạt", "hoàn thành", "ước đạt"))
 # Verbs that reach a share of a whole ("đạt 2% tổng chi"); names that are already a rate.
@@ -176,8 +181,8 @@ def name_quantity(text: str, q: Quantity, clause_start: int, limit: int,
     if after_comp and len(gap := text[q.end:end].split()) > 2:
         # "từ 90% tổ chức cơ sở đảng trở lên hoàn thành ...": the words inside the frame name it
         after = ft.tidy(" ".join(gap[:-2]) + " " + after)
-    if after.startswith("("):                       # "(giá hiện hành)" qualifies, never names
-        after = ""
+    if after.startswith("(") or fold(after).startswith(_VERDICTS):
+        after = ""          # "(giá hiện hành)" qualifies, "..., vượt mục tiêu đề ra" judges: no name
 
     def result(indicator: str, mode: str, consumed: int, quote_end: int | None = None) -> Named:
         qe = quote_end or end
@@ -192,6 +197,9 @@ def name_quantity(text: str, q: Quantity, clause_start: int, limit: int,
 
     if q.family == "rank":
         subject = lead if not ft.is_empty_indicator(lead) and not after else ""
+        if not subject and after and ft.starts_with_head(lead):
+            # "Chỉ số cải cách hành chính (PAR Index) thuộc nhóm 10 tỉnh ...": the index ranked
+            subject = ft.lower_first(_RANK_VERB.sub("", lead))
         if not subject and prev_base and fold(lead) in ("", "dung", "xep", "xep hang", "dung thu",
                                                         "xep thu", "xep hang thu", "vi tri thu"):
             subject = prev_base                  # "..., đứng thứ 12 cả nước": rank of that figure
@@ -312,6 +320,9 @@ def name_quantity(text: str, q: Quantity, clause_start: int, limit: int,
             name = after
         elif prev_base and not action:
             name = prev_base
+            if q.family == "percent" and prev and fold(prev.indicator).startswith("so "):
+                # "Có 85/101 xã đạt chuẩn nông thôn mới, đạt 84,2%": the share of those counted
+                name = "tỷ lệ " + prev.indicator[3:]
         else:
             name = action or q.unit
             action = ""

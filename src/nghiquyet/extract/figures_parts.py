@@ -121,6 +121,8 @@ def plan_of(indicator: str, q: Quantity, previous: Figure) -> bool:
     (True, False)
     >>> plan_of("không đạt kế hoạch", q, r), plan_of("chưa đạt chỉ tiêu Nghị quyết", q, r)
     (True, True)
+    >>> plan_of("vượt kế hoạch đề ra (kế hoạch", find_quantities("(kế hoạch 7,5 - 8%)")[0], r)
+    True
     """
     return (previous.kind == "result" and previous.unit == q.unit and previous.planned is None
-            and q.value_max is None and bool(_PLAN_NAME.match(ft.tidy(indicator))))
+            and bool(_PLAN_NAME.match(ft.tidy(indicator))))      # a range plan: kept by its floor
