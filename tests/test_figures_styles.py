@@ -205,3 +205,15 @@ def test_report_phrasings_around_a_result():
         (25, "thứ hạng", "thứ hạng chỉ số PCI trong 63 tỉnh, thành phố"),
         (8, "bậc", "mức tăng thứ hạng chỉ số PCI trong 63 tỉnh, thành phố so với năm 2024")]
     assert doc.results[0].planned == 7.5
+
+
+def test_shares_listed_after_a_named_share_and_a_standards_period():
+    figs = _goals("Về kinh tế: (3) Tỷ trọng công nghiệp - xây dựng trong GRDP đạt 30%; dịch vụ 45%; "
+                  "nông, lâm, thủy sản 20%. (6) Tỷ lệ hộ nghèo (theo chuẩn giai đoạn 2026 - 2030) cuối "
+                  "nhiệm kỳ dưới 1%.")
+    assert [f.indicator for f in figs[:3]] == [
+        "tỷ trọng công nghiệp - xây dựng trong GRDP", "tỷ trọng dịch vụ trong GRDP",
+        "tỷ trọng nông, lâm, thủy sản trong GRDP"]
+    poor = figs[3]
+    assert (poor.comparator, poor.value, poor.year, poor.period) == ("lt", 1, 2030, None)
+    assert "cuối nhiệm kỳ" not in poor.indicator

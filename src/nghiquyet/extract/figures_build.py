@@ -62,6 +62,8 @@ _OTHER_TERM = re.compile(r"\s*(?:nhiệm\s+kỳ|giai\s+đoạn|cùng\s+kỳ)\s+(
 # What stands between a ranked index and its rank: "thuộc", "duy trì trong", "nằm trong".
 _RANK_VERB = re.compile(r"(?:\s+(?:luôn|tiếp\s+tục))?(?:\s+(?:thuộc|nằm|duy\s+trì|giữ\s+vững|giữ|đứng|xếp|lọt))?"
                         r"(?:\s+(?:trong|vào|ở|vị\s+trí|hạng|thứ|nhóm|top|tốp))*\s*$", re.IGNORECASE)
+# The whole a share before names: "tỷ trọng công nghiệp - xây dựng trong GRDP".
+_SHARE_OF = re.compile(r"(?:tỷ|tỉ)\s+trọng\s+.+?\s+trong\s+(.+)$", re.IGNORECASE)
 # Words after a figure that judge it rather than name it: "... còn 3,86%, vượt mục tiêu đề ra".
 _VERDICTS = ("vuot ", "cao hon ", "thap hon ", "tang ", "giam ")
 # Verbs that reach a share of a plan ("chỉ đạt 82,6% kế hoạch").
@@ -231,6 +233,8 @@ def name_quantity(text: str, q: Quantity, clause_start: int, limit: int,
         m = _WHOLE_BEFORE.search(text, max(0, clause_start - 80), clause_start)
         whole = ft.lower_first(ft.strip_time(m.group(1))) if m else \
             (prev.share_whole if prev and prev.mode == "share" else None)
+        if not whole and prev and (w := _SHARE_OF.match(prev.indicator)):
+            whole = w.group(1)                   # "Tỷ trọng công nghiệp trong GRDP đạt 30%; dịch vụ 45%"
         if whole:
             named = result("", "share", end)
             named.share_sector, named.share_whole = ft.lower_first(lead), whole

@@ -199,6 +199,8 @@ def time_marks(text: str) -> list[TimeMark]:
             continue
         last_end = m.end()
         if m.group("period"):
+            if _in_aside(text, m.start(), m.end()):
+                continue                 # "(theo chuẩn nghèo giai đoạn 2026 - 2030)" names a standard
             out.append(TimeMark(m.start(), m.end(), int(m.group("p2")),
                                 f"{m.group('p1')}-{m.group('p2')}"))
         elif m.group("k1"):              # a term opening a clause, as "Giai đoạn 2021-2025,"
@@ -209,6 +211,23 @@ def time_marks(text: str) -> list[TimeMark]:
         elif m.group("year") or m.group("dyear") or m.group("sy"):
             out.append(TimeMark(m.start(), m.end(), int(m.group("year") or m.group("dyear") or m.group("sy"))))
     return out
+
+
+def _in_aside(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] lies inside brackets that hold no number but it.
+
+    >>> t = "Tỷ lệ hộ nghèo (theo chuẩn giai đoạn 2026 - 2030) dưới 1%"
+    >>> _in_aside(t, 27, 48), _in_aside("Giai đoạn 2026 - 2030, đạt 7%", 0, 21)
+    (True, False)
+    """
+    if "(" not in text:
+        return False
+    opened = text.rfind("(", 0, start)
+    if opened < 0 or text.rfind(")", opened, start) >= 0:
+        return False
+    closed = text.find(")", end)
+    return closed >= 0 and not any(c.isdigit() for c in text[end:closed]) \
+        and not any(c.isdigit() for c in text[opened:start])
 
 
 # ---------------------------------------------------------------- changes

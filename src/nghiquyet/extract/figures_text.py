@@ -25,8 +25,8 @@ _SPAN_OPENER = re.compile(r"(?:[Ss]au|[Qq]ua|[Tt]rải\s+qua)\s+(?:(?:hơn|gần
                           r"\d{1,2}\s+năm[^,;\d]{0,40},")
 
 
-# "đến cuối năm", "trước hết năm": the end of the year in force, written without it.
-_YEAR_END = re.compile(r"(?:(?:[Đđ]ến|[Tt]ới|[Vv]ào|[Tt]rước)\s+)?(?:cuối|hết)\s+năm(?!\s*\d)")
+# "đến cuối năm", "trước hết năm", "cuối nhiệm kỳ": the end of the span in force, unnamed.
+_YEAR_END = re.compile(r"(?:(?:[Đđ]ến|[Tt]ới|[Vv]ào|[Tt]rước)\s+)?(?:cuối|hết)\s+(?:năm|nhiệm\s+kỳ)(?!\s*\d)")
 
 
 def strip_time(text: str) -> str:
@@ -46,7 +46,7 @@ def strip_time(text: str) -> str:
         return m.group(0) if (m.group("base") or m.group("cmp")) else " "
     if ("19" in text or "20" in text) and _YEAR4.search(text):
         text = _TIME.sub(repl, text)
-    if "cuối năm" in text or "hết năm" in text:
+    if "cuối " in text or "hết " in text:
         text = _YEAR_END.sub(" ", text)   # "đến cuối năm tỷ lệ hồ sơ ...": a time, not a name
     if "năm" in text and ("au" in text or "ua" in text):      # sau, Sau, qua, Qua, trải qua
         for m in reversed(list(_SPAN_OPENER.finditer(text))):
