@@ -72,6 +72,8 @@ def _goals(body: str):
 def test_two_counts_share_the_rate_written_after_the_last():
     beds, doctors = _goals("Đến năm 2030, đạt 38 giường bệnh và 13 bác sĩ trên 1 vạn dân.")
     assert (beds.value, beds.unit, doctors.unit) == (38, "giường bệnh/vạn dân", "bác sĩ/vạn dân")
+    doctors, pharmacists = _goals("Đạt 19 bác sĩ và 4 dược sĩ đại học trên 10.000 dân.")
+    assert (doctors.unit, pharmacists.unit) == ("bác sĩ/vạn dân", "dược sĩ/vạn dân")
 
 
 def test_from_and_at_least_frame_a_long_name():

@@ -347,7 +347,8 @@ def _sentence(text: str, s_start: int, s_end: int, cues: dict[str, list[int]], s
         sent_figs.append((fig, named))
         prev = named
     _fill_share_wholes(sent_figs)
-    if len(sent_figs) > 1 and any(f.unit.endswith("/vạn dân") for f, _ in sent_figs):
+    if len(sent_figs) > 1 and text.find("dân", s_start, s_end) >= 0 \
+            and any(f.unit.endswith("/vạn dân") for f, _ in sent_figs):
         _share_rate(text, sent_figs)
     return [fig for fig, _ in sent_figs]
 

@@ -66,6 +66,7 @@ _RANK_VERB = re.compile(r"(?:\s+(?:luôn|tiếp\s+tục))?(?:\s+(?:thuộc|nằm
 _SHARE_OF = re.compile(r"(?:tỷ|tỉ)\s+trọng\s+.+?\s+trong\s+(.+)$", re.IGNORECASE)
 # Words after a figure that judge it rather than name it: "... còn 3,86%, vượt mục tiêu đề ra".
 _VERDICTS = ("vuot ", "cao hon ", "thap hon ", "tang ", "giam ")
+_VERDICT_FIRST = frozenset("vVcCtTgG")         # their first letters: most words need no folding
 # Verbs that reach a share of a plan ("chỉ đạt 82,6% kế hoạch").
 _REACHED = frozenset(("đạt", "hoàn thành", "ước đạt"))
 # Verbs that reach a share of a whole ("đạt 2% tổng chi"); names that are already a rate.
@@ -183,7 +184,7 @@ def name_quantity(text: str, q: Quantity, clause_start: int, limit: int,
     if after_comp and len(gap := text[q.end:end].split()) > 2:
         # "từ 90% tổ chức cơ sở đảng trở lên hoàn thành ...": the words inside the frame name it
         after = ft.tidy(" ".join(gap[:-2]) + " " + after)
-    if after.startswith("(") or fold(after).startswith(_VERDICTS):
+    if after.startswith("(") or (after[:1] in _VERDICT_FIRST and fold(after).startswith(_VERDICTS)):
         after = ""          # "(giá hiện hành)" qualifies, "..., vượt mục tiêu đề ra" judges: no name
 
     def result(indicator: str, mode: str, consumed: int, quote_end: int | None = None) -> Named:
@@ -299,7 +300,7 @@ def name_quantity(text: str, q: Quantity, clause_start: int, limit: int,
                                         and ((after and q.family == "percent") or counted)):
         # number first: "trên 98% thôn ...", "Xử lý 100% các điểm ...", "cho trên 23.500 người"
         each = ""
-        if fold(lead).startswith("moi "):       # "Mỗi xã, phường có ít nhất 1 trạm y tế": per unit
+        if lead[:1] in ("M", "m") and fold(lead).startswith("moi "):       # "Mỗi xã, phường có ít nhất 1 trạm y tế": per unit
             each, lead = ft.lower_first(lead), ""
         if "," in lead:                          # "Năm 2023, trong bối cảnh ..., toàn tỉnh đạt 24/27"
             lead = ft.strip_lead(lead.rsplit(",", 1)[1])[1]
