@@ -77,7 +77,7 @@ _SIGNATURE_STAMP = re.compile(r"\s*(?:ngày|thời\s+gian|ký\s+ngày)\s+ký\s*:
 
 def _place_and_date(layout: Layout) -> tuple[str | None, str | None]:
     for p in head_paragraphs(layout):
-        if "ngày" not in p.text.lower() or _SIGNATURE_STAMP.match(p.text):
+        if "ngày" not in p.text.lower() or ("ký" in p.text and _SIGNATURE_STAMP.match(p.text)):
             continue
         days = [d for d in find_dates(p.text) if d.grain == "day"]
         if not days:

@@ -105,7 +105,7 @@ def signer_block(layout: Layout) -> Signer:
                 continue
             break
         words = t.split()
-        if upper and not ON_BEHALF.match(t) and _upper_name(t):
+        if upper and t.isupper() and not ON_BEHALF.match(t) and _upper_name(t):
             name = _recase(t)                 # "NGUYỄN VĂN BÌNH": a name typed in capitals
             break
         k = 0
@@ -147,11 +147,15 @@ def _upper_name(line: str) -> bool:
     >>> _upper_name("Nguyễn Văn Bình"), _upper_name("CHỦ TỊCH HĐND TỈNH")
     (False, False)
     """
-    if line.upper() != line or line.startswith(tuple(p + " " for p in _positions())) \
-            or _is_position(line):
+    if line.upper() != line or line.startswith(_position_starts()) or _is_position(line):
         return False
     words = line.split()
     return not any(w in _BODY_WORDS for w in words) and looks_like_name(_recase(line))
+
+
+@cache
+def _position_starts() -> tuple[str, ...]:
+    return tuple(p + " " for p in _positions())
 
 
 def _recase(line: str) -> str:
