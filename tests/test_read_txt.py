@@ -233,3 +233,20 @@ def test_a_closing_block_laid_out_side_by_side_keeps_its_signer(tmp_path):
     doc = extract_file(path).document
     assert (doc.signer.name, doc.signer.position) == ("Nguyễn Tiến Hải", "CHỦ TỊCH")
     assert doc.recipients == ["Ủy ban Thường vụ Quốc hội;", "Lưu: VT."]
+
+
+def test_grid_pipe_and_tab_tables_become_rows_of_cells(tmp_path):
+    """A converter's grid table (a cell wrapped over two lines), a pipe table and a tab-separated
+    table all read as one ` | ` line a row, as the .docx reader gives them."""
+    p = tmp_path / "bang.txt"
+    p.write_text("KẾ HOẠCH\nthử\n\nI. NHIỆM VỤ\n"
+                 "+----+----------------+--------+\n| TT | Nội dung       | Thời   |\n"
+                 "+====+================+========+\n| 1  | Rà soát an     | Trước  |\n"
+                 "|    | toàn thông tin | 30/6   |\n+----+----------------+--------+\n\n"
+                 "| TT | Nội dung |\n|---|---|\n| 2 | Tập huấn |\n\n"
+                 "3\tSố hóa hồ sơ\tQuý II/2026\n4\tHọp trực tuyến\tTháng 5/2026\n", encoding="utf-8")
+    lines = read_file(p).text.split("\n")
+    for row in ("TT | Nội dung | Thời", "1 | Rà soát an toàn thông tin | Trước 30/6", "TT | Nội dung",
+                "2 | Tập huấn", "3 | Số hóa hồ sơ | Quý II/2026", "4 | Họp trực tuyến | Tháng 5/2026"):
+        assert row in lines
+    assert not any(line.startswith(("+--", "|---")) for line in lines)

@@ -62,12 +62,14 @@ def read_file(path: str | Path) -> ReadText:
                 raise ReadError(path, str(e)) from None
         else:
             from .columns import split_tail
+            from .tables import plain_tables
             from .txt import NotText, decode
             try:
                 text, encoding = decode(raw)
             except NotText as e:
                 raise ReadError(path, str(e)) from None
             text = split_tail(text)   # "Nơi nhận:      CHỦ TỊCH" copied from a laid-out page
+            text = plain_tables(text)  # grid, pipe and tab tables: one ` | ` line a row
             warnings = []
     except ReadError:
         raise
