@@ -293,7 +293,9 @@ def _sentence(text: str, s_start: int, s_end: int, cues: dict[str, list[int]], s
                 named.mode == "number" and named.quote_end > q.end
                 and _YEAR_AFTER.match(text, named.quote_end, s_end))
             year = int(late.group(1)) if late else None
-            if not late and (span := _PERIOD_AFTER.match(text, named.quote_end, s_end)):
+            if not late and (text.find("đoạn", named.quote_end, s_end) >= 0
+                             or text.find("kỳ", named.quote_end, s_end) >= 0) \
+                    and (span := _PERIOD_AFTER.match(text, named.quote_end, s_end)):
                 # "xây mới 1.200 phòng học trong giai đoạn 2026 - 2030": a total over the period
                 year, period = int(span.group(2)), f"{span.group(1)}-{span.group(2)}"
                 late = span
@@ -326,7 +328,7 @@ def _sentence(text: str, s_start: int, s_end: int, cues: dict[str, list[int]], s
         # indicator, comparator, value, value_max, unit, year, period, parent, quote, section,
         # span, number, base_year, kind, estimate, planned.
         unit = q.unit
-        if q.family == "count":
+        if q.family == "count" and "dân" in named.indicator:
             unit = per_ten_thousand(named.indicator, unit)   # "Số bác sĩ/vạn dân đạt 12 bác sĩ"
         fig = Figure(named.indicator, named.comparator, q.value, q.value_max, unit, year, period,
                      None, ft.tidy_quote(text[named.quote_start:named.quote_end]), place.section,
