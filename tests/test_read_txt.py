@@ -250,3 +250,14 @@ def test_grid_pipe_and_tab_tables_become_rows_of_cells(tmp_path):
                 "2 | Tập huấn", "3 | Số hóa hồ sơ | Quý II/2026", "4 | Họp trực tuyến | Tháng 5/2026"):
         assert row in lines
     assert not any(line.startswith(("+--", "|---")) for line in lines)
+
+
+def test_a_closing_block_copied_from_a_word_table_with_tabs(tmp_path):
+    """`Nơi nhận:<TAB>T/M BAN THƯỜNG VỤ`: the recipients and the signer stand in two cells."""
+    p = tmp_path / "ket.txt"
+    p.write_text("KẾ HOẠCH\nthử\n\nI. NHIỆM VỤ\nNội dung.\n\nNơi nhận:\tT/M BAN THƯỜNG VỤ\n"
+                 "- Ban Bí thư (b/c),\tPHÓ BÍ THƯ THƯỜNG TRỰC\n- Các huyện ủy,\n- Lưu VPTU.\tHồ Quốc Dũng\n",
+                 encoding="utf-8")
+    doc = extract_file(p).document
+    assert doc.recipients == ["Ban Bí thư (b/c),", "Các huyện ủy,", "Lưu VPTU."]
+    assert (doc.signer.name, doc.signer.position) == ("Hồ Quốc Dũng", "PHÓ BÍ THƯ THƯỜNG TRỰC")

@@ -142,6 +142,8 @@ def split_tail(text: str) -> str:
             line_end = text.find("\n", at)
             line = text[line_start:line_end if line_end >= 0 else len(text)]
             if not line[:at - line_start].strip() and line[at - line_start:].startswith(_TAIL):
+                if "\t" in line.strip():
+                    return text[:line_start] + _tab_tail(text[line_start:])
                 if not _GAP.search(line.expandtabs(8).strip()):
                     return text          # the usual closing block: one column
                 tail = split_columns([t.expandtabs(8).rstrip("\r")
@@ -149,3 +151,29 @@ def split_tail(text: str) -> str:
                 return text[:line_start] + "\n".join("" if t is None else t for t in tail)
             at = text.rfind(label, 0, at)
     return text
+
+
+def _tab_tail(tail: str) -> str:
+    """A closing block copied from a Word table: the recipients, a tab, the signer's lines
+    (`Nơi nhận:<TAB>T/M BAN THƯỜNG VỤ`), the left cells then the right ones.
+
+    >>> print(_tab_tail("Nơi nhận:\\tT/M BAN THƯỜNG VỤ\\n- Như trên,\\tBÍ THƯ\\n- Lưu VT.\\tLê Văn A"))
+    Nơi nhận:
+    - Như trên,
+    - Lưu VT.
+    <BLANKLINE>
+    T/M BAN THƯỜNG VỤ
+    BÍ THƯ
+    Lê Văn A
+    """
+    left: list[str] = []
+    right: list[str] = []
+    for line in tail.split("\n"):
+        cells = [c.strip() for c in line.split("\t")]
+        cells = [c for c in cells if c] or [""]
+        if len(cells) == 1 and line[:1] == "\t" and left:
+            right.append(cells[0])          # only the right cell on this line
+            continue
+        left.append(cells[0])
+        right.extend(cells[1:])
+    return "\n".join(left + [""] + right)
