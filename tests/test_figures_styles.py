@@ -219,3 +219,11 @@ def test_shares_listed_after_a_named_share_and_a_standards_period():
     poor = figs[3]
     assert (poor.comparator, poor.value, poor.year, poor.period) == ("lt", 1, 2030, None)
     assert "cuối nhiệm kỳ" not in poor.indicator
+
+
+def test_an_estimated_column_holds_estimates():
+    doc = extract_text(_SUMMARY + "STT | Chỉ tiêu | ĐVT | Kế hoạch năm 2025 | Ước thực hiện năm 2025 | "
+                       "So sánh (%) | Kế hoạch năm 2026\n"
+                       "1 | Tốc độ tăng trưởng GRDP | % | 8,0 | 8,3 | 103,8 | 10,0\n")
+    assert [(f.comparator, f.value, f.planned, f.year) for f in doc.results] == [("approx", 8.3, 8, 2025)]
+    assert [(f.comparator, f.value, f.year) for f in doc.targets] == [("eq", 10, 2026)]

@@ -137,6 +137,8 @@ class TableReader:
             if value is None or not name:
                 continue
             comp, a, b, unit_norm = value
+            if col.estimate and comp == "eq":
+                comp = "approx"              # an "Ước thực hiện" column: "ước đạt" in prose
             fig = Figure(indicator=ft.lower_first(name), comparator=comp, value=a, value_max=b,
                          unit=unit_norm, year=col.year or layout.horizon(para.section),
                          period=col.period, quote=text.strip(), section=layout.path(para.section),
