@@ -227,3 +227,17 @@ def test_an_estimated_column_holds_estimates():
                        "1 | Tốc độ tăng trưởng GRDP | % | 8,0 | 8,3 | 103,8 | 10,0\n")
     assert [(f.comparator, f.value, f.planned, f.year) for f in doc.results] == [("approx", 8.3, 8, 2025)]
     assert [(f.comparator, f.value, f.year) for f in doc.targets] == [("eq", 10, 2026)]
+
+
+_CONCLUSION = ("TỈNH ỦY AN GIANG\n\nSố 85-TB/TU\n\nAn Giang, ngày 12 tháng 10 năm 2026\n\nTHÔNG BÁO\n"
+               "Kết luận của Ban Thường vụ Tỉnh ủy\n\n")
+
+
+def test_a_paragraph_on_months_gone_by_reports_and_a_dated_count_is_a_goal():
+    doc = extract_text(_CONCLUSION + "1. Chín tháng đầu năm 2026, tình hình tiếp tục chuyển biến tích "
+                       "cực. Khách du lịch đến tỉnh đạt 8,9 triệu lượt, tăng 18,5%.\n\n"
+                       "2. Nhiệm vụ trọng tâm 3 tháng cuối năm: Hoàn thành việc xóa nhà tạm, nhà dột nát "
+                       "cho 1.250 hộ trước ngày 31/12/2026.\n")
+    assert [(f.value, f.indicator) for f in doc.results] == [
+        (8.9, "khách du lịch đến tỉnh"), (18.5, "mức tăng khách du lịch đến tỉnh")]
+    assert [(f.value, f.unit, f.year) for f in doc.targets] == [(1250, "hộ", 2026)]

@@ -110,6 +110,10 @@ def _within(layout: Layout, section: int | None, ancestor: int | None) -> bool:
 
 
 _GROUP_WORDS = ("nhóm ", "top ", "tốp ")
+# A paragraph that opens with a span of the year gone by reports on it: "Chín tháng đầu năm 2026,",
+# "6 tháng đầu năm,", "Quý I/2026,". (A goal is written "Phấn đấu 6 tháng ...": no match.)
+_PAST_SPAN = re.compile(r"(?:\d{1,2}[.)]\s+)?(?:(?:\d{1,2}|[Mm]ột|[Hh]ai|[Bb]a|[Ss]áu|[Cc]hín|[Mm]ười\s+một)"
+                        r"\s+tháng\s+đầu\s+năm|[Qq]uý\s+I{1,3}\b)")
 # "trên 1 ha", "mỗi 1 km": a denominator, not a figure.
 _PER_ONE = re.compile(r"(?:trên|mỗi|/|cho)\s*$", re.IGNORECASE)
 
@@ -203,6 +207,8 @@ def _paragraph(text: str, para, layout: Layout, sec_kind: str | None, ctx: Conte
     cues = None if sigma else _cues(lowered)
     out: list[Figure] = []
     whole = len(text)
+    if sec_kind in (None, "task") and _PAST_SPAN.match(text):
+        sec_kind = "result"                      # "Chín tháng đầu năm 2026, ...": a span gone by
     for s_start, s_end in fc.sentences(text):
         sentence = text[s_start:s_end]           # the text itself when it is one sentence
         sq = qs if s_start == 0 and s_end == whole else [q for q in qs if s_start <= q.start < s_end]
@@ -287,6 +293,7 @@ def _sentence(text: str, s_start: int, s_end: int, cues: dict[str, list[int]], s
         if q.unit in weak_counts and not _counted_here(text[clause:q.start], named, sent_figs):
             continue                         # "tại 3 đô thị": part of a name
         year, period, base_year, term = _when(marks, rel) if marks else (None, None, None, False)
+        late = None
         if year is None:
             # "... lên 60 triệu đồng/năm vào năm 2027", "100% thôn, bản trước ngày 31/12/2025"
             late = _YEAR_AFTER.match(text, q.end, s_end) or (
@@ -306,7 +313,8 @@ def _sentence(text: str, s_start: int, s_end: int, cues: dict[str, list[int]], s
                 undated = []
         # most quotes hold no "(": no call to find out they are in no aside
         paren = text.find("(", s_start, q.start) >= 0 and _in_parentheses(text, s_start, q.start)
-        kind = decide(sec_kind, cues, past, s_start, clause, q, named, year, ctx, paren)
+        kind = decide(sec_kind, cues, past, s_start, clause, q, named, year, ctx, paren,
+                      bool(late) and year is not None)
         if kind is None:
             continue                         # its words stay with the next figure
         consumed = max(named.consumed_to, q.end)

@@ -297,7 +297,9 @@ def name_quantity(text: str, q: Quantity, clause_start: int, limit: int,
     if bare_head:
         lead = ""                                # "Giữ vững tỷ lệ 100% xã ...": the rate is named after
     if ft.is_empty_indicator(lead) or (not ft.starts_with_head(lead)
-                                        and ((after and q.family == "percent") or counted)):
+                                        and ((after and q.family == "percent") or counted)
+                                        and not (verbset == {"đạt"} and not after)):
+        # (not "Khách du lịch đến tỉnh đạt 8,9 triệu lượt": what "đạt" a number names the figure)
         # number first: "trên 98% thôn ...", "Xử lý 100% các điểm ...", "cho trên 23.500 người"
         each = ""
         if lead[:1] in ("M", "m") and fold(lead).startswith("moi "):       # "Mỗi xã, phường có ít nhất 1 trạm y tế": per unit

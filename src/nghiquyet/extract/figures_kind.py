@@ -35,11 +35,11 @@ def seen(positions: list[int], start: int, end: int) -> bool:
 
 def decide(sec_kind: str | None, cues: dict[str, list[int]], past_at: list[int], s_start: int,
             clause: int, q: Quantity, named: Named, year: int | None, ctx: Context,
-            paren: bool) -> str | None:
+            paren: bool, due: bool = False) -> str | None:
     """"target", "result" or None (not a figure) for one named quantity.
 
     `cues` holds where the sentence's goal, result and estimate cues start, `past_at` where
-    its past-tense "đã" does.
+    its past-tense "đã" does; `due` says a due date follows the figure ("trước ngày 31/12/2026").
     """
     at = q.start
     goal = seen(cues["goal_cues"], s_start, at)
@@ -59,13 +59,13 @@ def decide(sec_kind: str | None, cues: dict[str, list[int]], past_at: list[int],
     elif sec_kind == "goal":
         kind = "result" if (past or past_year) and not goal else "target"
     else:
-        if goal or future_year:
+        if goal or future_year or (due and not past_year and not past):
             kind = "target"
         elif past or estimate or past_year or ctx.reports:
             kind = "result"
         elif sec_kind == "task" and named.mode in ("number", "rank", "indicator", "change") \
-                and q.family in ("percent", "rank") and not paren:
-            kind = "target"
+                and (q.family in ("percent", "rank") or due) and not paren:
+            kind = "target"                          # "... cho 1.250 hộ trước ngày 31/12/2026"
         else:
             return None
     if paren and kind == "target":
