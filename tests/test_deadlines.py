@@ -224,3 +224,10 @@ def test_two_limits_joined_by_a_comma_or_and_are_two_tasks():
         ("2025-06-30", "hoàn thành đại hội toàn tỉnh"),
         ("2025-06-20", "Các huyện báo cáo kết quả về Ban Tổ chức Tỉnh ủy"),
         ("2025-12-20", "Các huyện báo cáo kết quả về Ban Tổ chức Tỉnh ủy")]
+
+
+def test_an_item_label_is_not_the_sentence_before_a_time_line():
+    """"3. Thời gian hoàn thành: ..." alone: the task is not "3"."""
+    [d] = deadlines("I. NHIỆM VỤ\n3. Thời gian hoàn thành: 31/12/2025 đối với việc lắp đặt thiết bị "
+                    "báo cháy tại các chợ.")
+    assert d.due == "2025-12-31" and "lắp đặt thiết bị báo cháy" in d.task

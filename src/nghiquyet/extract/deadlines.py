@@ -242,7 +242,8 @@ def _task(layout: Layout, i: int, sentence: str, at: int, end: int) -> str:
     p = layout.paragraphs[i]
     start = p.text.find(sentence)
     if start > 0:
-        earlier = [t for t, _ in _sentences(p.text[:start]) if t.strip()]
+        # (not an item's label alone: "3." before "Thời gian: ..." is no sentence)
+        earlier = [t for t, _ in _sentences(p.text[:start]) if any(c.isalpha() for c in t)]
         if earlier:
             return _first_sentence(earlier[-1].lstrip("-+*•– "))
     before = sentence_before(layout, i)
