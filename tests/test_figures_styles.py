@@ -241,3 +241,8 @@ def test_a_paragraph_on_months_gone_by_reports_and_a_dated_count_is_a_goal():
     assert [(f.value, f.indicator) for f in doc.results] == [
         (8.9, "khách du lịch đến tỉnh"), (18.5, "mức tăng khách du lịch đến tỉnh")]
     assert [(f.value, f.unit, f.year) for f in doc.targets] == [(1250, "hộ", 2026)]
+
+
+def test_a_cut_by_a_share_names_what_is_cut():
+    f, = _goals("Giảm 5% số vụ tai nạn giao thông hằng năm trên cả ba tiêu chí.")
+    assert f.indicator.startswith("mức giảm số vụ tai nạn giao thông")

@@ -309,7 +309,7 @@ def name_quantity(text: str, q: Quantity, clause_start: int, limit: int,
         action = "" if ft.is_empty_indicator(lead) else ft.lower_first(lead)
         if fold(after).startswith("so voi") and prev_base and not action:
             name = f"{prev_base} {after}"       # "..., tăng 9,5% so với cùng kỳ"
-        elif q.family == "percent" and after and delta and not fold(after).startswith(("so ", "ty le")):
+        elif q.family == "percent" and after and delta and not fold(after).startswith(("so voi", "ty le")):
             # "cắt giảm ít nhất 30% thời gian xử lý thủ tục": the change of what follows, by the
             # verb as written ("cắt giảm", not "giảm ... được cắt")
             if action and " " not in action:
