@@ -246,3 +246,11 @@ def test_a_paragraph_on_months_gone_by_reports_and_a_dated_count_is_a_goal():
 def test_a_cut_by_a_share_names_what_is_cut():
     f, = _goals("Giảm 5% số vụ tai nạn giao thông hằng năm trên cả ba tiêu chí.")
     assert f.indicator.startswith("mức giảm số vụ tai nạn giao thông")
+
+
+def test_a_term_stated_once_frames_the_totals_after_it():
+    doc = extract_text(_HEAD + "I. ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT ĐẠI HỘI\n\nNhiệm kỳ 2020 - "
+                       "2025, tốc độ tăng trưởng kinh tế bình quân đạt 7,1%/năm. Thu ngân sách 5 năm đạt "
+                       "98.500 tỷ đồng. Tỷ lệ hộ nghèo còn 0,95%.\n")
+    assert [(f.value, f.period) for f in doc.results] == [
+        (7.1, "2020-2025"), (98500, "2020-2025"), (0.95, None)]

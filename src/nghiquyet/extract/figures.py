@@ -223,6 +223,10 @@ def _paragraph(text: str, para, layout: Layout, sec_kind: str | None, ctx: Conte
         out.extend(_sentence(text, s_start, s_end, sent_cues, sq, bounds, marks, place, sec_kind, ctx))
         years = [m.year for m in marks if m.year]
         place.carried = years[-1] if years else place.carried
+        spans = [m.period for m in marks if m.period]
+        if spans and spans[-1] not in place.periods:
+            # "Nhiệm kỳ 2020 - 2025, ... . Thu ngân sách 5 năm đạt ...": the span read on
+            place.periods = place.periods + (spans[-1],)
     return out
 
 
