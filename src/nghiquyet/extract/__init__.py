@@ -13,6 +13,7 @@ from pathlib import Path
 from ..model import Extraction
 from ..read import read_file
 from ..read.clean import clean_text
+from ..read.tables import plain_tables
 from ..text import nfc, normalise
 from . import deadlines, figures, identity, outline, references
 
@@ -26,7 +27,10 @@ def extract_text(text: str, source: str = "<text>", *, cleaned: bool = False) ->
     a removed mark can bring a letter next to a combining accent. Only then are both steps
     run again.
     """
-    if not cleaned or nfc(text) is not text:
+    if not cleaned:
+        # a plain-text file's tables, as `read_file` reads them (grid, pipe and tab rows)
+        text = clean_text(normalise(plain_tables(text)))
+    elif nfc(text) is not text:
         text = clean_text(normalise(text))
     layout = outline.parse(text)
     doc = identity.extract(layout)
