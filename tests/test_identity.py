@@ -204,3 +204,9 @@ def test_a_digital_signature_stamp_does_not_date_the_document(stamp):
     doc = ident(f"{stamp}\nĐẢNG BỘ TỈNH NGHỆ AN\nĐẢNG ỦY XÃ ĐÔ LƯƠNG\n*\nSố 15-NQ/ĐU\n"
                 "Đô Lương, ngày 20 tháng 8 năm 2025\n\nNGHỊ QUYẾT\nvề nông nghiệp\n\nI. TÌNH HÌNH\nabc\n")
     assert (doc.symbol, doc.place, doc.date) == ("15-NQ/ĐU", "Đô Lương", "2025-08-20")
+
+
+def test_a_date_line_wrapped_before_its_year():
+    """A narrow right column wraps "Hà Tĩnh, ngày 23 tháng 12" and puts "năm 2021" below."""
+    doc = ident("TỈNH ỦY HÀ TĨNH\nSố 62-KH/TU\nHà Tĩnh, ngày 23 tháng 12\nnăm 2021\n\nKẾ HOẠCH\nabc\nI. MỤC ĐÍCH\n")
+    assert (doc.place, doc.date) == ("Hà Tĩnh", "2021-12-23")

@@ -75,14 +75,22 @@ _SIGNATURE_STAMP = re.compile(r"\s*(?:ngày|thời\s+gian|ký\s+ngày)\s+ký\s*:
                               re.IGNORECASE)
 
 
+# "Hà Tĩnh, ngày 23 tháng 12" with "năm 2021" on the next line (a narrow column wrapped).
+_YEAR_WRAPPED = re.compile(r"tháng\s+\d{1,2}\s*$", re.IGNORECASE)
+
+
 def _place_and_date(layout: Layout) -> tuple[str | None, str | None]:
-    for p in head_paragraphs(layout):
+    head = head_paragraphs(layout)
+    for i, p in enumerate(head):
         if "ngày" not in p.text.lower() or ("ký" in p.text and _SIGNATURE_STAMP.match(p.text)):
             continue
-        days = [d for d in find_dates(p.text) if d.grain == "day"]
+        text = p.text
+        if i + 1 < len(head) and head[i + 1].text.startswith("năm") and _YEAR_WRAPPED.search(text):
+            text = f"{text} {head[i + 1].text}"
+        days = [d for d in find_dates(text) if d.grain == "day"]
         if not days:
             continue
-        m = _PLACE_DATE.search(p.text)
+        m = _PLACE_DATE.search(text)
         place = _place(m["before"]) if m and m.end() <= days[0].start else None
         return place, days[0].iso
     for p in head_paragraphs(layout):
