@@ -254,3 +254,12 @@ def test_a_term_stated_once_frames_the_totals_after_it():
                        "98.500 tỷ đồng. Tỷ lệ hộ nghèo còn 0,95%.\n")
     assert [(f.value, f.period) for f in doc.results] == [
         (7.1, "2020-2025"), (98500, "2020-2025"), (0.95, None)]
+
+
+def test_a_task_that_states_how_much_is_a_target_but_a_programmes_name_is_not():
+    doc = extract_text(_PLAN + "II. NHIỆM VỤ, GIẢI PHÁP\n\nLàm mới 25 km đường giao thông nông thôn; "
+                       "cứng hóa 18 km kênh mương nội đồng. Triển khai hiệu quả đề án “01 triệu căn hộ "
+                       "nhà ở xã hội”.\n")
+    assert [(f.value, f.unit, f.indicator) for f in doc.targets] == [
+        (25, "km", "số km đường giao thông nông thôn được làm mới"),
+        (18, "km", "số km kênh mương nội đồng được cứng hóa")]

@@ -17,6 +17,7 @@ from .numbers import Quantity
 # "có" or "vượt": a bare "28 chỉ tiêu đạt" may be a list's heading). Those it counts as missed
 # ("3 chỉ tiêu chưa đạt") only restate the tally ("24/27 chỉ tiêu").
 _TALLY = re.compile(r"số\s+chỉ\s+tiêu\s+(?:(?!không|chưa)\w+\s+){0,2}?(?:(?:cơ\s+bản\s+)?đạt|vượt|hoàn\s+thành)\b")
+_QUOTES = ("“", "\"", "”", "'")
 # A figure named by what it is compared with is the other's figure, not this document's.
 _COMPARED = re.compile(r"(?:thấp|cao|lớn|nhỏ|ít|nhiều|chậm|nhanh)\s+hơn\b")
 
@@ -64,7 +65,12 @@ def decide(sec_kind: str | None, cues: dict[str, list[int]], past_at: list[int],
         elif past or estimate or past_year or ctx.reports:
             kind = "result"
         elif sec_kind == "task" and named.mode in ("number", "rank", "indicator", "change") \
-                and (q.family in ("percent", "rank") or due) and not paren:
+                and (q.family in ("percent", "rank") or due
+                     or (named.mode == "number" and q.family in ("measure", "count")
+                         and bool(named.lead) and not ctx.reports
+                         and not any(c in named.lead for c in _QUOTES))) and not paren:
+            # "Làm mới 25 km đường giao thông nông thôn": a task that states how much (not the
+            # name of a programme: 'đề án “01 triệu căn hộ nhà ở xã hội”')
             kind = "target"                          # "... cho 1.250 hộ trước ngày 31/12/2026"
         else:
             return None
