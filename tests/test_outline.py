@@ -139,3 +139,14 @@ def test_title_kind_needs_upper_case_words():
     assert title_kind("ĐỀ ÁN phát triển") == "de_an"
     assert title_kind("Chương trình hành động") is None
     assert title_kind("CHƯƠNG TRÌNHX") is None
+
+
+def test_an_appendix_after_the_signature_is_read_as_body():
+    """"PHỤ LỤC" after the closing block: its title lines, then its table as body (its tasks
+    were in the tail, and lost)."""
+    layout = parse("KẾ HOẠCH\nthử\nI. NỘI DUNG\nTiến độ tại Phụ lục.\nT/M BAN THƯỜNG VỤ\nBÍ THƯ\nLê Văn A\n"
+                   "Nơi nhận:\n- Lưu VT.\nPHỤ LỤC\nTIẾN ĐỘ TỔ CHỨC ĐẠI HỘI\n(Kèm theo Kế hoạch số 15-KH/HU)\n"
+                   "TT | Nội dung | Thời gian\n1 | Tổ chức đại hội điểm | Trước 30/4/2025")
+    zones = [(p.text[:12], p.zone) for p in layout.paragraphs]
+    assert zones[-6:] == [("- Lưu VT.", "tail"), ("PHỤ LỤC", "title"), ("TIẾN ĐỘ TỔ C", "title"),
+                          ("(Kèm theo Kế", "title"), ("TT | Nội dun", "body"), ("1 | Tổ chức ", "body")]

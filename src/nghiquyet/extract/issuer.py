@@ -174,9 +174,12 @@ def official_case(text: str) -> str:
 
 def issuer(layout: Layout, signer: Signer | None = None) -> str | None:
     """Who issues the document, in the order the text is surest about it."""
-    for p in layout.paragraphs:
+    # The document's own title lines only: an annex or appendix has its own ("TIẾN ĐỘ TỔ
+    # CHỨC ĐẠI HỘI" under "PHỤ LỤC" names no issuer).
+    first = layout.title_start
+    for p in layout.paragraphs[first:] if first is not None else ():
         if p.zone != "title":
-            continue
+            break
         line = p.text
         if line.upper() != line:
             continue

@@ -156,13 +156,48 @@ def _mark_zones(layout: Layout) -> None:
         i = 0
     while i < len(paras):
         i = _mark_document(layout, i)
-        # An annex (a plan attached to a decision...) starts at its own title line.
+        # An annex (a plan attached to a decision...) starts at its own title line; an
+        # appendix ("PHỤ LỤC" and its table of tasks) after the signature, at its label.
         nxt = _find_title(paras, i)
+        appendix = _find_appendix(paras, i, len(paras) if nxt is None else nxt)
+        if appendix is not None:
+            for p in paras[i:appendix]:
+                p.zone = "tail"
+            i = _mark_appendix(paras, appendix)
+            continue
         for p in paras[i:nxt if nxt is not None else len(paras)]:
             p.zone = "tail"
         if nxt is None:
             break
         i = nxt
+
+
+# "PHỤ LỤC", "PHỤ LỤC I", "PHỤ LỤC SỐ 02: ...", "Phụ lục 1": an appendix's label.
+_APPENDIX = re.compile(r"(?:PHỤ\s+LỤC|Phụ\s+lục)(?:\s+(?:SỐ|số)?\s*[0-9IVXLC]+[a-z]?)?\s*(?:[:.\-–]|$)")
+
+
+def _find_appendix(paras: list[Paragraph], start: int, end: int) -> int | None:
+    """The first appendix label among paragraphs start..end (the closing block: a few lines)."""
+    for j in range(start, end):
+        text = paras[j].text
+        if text[:1] == "P" and (text[:7] == "PHỤ LỤC" or text[:7] == "Phụ lục") and _APPENDIX.match(text):
+            return j
+    return None
+
+
+def _mark_appendix(paras: list[Paragraph], j: int) -> int:
+    """The label and title lines of an appendix (upper case, "(Kèm theo ...)"), then its content
+    as body up to another closing block or appendix; returns where that stops."""
+    paras[j].zone = "title"
+    k = j + 1
+    while k < len(paras) and k - j <= 4 and (_is_upper(paras[k].text) or paras[k].text.startswith("(")):
+        paras[k].zone = "title"
+        k += 1
+    while k < len(paras) and not _closes(paras, k) and not title_kind(paras[k].text) \
+            and _find_appendix(paras, k, k + 1) is None:
+        paras[k].zone = "body"
+        k += 1
+    return k
 
 
 def _find_title(paras: list[Paragraph], start: int) -> int | None:
