@@ -263,3 +263,10 @@ def test_a_task_that_states_how_much_is_a_target_but_a_programmes_name_is_not():
     assert [(f.value, f.unit, f.indicator) for f in doc.targets] == [
         (25, "km", "số km đường giao thông nông thôn được làm mới"),
         (18, "km", "số km kênh mương nội đồng được cứng hóa")]
+
+
+def test_the_level_a_change_reaches_in_brackets_is_a_target():
+    figs = _goals("Tỷ lệ hộ nghèo giảm 0,5% (còn 1,6%). Tỷ lệ lao động nữ (chiếm 30%) tăng 2%.")
+    assert [(f.indicator, f.value) for f in figs[:2]] == [
+        ("mức giảm tỷ lệ hộ nghèo", 0.5), ("tỷ lệ hộ nghèo", 1.6)]
+    assert [f.value for f in figs[2:]] == [2]          # "(chiếm 30%)" is still an aside

@@ -110,6 +110,7 @@ def _within(layout: Layout, section: int | None, ancestor: int | None) -> bool:
 
 
 _GROUP_WORDS = ("nhóm ", "top ", "tốp ")
+_LEVEL_ASIDE = re.compile(r"\((?:xuống\s+)?(?:còn|lên)\s*$")
 # A paragraph that opens with a span of the year gone by reports on it: "Chín tháng đầu năm 2026,",
 # "6 tháng đầu năm,", "Quý I/2026,". (A goal is written "Phấn đấu 6 tháng ...": no match.)
 _PAST_SPAN = re.compile(r"(?:\d{1,2}[.)]\s+)?(?:(?:\d{1,2}|[Mm]ột|[Hh]ai|[Bb]a|[Ss]áu|[Cc]hín|[Mm]ười\s+một)"
@@ -317,6 +318,8 @@ def _sentence(text: str, s_start: int, s_end: int, cues: dict[str, list[int]], s
                 undated = []
         # most quotes hold no "(": no call to find out they are in no aside
         paren = text.find("(", s_start, q.start) >= 0 and _in_parentheses(text, s_start, q.start)
+        if paren and prev is not None and _LEVEL_ASIDE.search(text, max(s_start, q.start - 16), q.start):
+            paren = False                    # "giảm 0,5% (còn 1,6%)": the level the change reaches
         kind = decide(sec_kind, cues, past, s_start, clause, q, named, year, ctx, paren,
                       bool(late) and year is not None)
         if kind is None:
