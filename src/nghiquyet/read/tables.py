@@ -35,9 +35,10 @@ def plain_tables(text: str) -> str:
     >>> plain_tables("Không có bảng | chỉ một dấu.")
     'Không có bảng | chỉ một dấu.'
     """
-    bar, tab = "|" in text, "\t" in text
+    bar = "|" in text
+    tab = "\t" in text and _cell_between_tabs(text)
     if not bar and not tab:
-        return text                   # most files: two one-character searches
+        return text                   # most files: one-character searches
     lines = text.split("\n")
     if bar and ("+-" in text or "+=" in text):
         lines = _grid_tables(lines)
@@ -89,10 +90,31 @@ def _pipe_row(line: str) -> str | None:
     return " | ".join(c.strip() for c in s[1:-1].split("|"))
 
 
+def _cell_between_tabs(text: str) -> bool:
+    """Whether some line holds text between two tabs (a middle cell), found from the tabs with
+    `str.find`: most files have tabs only before a line (alignment), and are not split.
+
+    >>> _cell_between_tabs("\\tTỈNH ỦY\\n\\tNơi nhận:"), _cell_between_tabs("1\\tTập huấn\\tQuý II")
+    (False, True)
+    """
+    i = text.find("\t")
+    while i >= 0:
+        j = text.find("\t", i + 1)
+        if j < 0:
+            return False
+        line_end = text.find("\n", i)
+        if (line_end < 0 or j < line_end) and text[i + 1:j].strip():
+            return True
+        i = j
+    return False
+
+
 def _tab_rows(lines: list[str]) -> list[str]:
     """Lines of three or more tab-separated cells, two or more such lines in a row."""
-    cells = [[c.strip() for c in line.strip().split("\t")] if "\t" in line.strip() else None
-             for line in lines]
+    cells: list[list[str] | None] = []
+    for line in lines:
+        inner = line.strip() if "\t" in line else ""       # most lines: one character test
+        cells.append([c.strip() for c in inner.split("\t")] if inner.count("\t") >= 2 else None)
     wide = [c is not None and sum(1 for x in c if x) >= 3 for c in cells]
     out = []
     for j, line in enumerate(lines):
