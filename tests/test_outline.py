@@ -150,3 +150,9 @@ def test_an_appendix_after_the_signature_is_read_as_body():
     zones = [(p.text[:12], p.zone) for p in layout.paragraphs]
     assert zones[-6:] == [("- Lưu VT.", "tail"), ("PHỤ LỤC", "title"), ("TIẾN ĐỘ TỔ C", "title"),
                           ("(Kèm theo Kế", "title"), ("TT | Nội dun", "body"), ("1 | Tổ chức ", "body")]
+
+
+def test_an_upper_case_list_after_the_signature_is_an_appendix():
+    layout = parse("KẾ HOẠCH\nthử\nI. NỘI DUNG\nNội dung.\nNơi nhận:\n- Lưu VT.\nT/M BAN THƯỜNG VỤ\nBÍ THƯ\n"
+                   "Lê Văn A\nDANH MỤC NHIỆM VỤ CỤ THỂ\nTT | Nội dung | Thời gian\n1 | Sơ kết | Quý II/2025")
+    assert [p.zone for p in layout.paragraphs[-3:]] == ["title", "body", "body"]

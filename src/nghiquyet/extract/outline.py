@@ -172,15 +172,17 @@ def _mark_zones(layout: Layout) -> None:
         i = nxt
 
 
-# "PHỤ LỤC", "PHỤ LỤC I", "PHỤ LỤC SỐ 02: ...", "Phụ lục 1": an appendix's label.
-_APPENDIX = re.compile(r"(?:PHỤ\s+LỤC|Phụ\s+lục)(?:\s+(?:SỐ|số)?\s*[0-9IVXLC]+[a-z]?)?\s*(?:[:.\-–]|$)")
+# "PHỤ LỤC", "PHỤ LỤC I", "PHỤ LỤC SỐ 02: ...", "Phụ lục 1": an appendix's label; after the
+# closing block, an upper-case "DANH MỤC ...", "BIỂU ...", "BẢNG ..." heads one too.
+_APPENDIX = re.compile(r"(?:PHỤ\s+LỤC|Phụ\s+lục)(?:\s+(?:SỐ|số)?\s*[0-9IVXLC]+[a-z]?)?\s*(?:[:.\-–]|$)"
+                       r"|(?:DANH\s+MỤC|BIỂU|BẢNG)\b")
 
 
 def _find_appendix(paras: list[Paragraph], start: int, end: int) -> int | None:
     """The first appendix label among paragraphs start..end (the closing block: a few lines)."""
     for j in range(start, end):
         text = paras[j].text
-        if text[:1] == "P" and (text[:7] == "PHỤ LỤC" or text[:7] == "Phụ lục") and _APPENDIX.match(text):
+        if text[:1] in "PDB" and _APPENDIX.match(text) and (text[:1] == "P" or _is_upper(text)):
             return j
     return None
 
