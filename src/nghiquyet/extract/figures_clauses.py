@@ -145,10 +145,11 @@ _TIME = re.compile(r"""
     | (?P<base>(?:so\s+với\s+(?:cùng\s+kỳ\s+)?|lần\s+)năm\s+(?P<by>(?:19|20)\d\d))   # "gấp 1,5 lần năm 2020"
     | (?P<cmp>giá\s+(?:so\s+sánh|cố\s+định|hiện\s+hành)\s+năm\s+(?:19|20)\d\d)
     | (?:[Đđ]ến|[Tt]ính\s+đến|[Tt]ính\s+tới)\s+(?:hết\s+)?ngày\s+\d{1,2}/\d{1,2}/(?P<dyear>(?:19|20)\d\d)
-    | [Nn]hiệm\s+kỳ\s+(?P<k1>(?:19|20)\d\d)\s*-\s*(?P<k2>(?:19|20)\d\d)(?=\s*,)   # "Nhiệm kỳ 2020-2025, ..."
-    | (?P<kw>nhiệm\s+kỳ\s+(?:19|20)\d\d\s*-\s*(?:19|20)\d\d)
-    | [Nn]ăm\s+học\s+(?:19|20)\d\d\s*-\s*(?P<sy>(?:19|20)\d\d)          # a school year: its end
-    | (?:(?:[Đđ]ến|[Tt]ới|[Tt]rước)\s+(?:hết\s+)?(?:năm\s+)?|[Nn]ăm\s+)(?P<year>(?:19|20)\d\d)(?![\d/])
+    | [Nn]hiệm\s+kỳ\s+(?P<k1>(?:19|20)\d\d)\s*-\s*(?P<k2>(?:19|20)\d\d)(?P<kc>(?=\s*,))?
+                                        # a term: a period when it opens a clause ("Nhiệm kỳ 2020-2025, ...")
+    | (?:(?:[Đđ]ến|[Tt]ới|[Tt]rước)\s+(?:hết\s+)?(?:năm\s+)?
+        |[Nn]ăm\s+(?:học\s+(?:19|20)\d\d\s*-\s*)?)     # "Năm học 2024 - 2025": the school year's end
+      (?P<year>(?:19|20)\d\d)(?![\d/])
 """, re.VERBOSE)
 # Years are rare: find them first (a fast scan), then read the words just before each one.
 _YEAR4 = re.compile(r"(?:19|20)\d\d")
@@ -204,12 +205,14 @@ def time_marks(text: str) -> list[TimeMark]:
             out.append(TimeMark(m.start(), m.end(), int(m.group("p2")),
                                 f"{m.group('p1')}-{m.group('p2')}"))
         elif m.group("k1"):              # a term opening a clause, as "Giai đoạn 2021-2025,"
+            if m.group("kc") is None:
+                continue                 # "Đại hội ... nhiệm kỳ 2025 - 2030 họp": a name
             out.append(TimeMark(m.start(), m.end(), int(m.group("k2")),
                                 f"{m.group('k1')}-{m.group('k2')}", term=True))
         elif m.group("base"):
             out.append(TimeMark(m.start(), m.end(), base_year=int(m.group("by"))))
-        elif m.group("year") or m.group("dyear") or m.group("sy"):
-            out.append(TimeMark(m.start(), m.end(), int(m.group("year") or m.group("dyear") or m.group("sy"))))
+        elif m.group("year") or m.group("dyear"):
+            out.append(TimeMark(m.start(), m.end(), int(m.group("year") or m.group("dyear"))))
     return out
 
 
