@@ -1,6 +1,6 @@
 """Figures: quantitative targets (goals with a number) and reported results.
 
-For each paragraph that holds a digit, every quantity (number + unit, see `numbers`) is named
+For each paragraph that holds a digit, every quantity (number + unit, see `figures_quantities`) is named
 (`figures_build`), placed in time (the sentence's "đến năm 2030" / "Giai đoạn 2021-2030", else the
 horizon of the enclosing heading, else the year the document plans for) and sorted into a target
 or a result: by the kind of section it sits in (KẾT QUẢ / TÌNH HÌNH → results; MỤC TIÊU /
@@ -14,29 +14,23 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..model import Figure, Identity
-from ..text import ascii_digits_only, has_ascii_digit, parse_number
+from ..text import ascii_digits_only, has_ascii_digit
 from . import figures_clauses as fc
 from . import figures_text as ft
 from . import vocab
 from .figures_build import Named, base_of, name_quantity
-from .figures_parts import age_group, names_other, part_name, plan_of, share_name
+from .figures_parts import names_other, part_name, plan_of, share_name
+from .figures_quantities import quantities
 from .figures_context import (Context, as_of_past, context, heading_period, intro_kind_of,
                               intro_year_of, lead_in_kind, over_period, section_kinds)
 from .figures_kind import decide, seen
 from .figures_table import TableReader
 from .layout import lowered as lowered_text
-from .numbers import Quantity, find_quantities
+from .numbers import Quantity
 from .units import per_ten_thousand
 from .outline import Layout
 
 _DIGIT = re.compile(r"\d")
-# "nằm trong nhóm 20 tỉnh", "top 10 địa phương", "xếp thứ 15 cả nước": rankings.
-_RANK = re.compile(r"""                      # matched on lower-cased text
-    (?:nhóm|top|tốp)\s+(?:(?:đầu|dẫn\s+đầu)\s+)?(?P<n>\d{1,3})\s+
-        (?=(?:tỉnh|địa\s+phương|huyện|đơn\s+vị|thành\s+phố|quốc\s+gia|nước|xã|cả\s+nước|toàn\s+quốc)\b)
-  | (?:xếp|đứng|xếp\s+hạng|xếp\s+vị\s+trí|vị\s+trí)\s+thứ\s+(?P<m>\d{1,3})(?:/(?P<of>\d{1,3}))?(?!\d)
-""", re.VERBOSE)
-_RANK_OPENERS = ("nhóm", "top", "tốp", "xếp", "đứng", "vị")
 _TRONG_DO = re.compile(r"\btrong\s+đó\b|\bTrong\s+đó\b|\btrong\s+số\s+đó\b")
 _PAST = re.compile(r"(?:^|\s)(?:đã|Đã)\s")
 
@@ -109,70 +103,11 @@ def _within(layout: Layout, section: int | None, ancestor: int | None) -> bool:
     return ancestor is None
 
 
-_GROUP_WORDS = ("nhóm ", "top ", "tốp ")
 _LEVEL_ASIDE = re.compile(r"\((?:xuống\s+)?(?:còn|lên)\s*$")
 # A paragraph that opens with a span of the year gone by reports on it: "Chín tháng đầu năm 2026,",
 # "6 tháng đầu năm,", "Quý I/2026,". (A goal is written "Phấn đấu 6 tháng ...": no match.)
 _PAST_SPAN = re.compile(r"(?:\d{1,2}[.)]\s+)?(?:(?:\d{1,2}|[Mm]ột|[Hh]ai|[Bb]a|[Ss]áu|[Cc]hín|[Mm]ười\s+một)"
                         r"\s+tháng\s+đầu\s+năm|[Qq]uý\s+I{1,3}\b)")
-# "trên 1 ha", "mỗi 1 km": a denominator, not a figure.
-_PER_ONE = re.compile(r"(?:trên|mỗi|/|cho)\s*$", re.IGNORECASE)
-
-
-def _quantities(text: str, lowered: str, ascii_digits: bool = False) -> list[Quantity]:
-    """The quantities of a paragraph and its rankings; `lowered` is `ft.low(text)`.
-
-    `ascii_digits` says every digit of the text is ASCII (see `find_quantities`).
-    """
-    qs = [q for q in find_quantities(text, ascii_digits)
-          if not (q.value == 1 and q.value_max is None and q.family in ("measure", "count")
-                  and _PER_ONE.search(text, max(0, q.start - 8), q.start))
-          and not (q.unit == "tuổi" and age_group(text, q))     # the unit first: no call
-          # "nằm trong nhóm 200 trường hàng đầu châu Á": the size of a group named, no figure
-          and not (q.family == "count" and lowered.endswith(_GROUP_WORDS, max(0, q.start - 6), q.start))]
-    if "số năm" in lowered:
-        qs.extend(_years_counted(text, lowered))
-        qs.sort(key=lambda q: q.start)
-    # Each rank word has a letter that is rare in other words: test that one first (fast).
-    # "thứ" ranks only after "xếp", "đứng" or "vị trí" (the second half of _RANK).
-    if not (("ó" in lowered and "nhóm" in lowered) or ("p" in lowered and "top" in lowered)
-            or ("ố" in lowered and "tốp" in lowered)
-            or ("ứ" in lowered and " thứ " in lowered
-                and ("xếp" in lowered or "đứng" in lowered or "trí" in lowered))):
-        return qs
-    # _RANK has no look-behind: no match starts before the first of its opening words.
-    first = min((i for i in (lowered.find(w) for w in _RANK_OPENERS) if i >= 0), default=len(lowered))
-    for m in _RANK.finditer(lowered, first):
-        g = "n" if m.group("n") else "m"
-        end = m.end("of") if m.group("of") else m.end(g)     # "xếp thứ 8/63 tỉnh"
-        qs.append(Quantity(start=m.start(g), end=end, value=float(m.group(g)), value_max=None,
-                           planned=float(m.group("of")) if m.group("of") else None,
-                           unit="thứ hạng", family="rank", number_end=end))
-    return sorted(qs, key=lambda q: q.start)
-
-
-# "số năm sống khỏe đạt tối thiểu 68 năm": a count of years, which "năm" after a number
-# otherwise never is ("sau 3 năm thực hiện", "kế hoạch 5 năm").
-_YEARS_COUNTED = re.compile(r"số\s+năm\s[^\d;.]{0,50}?\s(\d{1,3}(?:,\d)?)\s+năm\b")
-
-
-def _years_counted(text: str, lowered: str) -> list[Quantity]:
-    """Quantities in years of an indicator named "số năm ..." (matched on lower-cased text).
-
-    >>> t = "Tuổi thọ đạt 75,5 tuổi, trong đó số năm sống khỏe đạt tối thiểu 68 năm"
-    >>> [(q.value, q.unit, t[q.start:q.end]) for q in _years_counted(t, t.lower())]
-    [(68.0, 'năm', '68 năm')]
-    """
-    out = []
-    for m in _YEARS_COUNTED.finditer(lowered):
-        i, j = m.span(1)
-        value = parse_number(text[i:j])
-        if value is not None:
-            out.append(Quantity(start=i, end=m.end(), value=value, value_max=None, planned=None,
-                                unit="năm", family="measure", number_end=j))
-    return out
-
-
 @dataclass
 class _Place:
     """Where a paragraph sits: its section path, horizon and the list number in force."""
@@ -189,7 +124,7 @@ def _paragraph(text: str, para, layout: Layout, sec_kind: str | None, ctx: Conte
     lowered = lowered_text(para)                  # once a paragraph: lower() is slow on long text
     if len(lowered) != len(text):
         lowered = ft.low(text)                    # "İ" lower-cases to two characters
-    qs = _quantities(text, lowered, ascii_digits)
+    qs = quantities(text, lowered, ascii_digits)
     if not qs:
         return []
     # A slice of the lowered paragraph is the lowered sentence, except around a Greek capital
