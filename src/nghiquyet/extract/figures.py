@@ -1,7 +1,7 @@
 """Figures: quantitative targets (goals with a number) and reported results.
 
-For each paragraph that holds a digit, every quantity (number + unit, see `figures_quantities`) is named
-(`figures_build`), placed in time (the sentence's "đến năm 2030" / "Giai đoạn 2021-2030", else the
+For each paragraph that holds a digit, every quantity (number + unit, see `figures_quantities`)
+is named (`figures_build`), placed in time (the sentence's "đến năm 2030" / "Giai đoạn 2021-2030", else the
 horizon of the enclosing heading, else the year the document plans for) and sorted into a target
 or a result: by the kind of section it sits in (KẾT QUẢ / TÌNH HÌNH → results; MỤC TIÊU /
 CHỈ TIÊU → targets), overridden by the sentence's own cues ("phấn đấu", "ước đạt", "đã", a year
