@@ -17,6 +17,7 @@ def ident(text: str):
     ("Số: 123/2024/NQ-HĐND", "123/2024/NQ-HĐND"),
     ("Số:45/QĐ-UBND", "45/QĐ-UBND"),
     ("Số 1386 - CTr/TU", "1386-CTr/TU"),
+    ("Số: 1730/QĐ-UBND.KT", "1730/QĐ-UBND.KT"),      # an office's section after a dot
 ])
 def test_symbol_from_header(line, symbol):
     doc = ident(f"TỈNH ỦY NGHỆ AN\n{line}\nĐẢNG CỘNG SẢN VIỆT NAM\nKẾ HOẠCH\nabc\nI. MỤC ĐÍCH\n")
@@ -100,6 +101,10 @@ def test_title_joins_kind_and_title_lines():
     ("CHỦ TỊCH\n\nNguyễn Đăng Quang", "Nguyễn Đăng Quang", "CHỦ TỊCH", None),
     ("T/M ĐOÀN CHỦ TỊCH\nPhan Việt Cường", "Phan Việt Cường", None, "T/M ĐOÀN CHỦ TỊCH"),
     ("T/M BAN THƯỜNG VỤ\nBÍ THƯ\n\nY Biêr Niê", "Y Biêr Niê", "BÍ THƯ", "T/M BAN THƯỜNG VỤ"),   # Ê Đê
+    # "Đồng chí" / "Đ/c" (comrade) before the name is a courtesy, not part of it
+    ("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nĐồng chí Nguyễn Văn Hùng", "Nguyễn Văn Hùng", "PHÓ CHỦ TỊCH", "KT. CHỦ TỊCH"),
+    ("T/M ĐẢNG ỦY\nBÍ THƯ\nĐ/c Lê Thị Mai", "Lê Thị Mai", "BÍ THƯ", "T/M ĐẢNG ỦY"),
+    ("T/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ\nđ/c. Trần Văn An", "Trần Văn An", "PHÓ BÍ THƯ", "T/M BAN THƯỜNG VỤ"),
 ])
 def test_signer(tail, name, position, behalf):
     doc = ident(f"KẾ HOẠCH\nabc\nI. MỤC ĐÍCH\nNội dung.\nNơi nhận:\n- Như trên,\n- Lưu VT.\n{tail}\n")

@@ -154,3 +154,11 @@ def test_a_central_symbol_typed_with_tu_for_tw():
     """"26-NQ/TƯ": a typist's Ư (Trung ương) ended the code, and the citation was lost."""
     found = refs("Thực hiện Nghị quyết số 26-NQ/TƯ ngày 03/11/2022 của Bộ Chính trị.")
     assert [(r.symbol, r.kind, r.date) for r in found.values()] == [("26-NQ/TƯ", "nghi_quyet", "2022-11-03")]
+
+
+def test_a_symbol_with_an_office_section_after_a_dot():
+    """"125/UBND-NC.TH": the section after the dot was cut off, and with it the date after it."""
+    found = refs("Theo Công văn số 125/UBND-NC.TH ngày 02/10/2025 của Ủy ban nhân dân tỉnh. "
+                 "Thực hiện Kế hoạch số 62-KH/TU. Tiếp tục triển khai.")
+    assert [(r.symbol, r.date, r.issuer) for r in found.values()] == [
+        ("125/UBND-NC.TH", "2025-10-02", "Ủy ban nhân dân tỉnh"), ("62-KH/TU", None, None)]

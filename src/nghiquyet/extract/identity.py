@@ -28,6 +28,21 @@ _SIGNED = re.compile(r"^\W*(?:đã\s+ký|ký|ký\s+tên|đã\s+ký\s+và\s+đón
 
 # "Đã ký: ", "Ký tên: " before the name on the same line.
 _SIGNED_BEFORE = re.compile(r"(?:đã\s+ký|ký\s+tên)\s*:\s*", re.IGNORECASE)
+# "Đồng chí ", "Đ/c ", "đ/c. " (comrade) before a signer's name: a courtesy, not the name.
+_COMRADE = re.compile(r"(?:đồng\s+chí|đ\s*/\s*c)\.?\s+(?=\S)", re.IGNORECASE)
+
+
+def strip_comrade(line: str) -> str:
+    """The line without a leading "Đồng chí" / "Đ/c" (checked by its first letter first).
+
+    >>> strip_comrade("Đồng chí Nguyễn Văn Hùng"), strip_comrade("Đ/c. Lê Thị Mai")
+    ('Nguyễn Văn Hùng', 'Lê Thị Mai')
+    >>> strip_comrade("ĐỒNG CHÍ TRẦN AN"), strip_comrade("Đồng Văn Chí"), strip_comrade("Đinh Văn An")
+    ('TRẦN AN', 'Đồng Văn Chí', 'Đinh Văn An')
+    """
+    if line[:1] in ("Đ", "đ") and (m := _COMRADE.match(line)):
+        return line[m.end():]
+    return line
 
 
 def extract(layout: Layout) -> Identity:
@@ -98,6 +113,7 @@ def signer_block(layout: Layout) -> Signer:
         t = squash(_PAREN.sub(" ", t))
         if t[:2].lower() in ("đã", "ký") and (m := _SIGNED_BEFORE.match(t)):
             t = t[m.end():]                   # "Đã ký: Nguyễn Văn Phúc" on a copy's one line
+        t = strip_comrade(t)
         if not t or _SIGNED.match(t):
             continue
         if t.startswith(("-", "+")) or _RECIPIENTS.match(t):

@@ -16,11 +16,14 @@ from .vocab import load
 # A code: capital first (Đ counts), then letters and digits (UBTVQH15, CTr, QĐi), whole word;
 # a typist's "TƯ" for "TW" (Trung ương) keeps its Ư.
 _CODE = r"[A-ZĐ][A-Za-zĐđƯư0-9]*(?![\w])"
+# An office's section glued on by a dot: "UBND.KT", "NC.TH" (a capital right after the dot,
+# no space, so a sentence's full stop after a symbol never joins the next word).
+_DOTTED = rf"{_CODE}(?:\.[A-ZĐ][A-ZĐƯ0-9]*(?![\w]))*"
 SYMBOL = re.compile(rf"""
     (?P<num>\d{{1,5}})                           # 62, 1283
     (?: \s* / \s* (?P<year>(?:19|20)\d\d) )?     # /2024 in state symbols
     \s* (?P<sep>[-/]) \s*                        # 62-KH or 892/QĐ; spaces and line breaks typed in
-    (?P<codes> {_CODE} (?: \s* [-/] \s* {_CODE} )* )
+    (?P<codes> {_DOTTED} (?: \s* [-/] \s* {_DOTTED} )* )
 """, re.VERBOSE)
 
 
@@ -70,6 +73,8 @@ def kind_of_code(code: str | None) -> str | None:
 
 def _issuer_of_code(code: str) -> str | None:
     table = load("issuers")["symbol_issuers"]
+    if "." in code:
+        code = code.split(".", 1)[0]          # "UBND.KT": the body is before the section
     return table.get(code) or table.get(re.sub(r"\d+$", "", code))
 
 
@@ -111,6 +116,13 @@ def parse_symbols(text: str) -> list[Symbol]:
     []
     >>> [s.text for s in parse_symbols("Nghị quyết số 26-NQ/TƯ ngày 03/11/2022")]
     ['26-NQ/TƯ']
+
+    An office's section after a dot stays in the symbol; a full stop does not:
+
+    >>> [(s.text, s.kind_code) for s in parse_symbols("số 1730/QĐ-UBND.KT, 125/UBND-NC.TH ngày")]
+    [('1730/QĐ-UBND.KT', 'QĐ'), ('125/UBND-NC.TH', None)]
+    >>> [s.text for s in parse_symbols("theo Kế hoạch số 62-KH/TU. Tiếp tục, số 05-NQ/TU.")]
+    ['62-KH/TU', '05-NQ/TU']
     """
     out = []
     for m in _candidates(text):
