@@ -162,3 +162,15 @@ def test_a_symbol_with_an_office_section_after_a_dot():
                  "Thực hiện Kế hoạch số 62-KH/TU. Tiếp tục triển khai.")
     assert [(r.symbol, r.date, r.issuer) for r in found.values()] == [
         ("125/UBND-NC.TH", "2025-10-02", "Ủy ban nhân dân tỉnh"), ("62-KH/TU", None, None)]
+
+
+def test_a_date_after_a_list_of_bare_symbols_dates_each():
+    """"các Nghị quyết số 18-NQ/TW, 19-NQ/TW ngày ...": only the last got the date, and the
+    meeting that issued them was cut to "Hội"."""
+    found = refs("Thực hiện các Nghị quyết số 18-NQ/TW, 19-NQ/TW ngày 25/10/2017 của Hội nghị Trung ương 6 "
+                 "khóa XII; Nghị quyết số 05-NQ/TU, Nghị quyết số 06-NQ/TU ngày 18/11/2021 của Tỉnh ủy.")
+    assert [(s, r.date, r.issuer) for s, r in found.items()] == [
+        ("18-NQ/TW", "2017-10-25", "Hội nghị Trung ương 6 khóa XII"),
+        ("19-NQ/TW", "2017-10-25", "Hội nghị Trung ương 6 khóa XII"),
+        ("05-NQ/TU", None, "Tỉnh ủy"),         # its own kind words: the date may be the last one's only
+        ("06-NQ/TU", "2021-11-18", "Tỉnh ủy")]

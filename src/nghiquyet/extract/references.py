@@ -48,6 +48,8 @@ _GROUP_OF = re.compile(r"\bcác\s+(?:nghị\s+quyết|kết\s+luận|chỉ\s+th�
                        r"|chương\s+trình|kế\s+hoạch)\s+(?:sau\s+)?của\s+(?P<who>[^:;.]{3,80}?)\s*:",
                        re.IGNORECASE)
 _CHAIN_GAP = re.compile(r"^\s*(?:,\s*(?:và\s+)?|và\s+)(?:(?!của\b)[^.;]){0,40}$")
+# Between two symbols of one list: a comma or "và", perhaps "số" again; no kind words.
+_BARE_GAP = re.compile(r"\s*(?:,\s*(?:và\s+)?|và\s+)(?:số\s*)?$")
 _IMPLEMENTS = re.compile(r"\b(?:thực\s+hiện|triển\s+khai|quán\s+triệt|cụ\s+thể\s+hóa|thi\s+hành)\b",
                          re.IGNORECASE)
 _LEAD = re.compile(r"\s*,?\s*")
@@ -183,7 +185,7 @@ def body_name(text: str) -> str | None:
         w = raw.rstrip(",;.:)")
         if not w or (not w[0].isupper() and not words):
             break
-        ok = w[0].isupper() or w in _NAME_LOWER or bool(_ROMAN.match(w))
+        ok = w[0].isupper() or w in _NAME_LOWER or bool(_ROMAN.match(w)) or _meeting_word(words, w)
         if not ok and words and words[0] in ("Bộ", "Sở") and words[1:2] != ["Chính"]:
             # ministries and departments: "Bộ Nông nghiệp và Phát triển nông thôn"
             nxt = raw_words[k + 1] if k + 1 < len(raw_words) else ""
@@ -200,6 +202,29 @@ def body_name(text: str) -> str | None:
     while words and words[-1] in ("và", "khóa", "khoá", "-"):
         words.pop()
     return " ".join(words) if words and words[0][0].isupper() else None
+
+
+# "Hội nghị lần thứ sáu Ban Chấp hành Trung ương", "Hội nghị Trung ương 6 khóa XII": a meeting
+# of a body issues resolutions; its number is part of the name.
+_ORDINALS = frozenset("nhất hai ba tư bốn năm sáu bảy tám chín mười mươi một lăm".split())
+
+
+def _meeting_word(words: list[str], w: str) -> bool:
+    """Whether `w` goes on a meeting's name ("Hội nghị", "lần thứ", its number).
+
+    >>> body_name("Hội nghị Trung ương 6 khóa XII về tiếp tục")
+    'Hội nghị Trung ương 6 khóa XII'
+    >>> body_name("Hội nghị lần thứ tám Ban Chấp hành Trung ương Đảng khóa XIII năm 2023")
+    'Hội nghị lần thứ tám Ban Chấp hành Trung ương Đảng khóa XIII'
+    """
+    if words[:1] != ["Hội"]:
+        return False
+    if len(words) == 1:
+        return w == "nghị"
+    prev = words[-1]
+    return words[1] == "nghị" and (
+        (w in ("lần", "thứ") and prev in ("nghị", "lần"))
+        or ((w.isdigit() and len(w) <= 2) or w in _ORDINALS) and prev in ("ương", "thứ"))
 
 
 def _date_after(text: str, pos: int) -> tuple[str | None, int]:
@@ -289,11 +314,16 @@ def _groups(chunk: str, lo: int) -> list[tuple[int, str]]:
 
 
 def _share_issuers(text: str, mentions: list[_Mention]) -> None:
-    """`A, B và C của X`: an issuer written after a chain of citations applies to each."""
+    """`A, B và C của X`: an issuer written after a chain of citations applies to each; so
+    does a date after bare symbols (`các Nghị quyết số 18-NQ/TW, 19-NQ/TW ngày 25/10/2017`:
+    one date for the list, as a second symbol without its own kind words shows)."""
     for i in range(len(mentions) - 2, -1, -1):
         a, b = mentions[i], mentions[i + 1]
         if a.issuer is None and b.issuer and _CHAIN_GAP.match(text[a.end:b.start]):
             a.issuer = b.issuer
+        if (a.date is None and b.date and b.start - a.end < 12 and text[b.start].isdigit()
+                and _BARE_GAP.match(text, a.end, b.start)):     # b opens with its number: bare
+            a.date = b.date
 
 
 def _last_clause(text: str) -> str:
