@@ -174,3 +174,8 @@ def test_a_date_after_a_list_of_bare_symbols_dates_each():
         ("19-NQ/TW", "2017-10-25", "Hội nghị Trung ương 6 khóa XII"),
         ("05-NQ/TU", None, "Tỉnh ủy"),         # its own kind words: the date may be the last one's only
         ("06-NQ/TU", "2021-11-18", "Tỉnh ủy")]
+
+
+def test_a_submission_is_issued_by_whoever_proposed_it():
+    found = refs("Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 45/TTr-SNV ngày 03/3/2026.")
+    assert (found["45/TTr-SNV"].kind, found["45/TTr-SNV"].issuer) == ("to_trinh", "Giám đốc Sở Nội vụ")

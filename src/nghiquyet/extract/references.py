@@ -19,31 +19,18 @@ from functools import cache
 
 from ..model import Reference
 from ..text import squash
+from .bodies import body_name
 from .dates import find_dates
 from .header import own_symbol
 from .outline import Layout
 from .symbols import kind_of_code, parse_symbols
 from .vocab import load
 
-# Lower-case words allowed inside a body's name after "của" ("Ban Chấp hành Đảng bộ tỉnh",
-# "Ủy ban nhân dân tỉnh", "Ban Chấp hành Trung ương Đảng khóa XII"); any other lower-case
-# word ("về", "thực hiện", "và") ends the name.
-_NAME_LOWER = frozenset("""
-    hành vụ nhân dân tỉnh huyện thành phố thị xã trấn phường quận khóa khoá trị phủ đảng bộ
-    ủy uỷ ban tịch nước hội quốc đồng chính tướng trung ương thường trực đại biểu cán sự đoàn
-    kiểm tra giáo tuyên tổ chức vận phòng chỉ đạo thư bí mặt trận tế sách pháp chế văn hóa hoá
-    tộc dục nghiệp an ninh ngân -
-""".split())
-_ROMAN = re.compile(r"^[IVXLC]+$")
-# Words that end a ministry's or department's name even though its own words may be lower case.
-_NAME_STOP = frozenset("""
-    về tại theo ngày để nhằm thực đã đang trong với cho phê ban số là được của quy hướng
-    năm giai đến từ trên này đó các những khi sau
-""".split())
-_KIND_START = re.compile(r"(?:Nghị|Kết|Chỉ|Thông|Quyết|Chương|Kế|Đề|Báo|Công|Tờ|Luật)$")
 _OF = re.compile(r"\s*,?\s*của\s+")
 _APPROVED_BY = re.compile(r"(?:được|do)\s+(?P<who>[^,;.]{3,80}?)\s+(?:phê\s+duyệt|ban\s+hành)"
                           r"\s+(?:tại|theo)\s+$")
+# "Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số ...": who sent the submission.
+_PROPOSED_BY = re.compile(r"đề\s+nghị\s+của\s+(?P<who>[^,;.]{3,80}?)\s+tại\s+$")
 _GROUP_OF = re.compile(r"\bcác\s+(?:nghị\s+quyết|kết\s+luận|chỉ\s+thị|văn\s+bản|quyết\s+định"
                        r"|chương\s+trình|kế\s+hoạch)\s+(?:sau\s+)?của\s+(?P<who>[^:;.]{3,80}?)\s*:",
                        re.IGNORECASE)
@@ -137,96 +124,6 @@ def _last_words_start(text: str, n: int) -> int:
     return len(text) - len(text[len(parts[0]):].lstrip())
 
 
-def _enumerated(words: list[str]) -> bool:
-    """Whether the words after a comma go on with a ministry's name: capitalised fields closed
-    by "và" and a capitalised last one ("Thể thao và Du lịch"), not a new body or citation.
-
-    >>> _enumerated("Thể thao và Du lịch về".split()), _enumerated("Bộ Tài chính và Ngân hàng".split())
-    (True, False)
-    """
-    if not words or not words[0][:1].isupper() or words[0] in _NEW_BODY or _KIND_START.match(words[0]):
-        return False
-    for j, w in enumerate(words):
-        if w == "và":
-            return j + 1 < len(words) and words[j + 1][:1].isupper()
-        if w[-1] in ".;:" or (w[0].isupper() and w in _NEW_BODY):
-            return False
-    return False
-
-
-_NEW_BODY = frozenset(("Bộ", "Sở", "Ủy", "Ban", "Thủ", "Chính", "Văn", "Hội", "Tỉnh", "Huyện", "Đảng"))
-
-
-def body_name(text: str) -> str | None:
-    """The body's name at the start of `text` (the words after `của`).
-
-    >>> body_name("Ban Thường vụ Tỉnh ủy thực hiện Nghị quyết")
-    'Ban Thường vụ Tỉnh ủy'
-    >>> body_name("Ban Chấp hành Trung ương Đảng khóa XII về Chiến lược")
-    'Ban Chấp hành Trung ương Đảng khóa XII'
-    >>> body_name("Bộ Chính trị, Chương trình hành động số 28")
-    'Bộ Chính trị'
-    >>> body_name("Tỉnh ủy\\n\\nĐể triển khai")
-    'Tỉnh ủy'
-    >>> body_name("Bộ Nông nghiệp và Phát triển nông thôn về phòng, chống thiên tai")
-    'Bộ Nông nghiệp và Phát triển nông thôn'
-    >>> body_name("Bộ Văn hóa, Thể thao và Du lịch về phát triển du lịch")
-    'Bộ Văn hóa, Thể thao và Du lịch'
-    >>> body_name("Chính phủ ban hành Chương trình hành động")
-    'Chính phủ'
-    >>> body_name("Ban Kinh tế - Ngân sách Hội đồng nhân dân tỉnh về dự toán")
-    'Ban Kinh tế - Ngân sách Hội đồng nhân dân tỉnh'
-    >>> body_name("các địa phương") is None
-    True
-    """
-    words: list[str] = []
-    raw_words = text[:160].split("\n", 1)[0].split()
-    for k, raw in enumerate(raw_words):
-        w = raw.rstrip(",;.:)")
-        if not w or (not w[0].isupper() and not words):
-            break
-        ok = w[0].isupper() or w in _NAME_LOWER or bool(_ROMAN.match(w)) or _meeting_word(words, w)
-        if not ok and words and words[0] in ("Bộ", "Sở") and words[1:2] != ["Chính"]:
-            # ministries and departments: "Bộ Nông nghiệp và Phát triển nông thôn"
-            nxt = raw_words[k + 1] if k + 1 < len(raw_words) else ""
-            ok = w not in _NAME_STOP and (w != "và" or (nxt[:1].isupper() and not _KIND_START.match(nxt)))
-        if not ok or (w == "ban" and raw_words[k + 1:k + 2] == ["hành"]):
-            break                     # "Chính phủ ban hành ...": the verb, not "Ủy ban"
-        words.append(w)
-        if w != raw and raw.endswith(",") and words[0] in ("Bộ", "Sở") \
-                and _enumerated(raw_words[k + 1:k + 7]):
-            words[-1] = raw           # "Bộ Văn hóa, Thể thao và Du lịch": the comma is in the name
-            continue
-        if w != raw or len(words) >= 14:
-            break
-    while words and words[-1] in ("và", "khóa", "khoá", "-"):
-        words.pop()
-    return " ".join(words) if words and words[0][0].isupper() else None
-
-
-# "Hội nghị lần thứ sáu Ban Chấp hành Trung ương", "Hội nghị Trung ương 6 khóa XII": a meeting
-# of a body issues resolutions; its number is part of the name.
-_ORDINALS = frozenset("nhất hai ba tư bốn năm sáu bảy tám chín mười mươi một lăm".split())
-
-
-def _meeting_word(words: list[str], w: str) -> bool:
-    """Whether `w` goes on a meeting's name ("Hội nghị", "lần thứ", its number).
-
-    >>> body_name("Hội nghị Trung ương 6 khóa XII về tiếp tục")
-    'Hội nghị Trung ương 6 khóa XII'
-    >>> body_name("Hội nghị lần thứ tám Ban Chấp hành Trung ương Đảng khóa XIII năm 2023")
-    'Hội nghị lần thứ tám Ban Chấp hành Trung ương Đảng khóa XIII'
-    """
-    if words[:1] != ["Hội"]:
-        return False
-    if len(words) == 1:
-        return w == "nghị"
-    prev = words[-1]
-    return words[1] == "nghị" and (
-        (w in ("lần", "thứ") and prev in ("nghị", "lần"))
-        or ((w.isdigit() and len(w) <= 2) or w in _ORDINALS) and prev in ("ương", "thứ"))
-
-
 def _date_after(text: str, pos: int) -> tuple[str | None, int]:
     """A day written right after a symbol: `, ngày 03/11/2022`, ` ngày 22 tháng 10 năm 2021`."""
     m = _LEAD.match(text, pos)
@@ -266,7 +163,8 @@ def _mentions(layout: Layout) -> list[_Mention]:
             if issuer is None:
                 by = _approved_by(text[max(lo, start - 120):start])
                 if by:
-                    issuer = body_name(by["who"])
+                    # a proposer is a person's office ("Giám đốc Sở ..."), named as written
+                    issuer = body_name(by["who"]) if by.re is _APPROVED_BY else squash(by["who"])
             about = None
             sub = _SUBJECT.match(text, pos)
             if sub:
@@ -288,16 +186,18 @@ def _mentions(layout: Layout) -> list[_Mention]:
 
 
 def _approved_by(window: str) -> re.Match[str] | None:
-    """`_APPROVED_BY.search(window)`, skipped when the window cannot end as it requires
-    ("... tại " / "... theo "): the regex would crawl the whole window to find nothing.
+    """`_APPROVED_BY.search(window)` (or `_PROPOSED_BY`), skipped when the window cannot end as
+    they require ("... tại " / "... theo "): the regex would crawl the whole window to find nothing.
 
     >>> _approved_by("được Thủ tướng Chính phủ phê duyệt tại ")["who"]
     'Thủ tướng Chính phủ'
+    >>> _approved_by("Theo đề nghị của Giám đốc Sở Nội vụ tại ")["who"]
+    'Giám đốc Sở Nội vụ'
     """
     stripped = window.rstrip()
     if len(stripped) == len(window) or not stripped.endswith(("tại", "theo")):
         return None
-    return _APPROVED_BY.search(window)
+    return _APPROVED_BY.search(window) or (_PROPOSED_BY.search(window) if "nghị" in window else None)
 
 
 def _groups(chunk: str, lo: int) -> list[tuple[int, str]]:
