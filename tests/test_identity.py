@@ -148,7 +148,18 @@ def test_a_party_committee_s_department_named_in_the_preamble_is_the_issuer():
                 "KẾ HOẠCH\ntuyên truyền kỷ niệm ngày thành lập Đảng bộ tỉnh\n\nThực hiện Công văn số "
                 "2150/UBND-VX ngày 25/3/2025 của Ủy ban nhân dân tỉnh, Ban Tuyên giáo Tỉnh ủy xây dựng "
                 "kế hoạch như sau:\n\nI. NỘI DUNG\n1. Tổ chức hội thảo.\n")
-    assert doc.issuer == "Ban Tuyên giáo Tỉnh ủy"
+    # the header names the same board with its province, as "ỦY BAN NHÂN DÂN / TỈNH X" does
+    assert doc.issuer == "Ban Tuyên giáo Tỉnh ủy Thanh Hóa"
+
+
+def test_a_committee_s_board_in_the_header_with_the_date_beside_it():
+    """"TỈNH ỦY X / BAN TỔ CHỨC Quảng Trị, ngày ...": the columns joined on one line hid the
+    board, and the committee alone was taken for the issuer."""
+    doc = ident("TỈNH ỦY QUẢNG TRỊ    ĐẢNG CỘNG SẢN VIỆT NAM\nBAN TỔ CHỨC    Quảng Trị, ngày 06 tháng 01 năm "
+                "2026\n*\nSố 05-HD/BTCTU\n\nHƯỚNG DẪN\nđánh giá chất lượng đảng viên\n\n"
+                "1. Thời gian thực hiện\nXong trước ngày 15/12/2026.\n")
+    assert (doc.symbol, doc.place, doc.date, doc.issuer) == (
+        "05-HD/BTCTU", "Quảng Trị", "2026-01-06", "Ban Tổ chức Tỉnh ủy Quảng Trị")
 
 
 def test_a_body_heard_at_a_meeting_is_not_the_issuer():
@@ -215,3 +226,11 @@ def test_a_date_line_wrapped_before_its_year():
     """A narrow right column wraps "Hà Tĩnh, ngày 23 tháng 12" and puts "năm 2021" below."""
     doc = ident("TỈNH ỦY HÀ TĨNH\nSố 62-KH/TU\nHà Tĩnh, ngày 23 tháng 12\nnăm 2021\n\nKẾ HOẠCH\nabc\nI. MỤC ĐÍCH\n")
     assert (doc.place, doc.date) == ("Hà Tĩnh", "2021-12-23")
+
+
+def test_a_title_ends_where_dashed_grounds_begin():
+    """A Party "Quy định" lists its grounds with dashes; they ran into the title."""
+    doc = ident("TỈNH ỦY LẠNG SƠN\nSố 12-QĐi/TU\n\nQUY ĐỊNH\nvề trách nhiệm của người đứng đầu\n"
+                "- Căn cứ Điều lệ Đảng;\n- Xét đề nghị của Ban Nội chính Tỉnh ủy,\n\n"
+                "Ban Thường vụ Tỉnh ủy quy định như sau:\n\nĐiều 1. Phạm vi điều chỉnh\n")
+    assert doc.title == "QUY ĐỊNH về trách nhiệm của người đứng đầu"

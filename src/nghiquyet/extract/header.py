@@ -21,6 +21,27 @@ _NATIONAL = re.compile(r"ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|CỘNG\s+HÒA\s
                        r"|ĐỘC\s+LẬP\s*-", re.IGNORECASE)
 
 
+# A Party committee and one of its boards: "TỈNH ỦY X" over "BAN TỔ CHỨC", "ỦY BAN KIỂM TRA",
+# "VĂN PHÒNG": the board is named after its committee ("Ban Tổ chức Tỉnh ủy X").
+_COMMITTEE = re.compile(r"(?:TỈNH|THÀNH|HUYỆN|THỊ|QUẬN|ĐẢNG) [ỦU]Y\b")
+_COMMITTEE_BOARD = re.compile(r"(?:BAN|[ỦU]Y BAN KIỂM TRA|VĂN PHÒNG)\b")
+
+
+def upper_prefix(text: str) -> str:
+    """The upper-case words that open a line, before the first word in lower case.
+
+    >>> upper_prefix("BAN TỔ CHỨC Quảng Trị, ngày 06 tháng 01 năm 2026")
+    'BAN TỔ CHỨC'
+    >>> upper_prefix("Hà Tĩnh, ngày 05 tháng 3 năm 2024")
+    ''
+    """
+    words = text.split()
+    k = 0
+    while k < len(words) and words[k].upper() == words[k]:
+        k += 1
+    return " ".join(words[:k]).strip(" ,")
+
+
 def head_paragraphs(layout: Layout) -> list[Paragraph]:
     """The header lines; without a title line, the first few lines stand in for them."""
     if layout.title_start is None:
@@ -153,6 +174,8 @@ def header_organ(layout: Layout) -> str | None:
         if m:
             text = text[:m.start()]
         text = (_NUMBER_LINE.split(text)[0] if "Số" in text else text).strip(" *-_")
+        if "ngày" in text:
+            text = upper_prefix(text)       # "BAN TỔ CHỨC Quảng Trị, ngày ...": columns joined
         if text and text.upper() == text and any(c.isalpha() for c in text):
             lines.append(text)
         if (m and m.start() == 0) or number_line(p.text) or "ngày" in p.text.lower():
@@ -164,6 +187,8 @@ def header_organ(layout: Layout) -> str | None:
             return " ".join([lines[-1]] + lines[:-1])   # "ĐẢNG BỘ TỈNH X / BAN CHẤP HÀNH"
         if lines[0].startswith("ĐẢNG BỘ") and re.match(r"(TỈNH|THÀNH|HUYỆN|THỊ|QUẬN|ĐẢNG) ỦY\b", lines[-1]):
             return lines[-1]                            # "ĐẢNG BỘ TỈNH X / HUYỆN ỦY Y": the committee
+        if _COMMITTEE.match(lines[0]) and _COMMITTEE_BOARD.match(lines[-1]):
+            return f"{lines[-1]} {lines[0]}"            # "TỈNH ỦY X / BAN TỔ CHỨC": the committee's board
         if re.match(r"(SỞ|BAN|VĂN PHÒNG|PHÒNG|CHI CỤC|CỤC|TRUNG TÂM|ĐẢNG ỦY|ĐẢNG ĐOÀN)\b", lines[-1]):
             return lines[-1]                            # "UBND TỈNH X / SỞ CÔNG THƯƠNG"
     return " ".join(lines)

@@ -250,7 +250,7 @@ def _mark_title(paras: list[Paragraph], i: int) -> int:
     while j < len(paras) and j - i <= 8:
         line = paras[j].text
         if (_match_heading(line) or _ENACTING.match(line) or line.startswith(("(", "Căn cứ"))
-                or RULE.fullmatch(line)):
+                or RULE.fullmatch(line) or _dashed_grounds(line)):
             if RULE.fullmatch(line):                      # a rule under the title
                 paras[j].zone = "title"
                 j += 1
@@ -263,6 +263,18 @@ def _mark_title(paras: list[Paragraph], i: int) -> int:
         paras[j].zone = "title"
         j += 1
     return j
+
+
+def _dashed_grounds(line: str) -> bool:
+    """A preamble's grounds listed with dashes ("- Căn cứ Điều lệ Đảng;"), which a title
+    line never is (a title wraps onto words, not onto a list item).
+
+    >>> _dashed_grounds("- Căn cứ Điều lệ Đảng;"), _dashed_grounds("- Xét đề nghị của Ban Nội chính")
+    (True, True)
+    >>> _dashed_grounds("Xét công nhận xã đạt chuẩn"), _dashed_grounds("- 2030")
+    (False, False)
+    """
+    return line[:1] in "-+•–" and line.lstrip("-+•– ").startswith(("Căn cứ", "Xét", "Thực hiện", "Theo"))
 
 
 def _opens_body(line: str) -> bool:
