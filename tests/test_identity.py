@@ -234,3 +234,12 @@ def test_a_title_ends_where_dashed_grounds_begin():
                 "- Căn cứ Điều lệ Đảng;\n- Xét đề nghị của Ban Nội chính Tỉnh ủy,\n\n"
                 "Ban Thường vụ Tỉnh ủy quy định như sau:\n\nĐiều 1. Phạm vi điều chỉnh\n")
     assert doc.title == "QUY ĐỊNH về trách nhiệm của người đứng đầu"
+
+
+def test_a_meeting_that_heard_a_report_is_not_cut_at_the_report():
+    """"Ban Thường vụ ... họp nghe báo cáo": "báo cáo" was taken for the issuing verb, and
+    "họp nghe" for part of the body's name."""
+    doc = ident("ĐẢNG ỦY PHƯỜNG THUẬN HÓA\nSố 45-TB/ĐU\nThuận Hóa, ngày 25 tháng 8 năm 2025\n\nTHÔNG BÁO\n"
+                "kết luận về công tác chuẩn bị Đại hội\n\nNgày 22/8/2025, Ban Thường vụ Đảng ủy phường họp "
+                "nghe báo cáo tiến độ. Ban Thường vụ Đảng ủy phường kết luận như sau:\n\n1. Hoàn thiện văn kiện.\n")
+    assert doc.issuer == "Ban Thường vụ Đảng ủy phường"

@@ -43,6 +43,10 @@ def issuing_body(text: str) -> str | None:
     'Ban Tuyên giáo Tỉnh ủy'
     >>> issuing_body("Sau khi nghe Sở Tài chính báo cáo, Chủ tịch UBND tỉnh kết luận như sau:")
     'UBND tỉnh'
+    >>> issuing_body("Ban Thường vụ Đảng ủy họp nghe báo cáo tiến độ. Ban Thường vụ Đảng ủy kết luận:")
+    'Ban Thường vụ Đảng ủy'
+    >>> issuing_body("Thường trực Tỉnh ủy nghe Sở Y tế báo cáo; Thường trực Tỉnh ủy kết luận:")
+    'Thường trực Tỉnh ủy'
     """
     pos = 0
     while m := _ISSUING.search(text, pos):
@@ -51,7 +55,9 @@ def issuing_body(text: str) -> str | None:
             pos = at + 1              # not where a name can start: look on from the next character
             continue
         who = squash(m["who"])
-        if not _TOPIC.search(who) and not _HEARD.search(text, max(0, at - 8), at):
+        # "X họp nghe báo cáo": the report X heard is not its issuing act (its verb comes later)
+        if not _TOPIC.search(who) and not _HEARD.search(text, max(0, at - 8), at) \
+                and " nghe " not in f"{who} ":
             return who
         pos = m.end()
     return None
