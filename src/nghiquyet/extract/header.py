@@ -176,6 +176,8 @@ def header_organ(layout: Layout) -> str | None:
         text = (_NUMBER_LINE.split(text)[0] if "Số" in text else text).strip(" *-_")
         if "ngày" in text:
             text = upper_prefix(text)       # "BAN TỔ CHỨC Quảng Trị, ngày ...": columns joined
+            if len(text.split()) < 2 or not all(any(c.isalpha() for c in w) for w in text.split()):
+                text = ""                   # a name has words of letters ("SỞ Y TẾ", not "Ă" or "8 -")
         if text and text.upper() == text and any(c.isalpha() for c in text):
             lines.append(text)
         if (m and m.start() == 0) or number_line(p.text) or "ngày" in p.text.lower():
