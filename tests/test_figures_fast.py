@@ -116,3 +116,58 @@ def test_section_kinds_are_each_sections_kind(seeds_dir, samples_dir) -> None:
         assert kinds == [section_kind(layout, i) for i in range(len(layout.sections))], path.name
         kinds_seen.update(kinds)
     assert {"goal", "result"} <= kinds_seen           # the documents do have kinds to inherit
+
+
+# The words of due dates, periods and averages around a figure, with the letters that stand for
+# them in other words ("tăng", "giảm", "dân"), in both cases.
+_TIME_PIECES = ["trong ", "trong  ", "giai đoạn ", "thời kỳ ", "vào ", "trước ", "đến ", "tới ", "hết ",
+                "cuối ", "ngày ", "tháng ", "Quý ", "quý ", "năm ", "Năm ", "NĂM ", "2026", "2026 - 2030",
+                "31/12/2025", "IV", "bình quân", "BÌNH QUÂN", "Bình Quân", "quân", "đầu người", " mỗi hộ",
+                "5 năm", "năm năm", "cả giai đoạn", "cả nhiệm kỳ", "Cả ", "lũy kế", "LŨY KẾ", "tăng ",
+                "giảm ", "dân ", "nhân ", "chăm", "\t", "\u00a0", ",", ", ", " ", "/", "x", "g", "t",
+                " trong giai đoạn 2026 - 2030", "thời kỳ 2021-2025", ", giai đoạn 2026–2030"]
+_TIME_TEXTS = st.lists(st.sampled_from(_TIME_PIECES) | st.text(max_size=2), max_size=12).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TIME_TEXTS, st.integers(0, 12))
+def test_due_pattern_starts_where_the_plain_one_does(text: str, start: int) -> None:
+    """`_DUE`, written so that every alternative starts with a word, finds what the plain
+    pattern (a period's "trong" as an optional group) finds."""
+    import re
+
+    from nghiquyet.extract.figures_build import _DUE
+
+    plain = re.compile(r"(?:(?:vào|trong|trước|đến|tới)\s+(?:hết\s+|cuối\s+)?(?:ngày|tháng|[Qq]uý|năm)"
+                       r"|(?:trong\s+)?(?:giai\s+đoạn|thời\s+kỳ))\s+[\dIV]")
+    a, b = plain.search(text, start), _DUE.search(text, start)
+    assert (a and a.span()) == (b and b.span())
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TIME_TEXTS)
+def test_over_period_letters_rule_out_only_texts_the_regex_rejects(text: str) -> None:
+    from nghiquyet.extract.figures_context import _OVER_PERIOD, over_period
+
+    assert over_period(text, None) == bool(_OVER_PERIOD.search(text))
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TIME_TEXTS, st.integers(0, 80))
+def test_period_after_is_tried_wherever_it_can_match(text: str, end: int) -> None:
+    from nghiquyet.extract.figures import _PERIOD_AFTER, _may_open_period
+
+    for i in range(len(text) + 1):
+        for stop in (end, len(text)):
+            if _PERIOD_AFTER.match(text, i, stop):
+                assert _may_open_period(text, i, stop), (text, i)
+
+
+@settings(max_examples=250, deadline=None)
+@given(_TEXTS)
+def test_quantities_come_sorted_by_start(text: str) -> None:
+    """What taking a sentence's quantities as a slice of the paragraph's relies on."""
+    from nghiquyet.extract.figures_quantities import quantities
+
+    starts = [q.start for q in quantities(text, ft.low(text))]
+    assert starts == sorted(starts)

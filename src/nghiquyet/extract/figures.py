@@ -10,8 +10,10 @@ before the document's own). Rows of a table of targets are read by `figures_tabl
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
+from operator import attrgetter
 
 from ..model import Figure, Identity
 from ..text import ascii_digits_only, has_ascii_digit
@@ -31,6 +33,7 @@ from .units import per_ten_thousand
 from .outline import Layout
 
 _DIGIT = re.compile(r"\d")
+_START = attrgetter("start")
 _TRONG_DO = re.compile(r"\btrong\s+đó\b|\bTrong\s+đó\b|\btrong\s+số\s+đó\b")
 _PAST = re.compile(r"(?:^|\s)(?:đã|Đã)\s")
 
@@ -145,9 +148,17 @@ def _paragraph(text: str, para, layout: Layout, sec_kind: str | None, ctx: Conte
     whole = len(text)
     if sec_kind in (None, "task") and _PAST_SPAN.match(text):
         sec_kind = "result"                      # "Chín tháng đầu năm 2026, ...": a span gone by
+    lo = 0                                       # qs before it lie in earlier sentences
     for s_start, s_end in fc.sentences(text):
         sentence = text[s_start:s_end]           # the text itself when it is one sentence
-        sq = qs if s_start == 0 and s_end == whole else [q for q in qs if s_start <= q.start < s_end]
+        if s_start == 0 and s_end == whole:
+            sq = qs
+        else:
+            # the quantities starting in the sentence: qs is sorted by start and the sentences
+            # come in order, so they are a slice (found by bisection, not a pass over qs)
+            lo = bisect_left(qs, s_start, lo, key=_START)
+            hi = bisect_left(qs, s_end, lo, key=_START)
+            sq, lo = qs[lo:hi], hi
         bounds = fc.boundaries(sentence, ascii_digits)
         if not sq:
             place.number = next((n for _, _, n in reversed(bounds) if n is not None), place.number)
@@ -157,13 +168,19 @@ def _paragraph(text: str, para, layout: Layout, sec_kind: str | None, ctx: Conte
         marks = fc.time_marks(sentence)
         sent_cues = cues if cues is not None else _cues(ft.low(sentence), s_start)
         out.extend(_sentence(text, s_start, s_end, sent_cues, sq, bounds, marks, place, sec_kind, ctx))
-        years = [m.year for m in marks if m.year]
-        place.carried = years[-1] if years else place.carried
-        spans = [m.period for m in marks if m.period]
-        if spans and spans[-1] not in place.periods:
-            # "Nhiệm kỳ 2020 - 2025, ... . Thu ngân sách 5 năm đạt ...": the span read on
-            place.periods = place.periods + (spans[-1],)
+        if marks:                                # most sentences state no year
+            _carry(marks, place)
     return out
+
+
+def _carry(marks: list[fc.TimeMark], place: _Place) -> None:
+    """The last year and span a sentence states hold for the sentences after it."""
+    years = [m.year for m in marks if m.year]
+    place.carried = years[-1] if years else place.carried
+    spans = [m.period for m in marks if m.period]
+    if spans and spans[-1] not in place.periods:
+        # "Nhiệm kỳ 2020 - 2025, ... . Thu ngân sách 5 năm đạt ...": the span read on
+        place.periods = place.periods + (spans[-1],)
 
 
 _CUE_KEYS = ("goal_cues", "result_cues", "estimate_cues")
@@ -240,8 +257,7 @@ def _sentence(text: str, s_start: int, s_end: int, cues: dict[str, list[int]], s
                 named.mode == "number" and named.quote_end > q.end
                 and _YEAR_AFTER.match(text, named.quote_end, s_end))
             year = int(late.group(1)) if late else None
-            if not late and (text.find("đoạn", named.quote_end, s_end) >= 0
-                             or text.find("kỳ", named.quote_end, s_end) >= 0) \
+            if not late and _may_open_period(text, named.quote_end, s_end) \
                     and (span := _PERIOD_AFTER.match(text, named.quote_end, s_end)):
                 # "xây mới 1.200 phòng học trong giai đoạn 2026 - 2030": a total over the period
                 year, period = int(span.group(2)), f"{span.group(1)}-{span.group(2)}"
@@ -268,12 +284,14 @@ def _sentence(text: str, s_start: int, s_end: int, cues: dict[str, list[int]], s
         guessed = year is None and kind == "target"      # no year of its own: a later one may say
         if year is None:
             year = place.horizon or (ctx.plan_target if kind == "target" else ctx.plan_result)
-        if term and not over_period(text[named.quote_start:named.quote_end], q.unit):
+        over = None                          # over_period of the figure: read once, if asked
+        if term and not (over := over_period(text[named.quote_start:named.quote_end], q.unit)):
             period = None                    # "Nhiệm kỳ 2020-2025, ...; tỷ lệ hộ nghèo còn 1,85%"
-        if period is None and place.periods and year \
-                and (span := _ending(place.periods, year)) \
-                and over_period(text[named.quote_start:named.quote_end], q.unit):
-            period = span                    # "bình quân 5 năm đạt 10%/năm" under "2026-2030"
+        if period is None and place.periods and year and (span := _ending(place.periods, year)):
+            if over is None:
+                over = over_period(text[named.quote_start:named.quote_end], q.unit)
+            if over:
+                period = span                # "bình quân 5 năm đạt 10%/năm" under "2026-2030"
         # Positional, in the order of Figure's fields (keywords cost twice as much, per figure):
         # indicator, comparator, value, value_max, unit, year, period, parent, quote, section,
         # span, number, base_year, kind, estimate, planned.
@@ -393,6 +411,23 @@ def _when(marks: list[fc.TimeMark], pos: int) -> tuple[int | None, str | None, i
 # "... 1.200 phòng học trong giai đoạn 2026 - 2030": a period written after the figure's words.
 _PERIOD_AFTER = re.compile(r"\s*,?\s*(?:trong\s+)?(?:giai\s+đoạn|thời\s+kỳ)\s+((?:19|20)\d\d)\s*[-–]\s*"
                            r"((?:19|20)\d\d)(?![\d/])")
+
+
+def _may_open_period(text: str, i: int, end: int) -> bool:
+    """Whether `_PERIOD_AFTER` can match at `i` (before `end`): only after a blank, a comma or
+    the "t" of "trong"/"thời" or the "g" of "giai" (one character read, where a search for
+    "đoạn" or "kỳ" read the rest of the sentence).
+
+    >>> t = "1.200 phòng học trong giai đoạn 2026 - 2030; 85%"
+    >>> _may_open_period(t, 15, len(t)), _may_open_period(t, 42, len(t)), _may_open_period(t, 5, 5)
+    (True, False, False)
+    """
+    if i >= end:
+        return False                     # the pattern needs at least "giai đoạn 2026-2030"
+    c = text[i]
+    return c == " " or c in ",tg" or c.isspace()       # \s is str.isspace
+
+
 # "... lên 60 triệu đồng/năm vào năm 2027", "... trước ngày 31/12/2025": a due year written just
 # after the figure (or after the words that name it).
 _YEAR_AFTER = re.compile(r"""\s*,?\s*(?:vào|trong|đến|tới|trước)\s+(?:hết\s+|cuối\s+)?

@@ -43,10 +43,15 @@ _WHOLE_BEFORE = re.compile(r"([Cc]ơ\s+cấu[^:;.]{0,60}?)\s*:\s*$")
 # Where the words after a number-first figure stop (a colon opens what the figure lists).
 _AFTER_STOP = re.compile(r";|:\s|\.\s|\.$|,?\s+trong\s+đó\b|\(\d{1,3}\)")
 # A due date after the words is the figure's time, not its name: "100% thôn, bản trước ngày
-# 31/12/2026". Its own pattern starts with its words (`re` then skips to their first letters);
+# 31/12/2026", "... trong giai đoạn 2026-2030". Every alternative starts with a word written out
+# (not a group, not an optional "trong"), so `re` skips to the letters v, t, đ, g (it tried the
+# pattern at every character when the period's alternative opened with "(?:trong\s+)?").
 # `_DUE_LEAD` takes back the ", hoàn thành" or "và" before it ("đạt 50% và đến ngày ...").
-_DUE = re.compile(r"(?:(?:vào|trong|trước|đến|tới)\s+(?:hết\s+|cuối\s+)?(?:ngày|tháng|[Qq]uý|năm)"
-                  r"|(?:trong\s+)?(?:giai\s+đoạn|thời\s+kỳ))\s+[\dIV]")     # "... trong giai đoạn 2026-2030"
+_WHEN = r"(?:hết\s+|cuối\s+)?(?:ngày|tháng|[Qq]uý|năm)"
+_DUE = re.compile(rf"""(?:vào\s+{_WHEN}
+                         |trong\s+(?:{_WHEN}|giai\s+đoạn|thời\s+kỳ)
+                         |trước\s+{_WHEN}|đến\s+{_WHEN}|tới\s+{_WHEN}
+                         |giai\s+đoạn|thời\s+kỳ)\s+[\dIV]""", re.VERBOSE)
 _DUE_LEAD = re.compile(r"(?:,?\s*(?:hoàn\s+thành|xong))?(?:\s+và)?[\s,]*$")
 # Where a part of the words after a figure is handed to the next figure ("..., 30% số huyện").
 _SPLIT = re.compile(r",\s+|\s+và\s+|;\s*|\s+với\s+")

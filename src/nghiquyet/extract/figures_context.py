@@ -189,8 +189,12 @@ def over_period(quote: str, unit: str | None) -> bool:
     """
     if unit and unit.endswith("/năm"):
         return True
-    # Each alternative holds one of these letters: skip the regex (which crawls) without them.
-    return any(c in quote for c in "âăảếÂĂẢẾ") and bool(_OVER_PERIOD.search(quote))
+    # Each alternative holds one of these words ("bình quân", "năm", "cả", "lũy"), whose letters
+    # `re` matches regardless of case only as their own capitals (no other character folds to
+    # them): skip the regex, which crawls, without one.
+    low = quote.lower()
+    return ("quân" in low or "năm" in low or "cả" in low or "ũy" in low) \
+        and bool(_OVER_PERIOD.search(quote))
 
 
 # "Đến ngày 10/4/2026, ...", "Tính đến hết ngày 31/3": the state of things on a given day.
