@@ -171,12 +171,3 @@ def test_quantities_come_sorted_by_start(text: str) -> None:
 
     starts = [q.start for q in quantities(text, ft.low(text))]
     assert starts == sorted(starts)
-
-
-@settings(max_examples=250, deadline=None)
-@given(_TEXTS)
-def test_comparator_before_reads_only_the_last_40_characters(text: str) -> None:
-    """What `name_quantity` relies on when it passes only the tail of the words before a number."""
-    tail = text[-40:]
-    comp, at = ft.comparator_before(tail)
-    assert ft.comparator_before(text) == (comp, at + len(text) - len(tail))

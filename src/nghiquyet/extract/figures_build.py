@@ -129,11 +129,7 @@ def name_quantity(text: str, q: Quantity, clause_start: int, limit: int,
     `prev` is the previous figure of the same sentence, for "..., tăng 6,72 lần".
     """
     before = text[clause_start:q.start]
-    # comparator_before reads only the last 40 characters: given just those, it hashes less and
-    # meets the same short string again (its answers are remembered); its offset is shifted back
-    tail = before[-40:]
-    comp, comp_at = ft.comparator_before(tail)
-    comp_at += len(before) - len(tail)
+    comp, comp_at = ft.comparator_before(before)
     words = before[:comp_at]
     after_comp, after_len = ft.comparator_after(text[q.end:limit])
     if after_comp is None and before.endswith("từ ") and q.value_max is None:
