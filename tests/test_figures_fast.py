@@ -155,7 +155,7 @@ def test_over_period_letters_rule_out_only_texts_the_regex_rejects(text: str) ->
 @settings(max_examples=400, deadline=None)
 @given(_TIME_TEXTS, st.integers(0, 80))
 def test_period_after_is_tried_wherever_it_can_match(text: str, end: int) -> None:
-    from nghiquyet.extract.figures import _PERIOD_AFTER, _may_open_period
+    from nghiquyet.extract.figures_clauses import PERIOD_AFTER as _PERIOD_AFTER, may_open_period as _may_open_period
 
     for i in range(len(text) + 1):
         for stop in (end, len(text)):

@@ -249,16 +249,16 @@ def _sentence(text: str, s_start: int, s_end: int, cues: dict[str, list[int]], s
             continue
         if q.unit in weak_counts and not _counted_here(text[clause:q.start], named, sent_figs):
             continue                         # "tại 3 đô thị": part of a name
-        year, period, base_year, term = _when(marks, rel) if marks else (None, None, None, False)
+        year, period, base_year, term = fc.when(marks, rel) if marks else (None, None, None, False)
         late = None
         if year is None:
             # "... lên 60 triệu đồng/năm vào năm 2027", "100% thôn, bản trước ngày 31/12/2025"
-            late = _YEAR_AFTER.match(text, q.end, s_end) or (
+            late = fc.YEAR_AFTER.match(text, q.end, s_end) or (
                 named.mode == "number" and named.quote_end > q.end
-                and _YEAR_AFTER.match(text, named.quote_end, s_end))
+                and fc.YEAR_AFTER.match(text, named.quote_end, s_end))
             year = int(late.group(1)) if late else None
-            if not late and _may_open_period(text, named.quote_end, s_end) \
-                    and (span := _PERIOD_AFTER.match(text, named.quote_end, s_end)):
+            if not late and fc.may_open_period(text, named.quote_end, s_end) \
+                    and (span := fc.PERIOD_AFTER.match(text, named.quote_end, s_end)):
                 # "xây mới 1.200 phòng học trong giai đoạn 2026 - 2030": a total over the period
                 year, period = int(span.group(2)), f"{span.group(1)}-{span.group(2)}"
                 late = span
@@ -287,7 +287,7 @@ def _sentence(text: str, s_start: int, s_end: int, cues: dict[str, list[int]], s
         over = None                          # over_period of the figure: read once, if asked
         if term and not (over := over_period(text[named.quote_start:named.quote_end], q.unit)):
             period = None                    # "Nhiệm kỳ 2020-2025, ...; tỷ lệ hộ nghèo còn 1,85%"
-        if period is None and place.periods and year and (span := _ending(place.periods, year)):
+        if period is None and place.periods and year and (span := fc.ending(place.periods, year)):
             if over is None:
                 over = over_period(text[named.quote_start:named.quote_end], q.unit)
             if over:
@@ -378,58 +378,3 @@ def _in_parentheses(text: str, start: int, pos: int) -> bool:
     if seg.count("(") <= seg.count(")"):
         return False
     return not _TRONG_DO.search(seg, seg.rfind("("))
-
-
-def _ending(periods: tuple[str, ...], year: int) -> str | None:
-    """The period that ends in `year`.
-
-    >>> _ending(("2020-2025", "2025-2030"), 2030), _ending(("2020-2025",), 2030)
-    ('2025-2030', None)
-    """
-    for p in periods:
-        if int(p[-4:]) == year:
-            return p
-    return None
-
-
-def _when(marks: list[fc.TimeMark], pos: int) -> tuple[int | None, str | None, int | None, bool]:
-    """Year, period and base year of a figure at `pos` from the sentence's time marks, and
-    whether the period is a term ("Nhiệm kỳ 2020 - 2025,")."""
-    year = period = base = None
-    term = False
-    for m in marks:
-        if m.start >= pos:
-            if m.base_year and base is None and m.start - pos < 80:
-                base = m.base_year
-            continue
-        if m.base_year:
-            continue
-        year, period, term = m.year, m.period, m.term
-    return year, period, base, term
-
-
-# "... 1.200 phòng học trong giai đoạn 2026 - 2030": a period written after the figure's words.
-_PERIOD_AFTER = re.compile(r"\s*,?\s*(?:trong\s+)?(?:giai\s+đoạn|thời\s+kỳ)\s+((?:19|20)\d\d)\s*[-–]\s*"
-                           r"((?:19|20)\d\d)(?![\d/])")
-
-
-def _may_open_period(text: str, i: int, end: int) -> bool:
-    """Whether `_PERIOD_AFTER` can match at `i` (before `end`): only after a blank, a comma or
-    the "t" of "trong"/"thời" or the "g" of "giai" (one character read, where a search for
-    "đoạn" or "kỳ" read the rest of the sentence).
-
-    >>> t = "1.200 phòng học trong giai đoạn 2026 - 2030; 85%"
-    >>> _may_open_period(t, 15, len(t)), _may_open_period(t, 42, len(t)), _may_open_period(t, 5, 5)
-    (True, False, False)
-    """
-    if i >= end:
-        return False                     # the pattern needs at least "giai đoạn 2026-2030"
-    c = text[i]
-    return c == " " or c in ",tg" or c.isspace()       # \s is str.isspace
-
-
-# "... lên 60 triệu đồng/năm vào năm 2027", "... trước ngày 31/12/2025": a due year written just
-# after the figure (or after the words that name it).
-_YEAR_AFTER = re.compile(r"""\s*,?\s*(?:vào|trong|đến|tới|trước)\s+(?:hết\s+|cuối\s+)?
-    (?:[Nn]ăm\s+|ngày\s+\d{1,2}/\d{1,2}/|tháng\s+\d{1,2}/|[Qq]uý\s+[IV]{1,3}(?:/|\s+năm\s+))
-    ((?:19|20)\d\d)(?!\d)""", re.VERBOSE)

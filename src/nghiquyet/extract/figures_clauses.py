@@ -251,3 +251,60 @@ def baseline(text: str, q: Quantity, nxt: Quantity) -> bool:
     """
     return q.unit == nxt.unit and bool(_TO.fullmatch(text, q.end, nxt.start)) \
         and bool(_FROM.search(text, max(0, q.start - 6), q.start))
+
+
+# --- the time of a figure: marks before it, a year or period written after it ----------------
+
+def ending(periods: tuple[str, ...], year: int) -> str | None:
+    """The period that ends in `year`.
+
+    >>> ending(("2020-2025", "2025-2030"), 2030), ending(("2020-2025",), 2030)
+    ('2025-2030', None)
+    """
+    for p in periods:
+        if int(p[-4:]) == year:
+            return p
+    return None
+
+
+def when(marks: list[TimeMark], pos: int) -> tuple[int | None, str | None, int | None, bool]:
+    """Year, period and base year of a figure at `pos` from the sentence's time marks, and
+    whether the period is a term ("Nhiệm kỳ 2020 - 2025,")."""
+    year = period = base = None
+    term = False
+    for m in marks:
+        if m.start >= pos:
+            if m.base_year and base is None and m.start - pos < 80:
+                base = m.base_year
+            continue
+        if m.base_year:
+            continue
+        year, period, term = m.year, m.period, m.term
+    return year, period, base, term
+
+
+# "... 1.200 phòng học trong giai đoạn 2026 - 2030": a period written after the figure's words.
+PERIOD_AFTER = re.compile(r"\s*,?\s*(?:trong\s+)?(?:giai\s+đoạn|thời\s+kỳ)\s+((?:19|20)\d\d)\s*[-–]\s*"
+                           r"((?:19|20)\d\d)(?![\d/])")
+
+
+def may_open_period(text: str, i: int, end: int) -> bool:
+    """Whether `PERIOD_AFTER` can match at `i` (before `end`): only after a blank, a comma or
+    the "t" of "trong"/"thời" or the "g" of "giai" (one character read, where a search for
+    "đoạn" or "kỳ" read the rest of the sentence).
+
+    >>> t = "1.200 phòng học trong giai đoạn 2026 - 2030; 85%"
+    >>> may_open_period(t, 15, len(t)), may_open_period(t, 42, len(t)), may_open_period(t, 5, 5)
+    (True, False, False)
+    """
+    if i >= end:
+        return False                     # the pattern needs at least "giai đoạn 2026-2030"
+    c = text[i]
+    return c == " " or c in ",tg" or c.isspace()       # \s is str.isspace
+
+
+# "... lên 60 triệu đồng/năm vào năm 2027", "... trước ngày 31/12/2025": a due year written just
+# after the figure (or after the words that name it).
+YEAR_AFTER = re.compile(r"""\s*,?\s*(?:vào|trong|đến|tới|trước)\s+(?:hết\s+|cuối\s+)?
+    (?:[Nn]ăm\s+|ngày\s+\d{1,2}/\d{1,2}/|tháng\s+\d{1,2}/|[Qq]uý\s+[IV]{1,3}(?:/|\s+năm\s+))
+    ((?:19|20)\d\d)(?!\d)""", re.VERBOSE)
