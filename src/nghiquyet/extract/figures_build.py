@@ -73,9 +73,9 @@ _SHARE_OF = re.compile(r"(?:tỷ|tỉ)\s+trọng\s+.+?\s+trong\s+(.+)$", re.IGNO
 _VERDICTS = ("vuot ", "cao hon ", "thap hon ", "tang ", "giam ")
 _VERDICT_FIRST = frozenset("vVcCtTgG")         # their first letters: most words need no folding
 # Verbs that reach a share of a plan ("chỉ đạt 82,6% kế hoạch").
-_REACHED = frozenset(("đạt", "hoàn thành", "ước đạt"))
+_REACH_PLAN = frozenset(("đạt", "hoàn thành", "ước đạt"))
 # Verbs that reach a share of a whole ("đạt 2% tổng chi"); names that are already a rate.
-_REACH = frozenset(("đạt", "bảo đảm", "đảm bảo"))
+_REACH_WHOLE = frozenset(("đạt", "bảo đảm", "đảm bảo"))
 _RATE_HEADS = ("ty le", "ti le", "ty trong", "ti trong")
 
 
@@ -247,7 +247,7 @@ def name_quantity(text: str, q: Quantity, clause_start: int, limit: int,
             named.indicator = share_name(named.share_sector, whole)
             return named
 
-    planned_ratio = q.family == "percent" and verbset & _REACHED and \
+    planned_ratio = q.family == "percent" and verbset & _REACH_PLAN and \
         _PLAN_WORDS.match(text, end, limit)
     if ("bằng" in verbset and q.family == "percent") or planned_ratio:  # a ratio to a plan
         subject = lead if not ft.is_empty_indicator(lead) else prev_base
@@ -289,7 +289,7 @@ def name_quantity(text: str, q: Quantity, clause_start: int, limit: int,
         target = ft.tidy(re.match(r"[^,;.()]*", text[end:limit]).group(0))
         subject = lead if not ft.is_empty_indicator(lead) else prev_base
         return result(f"mức vượt {target} {ft.lower_first(subject)}", "ratio", end)
-    if q.family == "percent" and after.startswith(("tổng ", "GRDP")) and verbset & _REACH \
+    if q.family == "percent" and after.startswith(("tổng ", "GRDP")) and verbset & _REACH_WHOLE \
             and not ft.is_empty_indicator(lead) and not fold(lead).startswith(_RATE_HEADS):
         # "Bố trí ngân sách cho khoa học ... đạt ít nhất 2% tổng chi ngân sách", "Chi cho khoa
         # học bảo đảm tối thiểu 3% tổng chi ngân sách": a share of the whole after the number,

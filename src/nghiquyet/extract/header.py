@@ -27,6 +27,18 @@ _COMMITTEE = re.compile(r"(?:TỈNH|THÀNH|HUYỆN|THỊ|QUẬN|ĐẢNG) [ỦU]Y
 _COMMITTEE_BOARD = re.compile(r"(?:BAN|[ỦU]Y BAN KIỂM TRA|VĂN PHÒNG)\b")
 
 
+def upper_count(words: list[str]) -> int:
+    """How many of `words`, from the first, are in upper case.
+
+    >>> upper_count("T/M BAN THƯỜNG VỤ Nguyễn Văn A".split()), upper_count(["Hà", "TĨNH"])
+    (4, 0)
+    """
+    k = 0
+    while k < len(words) and words[k].upper() == words[k]:
+        k += 1
+    return k
+
+
 def upper_prefix(text: str) -> str:
     """The upper-case words that open a line, before the first word in lower case.
 
@@ -36,10 +48,7 @@ def upper_prefix(text: str) -> str:
     ''
     """
     words = text.split()
-    k = 0
-    while k < len(words) and words[k].upper() == words[k]:
-        k += 1
-    return " ".join(words[:k]).strip(" ,")
+    return " ".join(words[:upper_count(words)]).strip(" ,")
 
 
 def head_paragraphs(layout: Layout) -> list[Paragraph]:

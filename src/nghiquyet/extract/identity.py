@@ -12,7 +12,7 @@ from functools import cache
 
 from ..model import Identity, Signer
 from ..text import fold, squash
-from .header import own_symbol, place_and_date
+from .header import own_symbol, place_and_date, upper_count
 from .issuer import ON_BEHALF, expand, issuer
 from .outline import RULE, Layout, Paragraph, is_signature_start, looks_like_name
 from .symbols import kind_of_code, parse_symbols
@@ -124,9 +124,7 @@ def signer_block(layout: Layout) -> Signer:
         if upper and t.isupper() and not ON_BEHALF.match(t) and _upper_name(t):
             name = _recase(t)                 # "NGUYỄN VĂN BÌNH": a name typed in capitals
             break
-        k = 0
-        while k < len(words) and words[k].upper() == words[k]:
-            k += 1
+        k = upper_count(words)
         if k < len(words) and all(len(w) == 1 for w in words[:k]):
             k = 0                             # "Y Thanh Hà Niê Kđăm": an Ê Đê name opens with "Y"
         if k:
