@@ -20,7 +20,7 @@ from functools import cache
 from ..model import Reference
 from ..text import squash
 from .bodies import body_name
-from .dates import find_dates
+from .dates import find_dates, iso_day
 from .header import own_symbol
 from .outline import Layout
 from .symbols import kind_of_code, parse_symbols
@@ -124,10 +124,44 @@ def _last_words_start(text: str, n: int) -> int:
     return len(text) - len(text[len(parts[0]):].lstrip())
 
 
+# The two ways a citation's day is written, opening the 40 characters after the symbol: a
+# fast path for `_date_after`. It is `dates._DATE`'s "words" and "numeric" alternatives with
+# the year `_YEAR` requires, anchored at the start (see `_date_after` for why they agree).
+_DAY_AT = re.compile(r"""
+    (?: ngày \s+ | (?=[0-9]) ) (?P<d>\d{1,2})          # as `_date_after`'s test: ASCII digits
+    (?: \s+ tháng \s+ (?P<m1>\d{1,2}) \s*,?\s+ năm \s+              # 22 tháng 10 năm 2021
+      | \s?(?P<sep>[/.-])\s? (?P<m2>\d{1,2}) \s?(?P=sep)\s? )         # 03/11/2022, 3.11.2022
+    (?P<y>(?:19|20|21)\d\d) (?!\d)
+""", re.VERBOSE | re.IGNORECASE)
+
+
 def _date_after(text: str, pos: int) -> tuple[str | None, int]:
-    """A day written right after a symbol: `, ngày 03/11/2022`, ` ngày 22 tháng 10 năm 2021`."""
+    """A day written right after a symbol: `, ngày 03/11/2022`, ` ngày 22 tháng 10 năm 2021`.
+
+    >>> t = "Nghị quyết 05-NQ/TU, ngày 03/11/2022 của Tỉnh ủy; 06-NQ/TU ngày 5 tháng 3 năm 2021"
+    >>> _date_after(t, 19), _date_after(t, 58), _date_after(t, 36)
+    (('2022-11-03', 36), ('2021-03-05', 82), (None, 36))
+    """
     m = _LEAD.match(text, pos)
-    window = text[m.end():m.end() + 40]
+    start = m.end()
+    # Fast path: `_DAY_AT` matching at the window's start gives what `find_dates(window)[0]`
+    # gives. Its year is the window's first (the day and month have two digits at most) and
+    # passes find_dates' look at the five characters before it (the separator, or "năm" when
+    # the test below holds); find_dates searches from offset 0 (a digit or "ngày" opens the
+    # window), where no alternative of `_DATE` matches but the one this copies ("ngày " is no
+    # start of another, and the numeric one's look-behind sees the window's start), so its
+    # first match is this one: from "ngày" for words, from the day's digits for numbers. An
+    # impossible day (31/02) or a long gap before the year (find_dates skips it) goes the
+    # slow way.
+    day = _DAY_AT.match(text, start, start + 40)
+    if day:
+        y = day.start("y")
+        if day["sep"] or text[max(start, y - 5):y].rstrip().lower().endswith("năm"):
+            iso = iso_day(int(day["d"]), int(day["m1"] or day["m2"]), int(day["y"]))
+            if iso:
+                first = day.start("d") if day["sep"] else start
+                return (iso, day.end()) if first - start <= 5 else (None, pos)
+    window = text[start:start + 40]
     if not window.lower().startswith(("ngày", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9")):
         return None, pos
     found = find_dates(window)
@@ -143,7 +177,7 @@ def _mentions(layout: Layout) -> list[_Mention]:
     out: list[_Mention] = []
     for lo, hi, in_front in runs:
         chunk = text[lo:hi]
-        groups: list[tuple[int, str]] | None = None    # found when a citation needs them
+        dotted: bool | None = None      # whether the chunk has "İ" (asked when a citation needs it)
         for s in parse_symbols(chunk):
             if s.text == own:
                 continue
@@ -173,12 +207,11 @@ def _mentions(layout: Layout) -> list[_Mention]:
             out.append(_Mention(s.text, kind, date, issuer, about, implements, start, end, pos))
             if issuer is None:
                 # "các nghị quyết của X: Nghị quyết số ...; Nghị quyết số ..." (same sentence)
-                if groups is None:
-                    groups = _groups(chunk, lo)
-                for g_end, who in reversed(groups):
-                    if g_end <= start and not _SENTENCE_END.search(text, g_end, start):
-                        out[-1].issuer = body_name(who) or squash(who)
-                        break
+                if dotted is None:
+                    dotted = "İ" in chunk
+                who = _group_before(chunk, lo, start) if not dotted else _group_lowered(chunk, lo, start)
+                if who is not None:
+                    out[-1].issuer = body_name(who) or squash(who)
                 if out[-1].issuer is None and s.issuer:
                     out[-1].issuer = s.issuer
     _share_issuers(text, out)
@@ -200,17 +233,56 @@ def _approved_by(window: str) -> re.Match[str] | None:
     return _APPROVED_BY.search(window) or (_PROPOSED_BY.search(window) if "nghị" in window else None)
 
 
-def _groups(chunk: str, lo: int) -> list[tuple[int, str]]:
-    """("các nghị quyết của X:" end offset, X) in a chunk; str.find first, the regex only there."""
+def _group_before(chunk: str, lo: int, start: int) -> str | None:
+    """X of the last "các nghị quyết của X:" in `chunk` (which starts at `lo` in the text) that
+    ends before `start` with no sentence end between, or None.
+
+    >>> t = "Thực hiện các nghị quyết của Tỉnh ủy: Nghị quyết số 05-NQ/TU; Nghị quyết số 06-NQ/TU"
+    >>> _group_before(t, 0, 48), _group_before(t, 0, 20), _group_before("Các kế hoạch sau của A B:. X", 0, 27)
+    ('Tỉnh ủy', None, None)
+
+    Every "các " (any case) was looked at once: the whole chunk lower-cased and searched, and
+    each group matched. A group ends at the first ":" after its start, and nothing between
+    them is ":", ";" or "." (`_GROUP_OF`), so only the "các " after the last of those marks
+    before a colon can end there; and the last group before `start` is the one that counts
+    (an earlier one has the later one's sentence end between it and `start` as well). So the
+    colons before `start` are looked at from the last, until a sentence end lies between one
+    and `start`, and only the few words before each are lower-cased.
+    """
+    rel = start - lo
+    c = chunk.rfind(":", 0, rel)
+    while c >= 0:
+        if _SENTENCE_END.search(chunk, c + 1, rel):
+            return None
+        q = max(chunk.rfind(";", 0, c), chunk.rfind(".", 0, c), chunk.rfind(":", 0, c))
+        low = chunk[q + 1:c].lower()
+        found = None
+        i = low.find("các ")
+        while i >= 0:
+            if low.startswith(_GROUP_WORDS, i):
+                found = _GROUP_OF.match(chunk, q + 1 + i) or found
+            i = low.find("các ", i + 4)
+        if found:
+            return found["who"]
+        c = chunk.rfind(":", 0, c)
+    return None
+
+
+def _group_lowered(chunk: str, lo: int, start: int) -> str | None:
+    """`_group_before` as it was done, for a chunk with "İ": lower-casing it makes two
+    characters of one, and the offsets in the lower-cased chunk were used as they were."""
     low = chunk.lower()
-    out = []
+    groups = []
     i = low.find("các ")
     while i >= 0:
         g = _GROUP_OF.match(chunk, i) if low.startswith(_GROUP_WORDS, i) else None
         if g:
-            out.append((lo + g.end(), g["who"]))
+            groups.append((lo + g.end(), g["who"]))
         i = low.find("các ", i + 4)
-    return out
+    for g_end, who in reversed(groups):
+        if g_end <= start and not _SENTENCE_END.search(chunk, g_end - lo, start - lo):
+            return who
+    return None
 
 
 def _share_issuers(text: str, mentions: list[_Mention]) -> None:

@@ -8,7 +8,7 @@ removes them. The kind and, for state symbols, the issuer are read from the code
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from .vocab import load
@@ -87,21 +87,26 @@ _NUMBER_START = re.compile(r"\d(?<![\w/.,-]\d)")
 _AFTER_SLASH = re.compile(r"\s*(?:[A-ZĐ]|(?:19|20)\d\d\s*[-/]\s*[A-ZĐ])")
 
 
+# A slash `_AFTER_SLASH` follows, found by `re` (a scan for the literal "/" in C): most
+# slashes are in dates and ratios ("03/11/2022", "26/28"), and testing each from Python cost
+# more than all the symbols.
+_SYMBOL_SLASH = re.compile(r"/(?=" + _AFTER_SLASH.pattern + ")")
+
+
 def _candidates(text: str):
-    """SYMBOL matches, found from the slashes every symbol has (a str.find scan), which is
+    """SYMBOL matches, found from the slashes every symbol has (a scan for them), which is
     several times faster than running the pattern over the whole text."""
     last_end = 0
-    slash = text.find("/")
-    while slash >= 0:
-        if slash >= last_end and _AFTER_SLASH.match(text, slash + 1):
-            lo = max(last_end, slash - 28)
-            for c in _NUMBER_START.finditer(text, lo, slash + 1):
-                m = SYMBOL.match(text, c.start())
-                if m and m.end() > slash:
-                    yield m
-                    last_end = m.end()
-                    break
-        slash = text.find("/", max(slash + 1, last_end))
+    for q in _SYMBOL_SLASH.finditer(text):
+        slash = q.start()
+        if slash < last_end:
+            continue                      # inside the symbol just found ("892/QĐ-TTg/...")
+        for c in _NUMBER_START.finditer(text, max(last_end, slash - 28), slash + 1):
+            m = SYMBOL.match(text, c.start())
+            if m and m.end() > slash:
+                yield m
+                last_end = m.end()
+                break
 
 
 def parse_symbols(text: str) -> list[Symbol]:
@@ -126,23 +131,39 @@ def parse_symbols(text: str) -> list[Symbol]:
     """
     out = []
     for m in _candidates(text):
-        codes = _CODE_SEP.split(m["codes"])
-        party = m["sep"] == "-" and not m["year"]
-        if m["year"] and len(codes) == 1:
-            kind_code, body = None, codes                 # 47/2019/QH14
-        elif len(codes) >= 2:
-            kind_code, body = codes[0], codes[1:]
-        else:
-            continue                                      # "10/TTr" alone is too weak
-        issuer = None
-        if not party:
-            for code in reversed(body):
-                issuer = _issuer_of_code(code)
-                if issuer:
-                    break
-        if kind_of_code(kind_code) is None and kind_code is not None and not party:
-            # "1234/UBND-KT": an office letter, the first code is the issuer's, not a kind.
-            kind_code = None
-        out.append(Symbol(normalise_symbol(m.group(0)), kind_code, issuer, party,
-                          m.start(), m.end()))
+        parts = _symbol_parts(*m.group(0, "codes", "sep", "year"))
+        if parts is not None:
+            out.append(Symbol._make(parts + m.span()))
     return out
+
+
+@lru_cache(maxsize=4096)          # the same symbols are cited again and again
+def _symbol_parts(matched: str, codes_text: str, sep: str, year: str | None
+                  ) -> tuple[str, str | None, str | None, bool] | None:
+    """(normalised text, kind code, issuer, party style) of a SYMBOL match, from its text and
+    groups; None when it is too weak to be a symbol. Pure (the vocabulary is read once), so
+    kept for the next citation of the same symbol.
+
+    >>> _symbol_parts("892/QĐ-TTg", "QĐ-TTg", "/", None)
+    ('892/QĐ-TTg', 'QĐ', 'Thủ tướng Chính phủ', False)
+    >>> _symbol_parts("10/TTr", "TTr", "/", None) is None       # "10/TTr" alone is too weak
+    True
+    """
+    codes = _CODE_SEP.split(codes_text)
+    party = sep == "-" and not year
+    if year and len(codes) == 1:
+        kind_code, body = None, codes                 # 47/2019/QH14
+    elif len(codes) >= 2:
+        kind_code, body = codes[0], codes[1:]
+    else:
+        return None
+    issuer = None
+    if not party:
+        for code in reversed(body):
+            issuer = _issuer_of_code(code)
+            if issuer:
+                break
+    if kind_of_code(kind_code) is None and kind_code is not None and not party:
+        # "1234/UBND-KT": an office letter, the first code is the issuer's, not a kind.
+        kind_code = None
+    return normalise_symbol(matched), kind_code, issuer, party
