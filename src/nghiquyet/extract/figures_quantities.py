@@ -45,15 +45,40 @@ def quantities(text: str, lowered: str, ascii_digits: bool = False) -> list[Quan
             or ("ứ" in lowered and " thứ " in lowered
                 and ("xếp" in lowered or "đứng" in lowered or "trí" in lowered))):
         return qs
-    # _RANK has no look-behind: no match starts before the first of its opening words.
-    first = min((i for i in (lowered.find(w) for w in _RANK_OPENERS) if i >= 0), default=len(lowered))
-    for m in _RANK.finditer(lowered, first):
+    for m in _ranks(lowered):
         g = "n" if m.group("n") else "m"
         end = m.end("of") if m.group("of") else m.end(g)     # "xếp thứ 8/63 tỉnh"
         qs.append(Quantity(start=m.start(g), end=end, value=float(m.group(g)), value_max=None,
                            planned=float(m.group("of")) if m.group("of") else None,
                            unit="thứ hạng", family="rank", number_end=end))
     return sorted(qs, key=lambda q: q.start)
+
+
+def _ranks(lowered: str) -> list[re.Match[str]]:
+    """What `_RANK.finditer(lowered)` gives, tried only where an opening word stands.
+
+    Every branch of `_RANK` starts with one of `_RANK_OPENERS` and it has no look-behind, so a
+    match starts only where one of them does; `finditer` tries every position (hundreds of
+    characters of a paragraph) and goes on after each match's end, as this loop does.
+
+    >>> [m.group() for m in _ranks("xếp thứ 8/63 tỉnh, nằm trong nhóm 20 tỉnh, nhóm giải pháp")]
+    ['xếp thứ 8/63', 'nhóm 20 ']
+    """
+    starts = set()
+    for word in _RANK_OPENERS:
+        i = lowered.find(word)
+        while i >= 0:
+            starts.add(i)
+            i = lowered.find(word, i + 1)
+    out = []
+    end = 0
+    for i in sorted(starts):
+        if i >= end:
+            m = _RANK.match(lowered, i)
+            if m:
+                out.append(m)
+                end = m.end()
+    return out
 
 
 # "số năm sống khỏe đạt tối thiểu 68 năm": a count of years, which "năm" after a number

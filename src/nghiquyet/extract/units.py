@@ -105,20 +105,49 @@ def match_unit(text: str, pos: int) -> UnitMatch | None:
         j += 1
     if j == n:
         return None
-    c = text[j]
-    if c in "İıſ":
-        m = _tables()[0].match(text, pos)
-    else:
-        rx = _by_first().get(c.lower())
-        m = rx.match(text, pos) if rx is not None else None
+    rx = _cuts.get(text[j], _UNSEEN)
+    if rx is _UNSEEN:
+        rx = _cut(text[j])
+    if rx is None:
+        return None
+    m = rx.match(text, pos)
     if not m:
         return None
-    unit, family = _spelled(*m.group("base", "per"))
+    written = m.group()                  # the blanks, the unit and its "/per" parts
+    spelled = _spelled_as.get(written)
+    if spelled is None:
+        spelled = _spelled(*m.group("base", "per"))
+        if len(_spelled_as) < _MEMO_SIZE:
+            _spelled_as[written] = spelled
     # tuple.__new__ runs in C; the named tuple's own __new__ is a Python function
-    return _new_tuple(UnitMatch, (unit, family, m.end()))
+    return _new_tuple(UnitMatch, (*spelled, m.end()))
 
 
 _new_tuple = tuple.__new__
+_UNSEEN = object()
+_MEMO_SIZE = 4096
+# The regex `match_unit` tries after a character (None: no unit starts with it), remembered
+# for each character met: a plain dict lookup instead of a cached call, `str.lower` and a
+# second lookup. A few hundred characters follow numbers; the size cap is for hostile text.
+_cuts: dict[str, re.Pattern[str] | None] = {}
+# A unit as matched, blanks before it included, and its normalised spelling and family: the
+# same few hundred recur, and one lookup on the whole match costs less than the named groups
+# and `_spelled`'s cache key of two strings.
+_spelled_as: dict[str, tuple[str, str]] = {}
+
+
+def _cut(c: str) -> re.Pattern[str] | None:
+    """The regex for a unit whose first character is `c`: the unit regex cut to the words
+    starting with `c` in lower case. Only "İ", "ı" and "ſ" match a letter other than their own
+    lower case in `re` (as "i", "s"): they get the whole regex.
+
+    >>> _cut("İ") is _tables()[0], _cut("T") is _cut("t") is _by_first()["t"], _cut(";")
+    (True, True, None)
+    """
+    rx = _tables()[0] if c in "İıſ" else _by_first().get(c.lower())
+    if len(_cuts) < _MEMO_SIZE:
+        _cuts[c] = rx
+    return rx
 
 
 @lru_cache(maxsize=4096)
