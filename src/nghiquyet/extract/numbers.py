@@ -85,22 +85,37 @@ _ORDINAL_AFTER = re.compile(r"\s*thứ\b")
 # _ORDINAL_BEFORE's words as str suffixes ("lần thứ" ends with "thứ"; "Đề án" is tested apart).
 _ORDINAL_WORDS = ("thứ", "khóa", "khoá", "số", "Số", "loại", "mạch", "năm", "Năm", "tháng", "Tháng",
                   "ngày", "Ngày", "quý", "Quý", "điều", "Điều", "khoản", "Khoản", "mục", "Mục")
+# The same words keyed by their last character; "n" also ends "Đề án".
+_ORDINAL_BY_LAST = {c: tuple(w for w in _ORDINAL_WORDS if w[-1] == c)
+                    for c in {w[-1] for w in _ORDINAL_WORDS} | {"n"}}
 # A range of years ("2021 - 2025") is a period, never a quantity.
 _YEARISH = re.compile(r"^(?:19|20|21)\d\d$")
 
 
-def _ordinal_before(window: str) -> bool:
-    """Whether `_ORDINAL_BEFORE` matches the end of `window`, by str.endswith (`re` would try
-    every position of the window).
+def _ordinal_before(text: str, i: int) -> bool:
+    """Whether `_ORDINAL_BEFORE` matches the end of the 12 characters before `i`, by
+    str.endswith within them (`re` would try every position of the window; a slice and
+    `rstrip` would copy it).
 
-    >>> _ordinal_before("Nghị quyết số "), _ordinal_before("thực hiện Đề  án "), _ordinal_before("đạt ")
+    >>> t = "Nghị quyết số 26, thực hiện Đề  án 06, đạt 5"
+    >>> _ordinal_before(t, t.index("26")), _ordinal_before(t, t.index("06")), _ordinal_before(t, len(t) - 1)
     (True, True, False)
     """
-    end = window.rstrip()
-    if end.endswith(_ORDINAL_WORDS):
+    lo = max(0, i - 12)
+    k = i
+    while k > lo and text[k - 1].isspace():     # the window as `str.rstrip` leaves it
+        k -= 1
+    # A word ends with the window's last character: half the windows end with none of theirs
+    # ("đạt 5", "là 7"), and the rest try the two or three words ending with it.
+    words = _ORDINAL_BY_LAST.get(text[k - 1]) if k > lo else None
+    if words is None:
+        return False
+    if text.endswith(words, lo, k):
         return True
-    head = end[:-2]
-    return end.endswith("án") and head != head.rstrip() and head.rstrip().endswith(("Đề", "đề"))
+    if not text.endswith("án", lo, k):
+        return False
+    head = text[lo:k - 2]
+    return head != head.rstrip() and head.rstrip().endswith(("Đề", "đề"))
 
 
 @dataclass(slots=True)              # slots: built and read faster (tens per paragraph)
@@ -157,14 +172,14 @@ def find_quantities(text: str, ascii_digits: bool = False) -> list[Quantity]:
             j += 1
         if j >= n or not (text[j] == "%" or text[j].isalpha()):
             continue                     # units start with a letter or "%": "26-NQ", "(28)" stop here
-        if _ordinal_before(text[max(0, i - 12):i]):
+        if _ordinal_before(text, i):
             continue                     # "năm 2024", "lần thứ 4", "Đề án 06": no quantity
         unit = match_unit(text, number_end)
         if unit is None:
             continue
         if unit.family == "multiplier" and _ORDINAL_AFTER.match(text, unit.end):
             continue                     # "2 lần thứ ..." counts occasions, no multiple
-        sa, sb, sc = m.group("a", "b", "c")      # one call for the three groups
+        sa, sb, sc = m.groups()          # a, b, c: `_QUANTITY` has no other group
         a = parse_number(sa)
         b = parse_number(sb) if sb else None
         c = parse_number(sc) if sc else None
