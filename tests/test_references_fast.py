@@ -1,7 +1,11 @@
 """The fast paths of the references stage answer what the plain rules answered.
 
 The stage skips work where it can prove the answer: a citation's day read by one anchored
-pattern instead of `find_dates` over the window after the symbol. Each test feeds random
+pattern instead of `find_dates` over the window after the symbol; a group ("các nghị quyết
+của X:") looked for before the colons of the citation's sentence, not in the whole chunk; a
+subject read as runs of one character class; the chain between two citations matched in
+place instead of sliced out; the kind words before a symbol tried only at the lengths of
+the phrases that end with the last word. Each test feeds random
 texts built from the pieces the rules care about to both ways and asks for the same answer.
 """
 from __future__ import annotations
@@ -11,6 +15,7 @@ from hypothesis import strategies as st
 
 from nghiquyet.extract import references as refs
 from nghiquyet.extract.dates import find_dates
+from nghiquyet.text import squash
 
 
 def date_after_before(text: str, pos: int) -> tuple[str | None, int]:
@@ -113,3 +118,69 @@ def test_group_before_takes_the_last_group_of_its_sentence() -> None:
     for chunk, at, who in cases:
         start = chunk.index(at)
         assert refs._group_before(chunk, 0, start) == who == group_before_before(chunk, 0, start)
+
+
+def subject_before(text: str, pos: int) -> str | None:
+    sub = refs._SUBJECT.match(text, pos)
+    return squash(refs._ISSUING_TAIL.sub("", sub["about"])).rstrip(",") if sub else None
+
+
+_SUBJECT_PIECES = ["về", "về ", " về ", "Về ", ",", ", ", " ", "  ", "\n", "\n\n", "\n \n", "\n\t", "\t",
+                   ";", ":", ".", "(", ")", "ban hành", " ban hành ", "ban  hành", " thống nhất", " quyết nghị",
+                   "Ban Thường vụ ", "phát triển", "ab", "x", "a" * 90, "b" * 150, "của"]
+_SUBJECT_TEXTS = st.lists(st.sampled_from(_SUBJECT_PIECES) | st.text(max_size=2), max_size=14).map("".join)
+
+
+_SUBJECTS = st.tuples(st.sampled_from(["", " ", ",", " , ", "x "]), st.sampled_from(["về", "Về"]),
+                      st.sampled_from([" ", "  ", "   ", "\n", "\t", "\n\n", ""]), _SUBJECT_TEXTS,
+                      st.sampled_from(["", "c" * 220, "\n \n", "\nd"]), _SUBJECT_TEXTS).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_SUBJECTS | _SUBJECT_TEXTS, st.integers(0, 4))
+def test_subject_reads_what_the_one_by_one_pattern_read(text: str, pos: int) -> None:
+    assert refs._subject(text, pos) == subject_before(text, pos)
+
+
+_CHAIN_OLD = __import__("re").compile("^" + refs._CHAIN_GAP.pattern)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_SUBJECT_TEXTS, st.integers(0, 6), st.integers(0, 60))
+def test_chain_gap_matched_in_place_as_sliced_out(text: str, a: int, b: int) -> None:
+    text = "và " + text + " của\n"
+    assert bool(refs._CHAIN_GAP.match(text, a, b)) == bool(_CHAIN_OLD.match(text[a:b]))
+
+
+def cited_kind_before(before: str) -> tuple[str | None, int]:
+    words = before.split()
+    number = 1 if words and words[-1].lower() in ("số", "số:") else 0
+    if number:
+        words = words[:-1]
+    cite = refs._cite_words()
+    for n in (4, 3, 2, 1):
+        if len(words) < n:
+            continue
+        phrase = " ".join(words[-n:]).lower()
+        if phrase in cite:
+            at = refs._last_words_start(before, n + number)
+            return cite[phrase], len(before) - at
+    if number and "Luật" in before:
+        m = refs._LAW_NAME.search(before)
+        if m:
+            return "luat", len(before) - m.start()
+    return None, 0
+
+
+_KIND_PIECES = ["Nghị", "nghị", "NGHỊ", "quyết", "QUYẾT", "Chương", "trình", "hành", "động", "thông",
+                "báo", "kết", "luận", "tư", "liên", "tịch", "Luật", "luật", "Đất đai", "số", "Số:", "số:",
+                "theo", "İ", "Σ", "x", "Chương trình hành động", "chương trình", "Thông báo kết luận",
+                "thông tư liên tịch", "Kế hoạch", "Luật Tổ chức chính quyền địa phương"]
+_BEFORE = st.lists(st.sampled_from(_KIND_PIECES) | st.text(max_size=2),
+                   max_size=9).map(" ".join).map(lambda t: t + " ")
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_BEFORE)
+def test_cited_kind_tries_only_the_lengths_that_can_match(before: str) -> None:
+    assert refs.cited_kind(before) == cited_kind_before(before)

@@ -67,9 +67,39 @@ def body_name(text: str) -> str | None:
     >>> body_name("các địa phương") is None
     True
     """
+    line = text[:160].split("\n", 1)[0]
+    # A name is a few words: split off the first ones only (splitting the whole line made
+    # twenty-odd strings, most of them never read), and all of them when the first do not
+    # settle it.
+    raw_words = line.split(None, _FIRST_WORDS)
+    try:
+        words = _name_words(raw_words, _FIRST_WORDS if len(raw_words) > _FIRST_WORDS else None)
+    except _ShortSplit:
+        words = _name_words(line.split(), None)
+    return " ".join(words) if words and words[0][0].isupper() else None
+
+
+_FIRST_WORDS = 10
+
+
+class _ShortSplit(Exception):
+    """`_name_words` needs a word past those split off."""
+
+
+def _name_words(raw_words: list[str], exact: int | None) -> list[str]:
+    """The words of the name from the line's words; only the first `exact` of them are words
+    (the last item holds the rest of the line) unless `exact` is None.
+
+    >>> _name_words("Bộ Y tế về y tế cơ sở".split(None, 3), 3)
+    Traceback (most recent call last):
+    nghiquyet.extract.bodies._ShortSplit
+    >>> _name_words("Bộ Y tế về y tế cơ sở".split(None, 5), 5)
+    ['Bộ', 'Y', 'tế']
+    """
     words: list[str] = []
-    raw_words = text[:160].split("\n", 1)[0].split()
     for k, raw in enumerate(raw_words):
+        if exact is not None and k + 1 >= exact:
+            raise _ShortSplit                 # this word or the next one is not split off
         w = raw.rstrip(",;.:)")
         if not w or (not w[0].isupper() and not words):
             break
@@ -81,15 +111,17 @@ def body_name(text: str) -> str | None:
         if not ok or (w == "ban" and raw_words[k + 1:k + 2] == ["hành"]):
             break                     # "Chính phủ ban hành ...": the verb, not "Ủy ban"
         words.append(w)
-        if w != raw and raw.endswith(",") and words[0] in ("Bộ", "Sở") \
-                and _enumerated(raw_words[k + 1:k + 7]):
-            words[-1] = raw           # "Bộ Văn hóa, Thể thao và Du lịch": the comma is in the name
-            continue
+        if w != raw and raw.endswith(",") and words[0] in ("Bộ", "Sở"):
+            if exact is not None and k + 7 > exact:
+                raise _ShortSplit             # `_enumerated` reads the six words after
+            if _enumerated(raw_words[k + 1:k + 7]):
+                words[-1] = raw       # "Bộ Văn hóa, Thể thao và Du lịch": the comma is in the name
+                continue
         if w != raw or len(words) >= 14:
             break
     while words and words[-1] in ("và", "khóa", "khoá", "-"):
         words.pop()
-    return " ".join(words) if words and words[0][0].isupper() else None
+    return words
 
 
 # "Hội nghị lần thứ sáu Ban Chấp hành Trung ương", "Hội nghị Trung ương 6 khóa XII": a meeting

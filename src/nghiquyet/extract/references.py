@@ -34,7 +34,9 @@ _PROPOSED_BY = re.compile(r"đề\s+nghị\s+của\s+(?P<who>[^,;.]{3,80}?)\s+t�
 _GROUP_OF = re.compile(r"\bcác\s+(?:nghị\s+quyết|kết\s+luận|chỉ\s+thị|văn\s+bản|quyết\s+định"
                        r"|chương\s+trình|kế\s+hoạch)\s+(?:sau\s+)?của\s+(?P<who>[^:;.]{3,80}?)\s*:",
                        re.IGNORECASE)
-_CHAIN_GAP = re.compile(r"^\s*(?:,\s*(?:và\s+)?|và\s+)(?:(?!của\b)[^.;]){0,40}$")
+# Between a citation and the next in one chain; matched from the first one's end to the
+# second's start (`re` treats the end given as the text's end: for `$` and `\b` alike).
+_CHAIN_GAP = re.compile(r"\s*(?:,\s*(?:và\s+)?|và\s+)(?:(?!của\b)[^.;]){0,40}$")
 # Between two symbols of one list: a comma or "và", perhaps "số" again; no kind words.
 _BARE_GAP = re.compile(r"\s*(?:,\s*(?:và\s+)?|và\s+)(?:số\s*)?$")
 _IMPLEMENTS = re.compile(r"\b(?:thực\s+hiện|triển\s+khai|quán\s+triệt|cụ\s+thể\s+hóa|thi\s+hành)\b",
@@ -48,7 +50,12 @@ _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 # The preamble's last cited subject runs into the issuing clause: "... về <subject>, Ban
 # Thường vụ Tỉnh ủy ban hành Chương trình hành động như sau:".
 _SUBJECT = re.compile(r"\s*,?\s*về\s+(?P<about>(?:(?!\n[ \t]*\n)[^;:.()]){3,200})")
+# The same, its subject written as runs of one character class (scanned in C; the lookahead
+# at each character made `re` step through the 200 one by one): any character but ";:.()" and
+# the line break, or a line break with no blank line after it. Unbounded: `_subject` cuts it.
+_SUBJECT_RUNS = re.compile(r"\s*,?\s*về\s+(?P<about>[^;:.()\n]*(?:\n(?![ \t]*\n)[^;:.()\n]*)*)")
 _ISSUING_TAIL = re.compile(r",\s*[^,]{0,80}?\s(?:ban\s+hành|thống\s+nhất|quyết\s+nghị)\b.*$", re.S)
+_ISSUING_VERB = re.compile(r"\s(?:ban\s+hành|thống\s+nhất|quyết\s+nghị)\b")    # in every tail
 
 
 @dataclass
@@ -89,7 +96,9 @@ def cited_kind(before: str) -> tuple[str | None, int]:
     if number:
         words = words[:-1]
     cite = _cite_words()
-    for n in (4, 3, 2, 1):
+    # The phrases of 4 to 1 words before the symbol, longest first; only the lengths of the
+    # phrases that end with the last word are tried (a phrase ends with its last word).
+    for n in _cite_lengths().get(words[-1].lower(), ()) if words else ():
         if len(words) < n:
             continue
         phrase = " ".join(words[-n:]).lower()
@@ -101,6 +110,18 @@ def cited_kind(before: str) -> tuple[str | None, int]:
         if m:
             return "luat", len(before) - m.start()
     return None, 0
+
+
+@cache
+def _cite_lengths() -> dict[str, tuple[int, ...]]:
+    """The last word of each citing phrase → the phrases' lengths in words (4 at most, as
+    `cited_kind` tries them), longest first: {"quyết": (2,), "động": (4,), ...}."""
+    lengths: dict[str, set[int]] = {}
+    for phrase in _cite_words():
+        words = phrase.split()
+        if len(words) <= 4:
+            lengths.setdefault(words[-1], set()).add(len(words))
+    return {w: tuple(sorted(ns, reverse=True)) for w, ns in lengths.items()}
 
 
 _LAW_NAME = re.compile(r"(?<!\w)Luật\s+[A-ZĐÀ-Ỹ][^;:()]{0,120}?\s+số\s*:?\s*$")
@@ -199,10 +220,7 @@ def _mentions(layout: Layout) -> list[_Mention]:
                 if by:
                     # a proposer is a person's office ("Giám đốc Sở ..."), named as written
                     issuer = body_name(by["who"]) if by.re is _APPROVED_BY else squash(by["who"])
-            about = None
-            sub = _SUBJECT.match(text, pos)
-            if sub:
-                about = squash(_ISSUING_TAIL.sub("", sub["about"])).rstrip(",")
+            about = _subject(text, pos)
             implements = in_front and _implements(text, lo, start)
             out.append(_Mention(s.text, kind, date, issuer, about, implements, start, end, pos))
             if issuer is None:
@@ -216,6 +234,31 @@ def _mentions(layout: Layout) -> list[_Mention]:
                     out[-1].issuer = s.issuer
     _share_issuers(text, out)
     return out
+
+
+def _subject(text: str, pos: int) -> str | None:
+    """The subject after `về` at `pos` (`_SUBJECT`), without the issuing clause it runs into.
+
+    >>> t = "05-NQ/TU về phát triển du lịch, Ban Thường vụ ban hành Kế hoạch"
+    >>> _subject(t, 8), _subject("X về  ab;", 1), _subject("X về a;", 1)
+    ('phát triển du lịch', 'ab', None)
+    """
+    sub = _SUBJECT_RUNS.match(text, pos)
+    if sub is None:
+        return None
+    about = sub["about"]
+    if len(about) < 3:
+        # `_SUBJECT` gives back blanks after "về" to reach its three characters ("về  ab")
+        sub = _SUBJECT.match(text, pos)
+        if sub is None:
+            return None
+        about = sub["about"]
+    # With three characters or more, `_SUBJECT` takes the same blanks after "về" and then as
+    # many of the same characters as it may, 200 at most: the run cut at 200.
+    about = about[:200]
+    if _ISSUING_VERB.search(about):              # no tail to cut without its verb
+        about = _ISSUING_TAIL.sub("", about)
+    return squash(about).rstrip(",")
 
 
 def _approved_by(window: str) -> re.Match[str] | None:
@@ -291,7 +334,7 @@ def _share_issuers(text: str, mentions: list[_Mention]) -> None:
     one date for the list, as a second symbol without its own kind words shows)."""
     for i in range(len(mentions) - 2, -1, -1):
         a, b = mentions[i], mentions[i + 1]
-        if a.issuer is None and b.issuer and _CHAIN_GAP.match(text[a.end:b.start]):
+        if a.issuer is None and b.issuer and _CHAIN_GAP.match(text, a.end, b.start):
             a.issuer = b.issuer
         if (a.date is None and b.date and b.start - a.end < 12 and text[b.start].isdigit()
                 and _BARE_GAP.match(text, a.end, b.start)):     # b opens with its number: bare
