@@ -67,7 +67,8 @@ def body_name(text: str) -> str | None:
     >>> body_name("các địa phương") is None
     True
     """
-    line = text[:160].split("\n", 1)[0]
+    nl = text.find("\n", 0, 160)
+    line = text[:nl] if nl >= 0 else text[:160]         # the first line, 160 characters at most
     # A name is a few words: split off the first ones only (splitting the whole line made
     # twenty-odd strings, most of them never read), and all of them when the first do not
     # settle it.

@@ -91,7 +91,9 @@ def cited_kind(before: str) -> tuple[str | None, int]:
     >>> cited_kind("Căn cứ Luật Tổ chức chính quyền địa phương số ")
     ('luat', 39)
     """
-    words = before.split()
+    # The last five words at most are read ("chương trình hành động số"): the rest of the
+    # window stays one string (the first item), and counts as a word only if there is one.
+    words = before.rsplit(None, 5)
     number = 1 if words and words[-1].lower() in ("số", "số:") else 0
     if number:
         words = words[:-1]
@@ -196,6 +198,11 @@ def _mentions(layout: Layout) -> list[_Mention]:
     own = own_symbol(layout)
     runs = _runs(layout)
     out: list[_Mention] = []
+    # Symbols (upper-cased, as `extract` merges them) an earlier citation gave a subject, or
+    # showed carried out: `extract` keeps the first subject and any "carried out", so a later
+    # citation's are not looked for (nothing else reads them).
+    titled: set[str] = set()
+    carried: set[str] = set()
     for lo, hi, in_front in runs:
         chunk = text[lo:hi]
         dotted: bool | None = None      # whether the chunk has "İ" (asked when a citation needs it)
@@ -220,8 +227,13 @@ def _mentions(layout: Layout) -> list[_Mention]:
                 if by:
                     # a proposer is a person's office ("Giám đốc Sở ..."), named as written
                     issuer = body_name(by["who"]) if by.re is _APPROVED_BY else squash(by["who"])
-            about = _subject(text, pos)
-            implements = in_front and _implements(text, lo, start)
+            key = s.text.upper()
+            about = None if key in titled else _subject(text, pos)
+            if about:
+                titled.add(key)
+            implements = in_front and key not in carried and _implements(text, lo, start)
+            if implements:
+                carried.add(key)
             out.append(_Mention(s.text, kind, date, issuer, about, implements, start, end, pos))
             if issuer is None:
                 # "các nghị quyết của X: Nghị quyết số ...; Nghị quyết số ..." (same sentence)

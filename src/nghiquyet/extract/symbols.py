@@ -101,12 +101,16 @@ def _candidates(text: str):
         slash = q.start()
         if slash < last_end:
             continue                      # inside the symbol just found ("892/QĐ-TTg/...")
-        for c in _NUMBER_START.finditer(text, max(last_end, slash - 28), slash + 1):
+        # each number start in turn (`search` again from the next character, as finditer
+        # would, without building an iterator for the one or two there are)
+        c = _NUMBER_START.search(text, max(last_end, slash - 28), slash + 1)
+        while c:
             m = SYMBOL.match(text, c.start())
             if m and m.end() > slash:
                 yield m
                 last_end = m.end()
                 break
+            c = _NUMBER_START.search(text, c.end(), slash + 1)
 
 
 def parse_symbols(text: str) -> list[Symbol]:
@@ -131,24 +135,26 @@ def parse_symbols(text: str) -> list[Symbol]:
     """
     out = []
     for m in _candidates(text):
-        parts = _symbol_parts(*m.group(0, "codes", "sep", "year"))
+        parts = _symbol_parts(m.group(0))
         if parts is not None:
-            out.append(Symbol._make(parts + m.span()))
+            out.append(tuple.__new__(Symbol, parts + m.span()))     # Symbol(*parts, start, end)
     return out
 
 
 @lru_cache(maxsize=4096)          # the same symbols are cited again and again
-def _symbol_parts(matched: str, codes_text: str, sep: str, year: str | None
-                  ) -> tuple[str, str | None, str | None, bool] | None:
-    """(normalised text, kind code, issuer, party style) of a SYMBOL match, from its text and
-    groups; None when it is too weak to be a symbol. Pure (the vocabulary is read once), so
-    kept for the next citation of the same symbol.
+def _symbol_parts(matched: str) -> tuple[str, str | None, str | None, bool] | None:
+    """(normalised text, kind code, issuer, party style) of the text of a SYMBOL match; None
+    when it is too weak to be a symbol. The text settles the groups (the number is all the
+    digits before "/" or the separator; a year follows "/" where codes start with a capital;
+    the codes are the rest), so matching it alone gives the groups the match had.
 
-    >>> _symbol_parts("892/QĐ-TTg", "QĐ-TTg", "/", None)
+    >>> _symbol_parts("892/QĐ-TTg")
     ('892/QĐ-TTg', 'QĐ', 'Thủ tướng Chính phủ', False)
-    >>> _symbol_parts("10/TTr", "TTr", "/", None) is None       # "10/TTr" alone is too weak
+    >>> _symbol_parts("10/TTr") is None       # "10/TTr" alone is too weak
     True
     """
+    m = SYMBOL.fullmatch(matched)
+    codes_text, sep, year = m["codes"], m["sep"], m["year"]
     codes = _CODE_SEP.split(codes_text)
     party = sep == "-" and not year
     if year and len(codes) == 1:
