@@ -48,7 +48,7 @@ _NAMES = st.tuples(st.lists(st.sampled_from(_NAME_WORDS), min_size=6, max_size=1
 _LINES = st.lists(st.sampled_from(_WORDS), max_size=24).map(" ".join)
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=500, deadline=None)
 @given(_NAMES | _LINES)
 def test_body_name_splits_off_what_it_needs(text: str) -> None:
     assert b.body_name(text) == body_name_before(text)

@@ -47,14 +47,14 @@ _NEAR_DAYS = st.tuples(
     _YEARS, st.sampled_from(["", " của", "/2023", "3", ".", "\n"])).map("".join)
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(_DATE_TEXTS, _DATE_TEXTS)
 def test_date_after_reads_the_day_find_dates_read(before: str, after: str) -> None:
     text = before + after
     assert refs._date_after(text, len(before)) == date_after_before(text, len(before))
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=500, deadline=None)
 @given(st.sampled_from(["X", "05-NQ/TU", "a,", "1"]), _NEAR_DAYS)
 def test_date_after_reads_a_near_day_as_find_dates_read_it(before: str, after: str) -> None:
     text = before + after
@@ -63,9 +63,10 @@ def test_date_after_reads_a_near_day_as_find_dates_read_it(before: str, after: s
 
 def test_date_after_fast_and_slow_cases() -> None:
     cases = ["X, ngày 03/11/2022 của", "X ngày 22 tháng 10 năm 2021", "X 5.3.2021", "X ngày 31/02/2022",
-             "X ngày 5 tháng 3 năm    2021", "X ngày      03/11/2022", "X ٣/11/2022", "X, quý I năm 2022"]
+             "X ngày 5 tháng 3 năm    2021", "X ngày      03/11/2022", "X ٣/11/2022", "X, quý I năm 2022",
+             "X ngày  03/11/2022", "X ngày 03/11/2022"]
     got = [refs._date_after(t, 1)[0] for t in cases]
-    assert got == ["2022-11-03", "2021-10-22", "2021-03-05", None, None, None, None, None]
+    assert got == ["2022-11-03", "2021-10-22", "2021-03-05", None, None, None, None, None, None, "2022-11-03"]
     assert got == [date_after_before(t, 1)[0] for t in cases]
 
 
@@ -102,7 +103,7 @@ _GROUP_TEXTS = st.lists(st.one_of(_GROUPS, _GROUPS, st.sampled_from(_GROUP_PIECE
                        max_size=8).map("".join)
 
 
-@settings(max_examples=250, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(_GROUP_TEXTS, st.integers(0, 3))
 def test_group_before_finds_the_group_the_whole_chunk_gave(chunk: str, lo: int) -> None:
     way = refs._group_lowered if "İ" in chunk else refs._group_before
@@ -136,7 +137,7 @@ _SUBJECTS = st.tuples(st.sampled_from(["", " ", ",", " , ", "x "]), st.sampled_f
                       st.sampled_from(["", "c" * 220, "\n \n", "\nd"]), _SUBJECT_TEXTS).map("".join)
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(_SUBJECTS | _SUBJECT_TEXTS, st.integers(0, 4))
 def test_subject_reads_what_the_one_by_one_pattern_read(text: str, pos: int) -> None:
     assert refs._subject(text, pos) == subject_before(text, pos)
@@ -145,7 +146,7 @@ def test_subject_reads_what_the_one_by_one_pattern_read(text: str, pos: int) -> 
 _CHAIN_OLD = __import__("re").compile("^" + refs._CHAIN_GAP.pattern)
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(_SUBJECT_TEXTS, st.integers(0, 6), st.integers(0, 60))
 def test_chain_gap_matched_in_place_as_sliced_out(text: str, a: int, b: int) -> None:
     text = "và " + text + " của\n"
@@ -180,7 +181,7 @@ _BEFORE = st.lists(st.sampled_from(_KIND_PIECES) | st.text(max_size=2),
                    max_size=9).map(" ".join).map(lambda t: t + " ")
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(_BEFORE)
 def test_cited_kind_tries_only_the_lengths_that_can_match(before: str) -> None:
     assert refs.cited_kind(before) == cited_kind_before(before)

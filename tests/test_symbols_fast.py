@@ -68,7 +68,7 @@ _SYMBOLS = st.tuples(
 _TEXTS = st.lists(st.one_of(_SYMBOLS, st.sampled_from(_PIECES), st.text(max_size=2)), max_size=12).map("".join)
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(_TEXTS)
 def test_candidates_are_the_slash_by_slash_ones(text: str) -> None:
     assert [(m.start(), m.end(), m.group(0)) for m in sym._candidates(text)] == candidates_before(text)
