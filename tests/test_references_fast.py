@@ -14,13 +14,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nghiquyet.extract import references as refs
+from nghiquyet.extract import references_context as ctx
 from nghiquyet.extract.dates import find_dates
 from nghiquyet.text import squash
 
 
 def date_after_before(text: str, pos: int) -> tuple[str | None, int]:
-    """`references._date_after` as it was: `find_dates` over the 40 characters after the lead."""
-    m = refs._LEAD.match(text, pos)
+    """`references_context.date_after` as it was: `find_dates` over the 40 characters after the lead."""
+    m = ctx._LEAD.match(text, pos)
     window = text[m.end():m.end() + 40]
     if not window.lower().startswith(("ngày", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9")):
         return None, pos
@@ -51,21 +52,21 @@ _NEAR_DAYS = st.tuples(
 @given(_DATE_TEXTS, _DATE_TEXTS)
 def test_date_after_reads_the_day_find_dates_read(before: str, after: str) -> None:
     text = before + after
-    assert refs._date_after(text, len(before)) == date_after_before(text, len(before))
+    assert ctx.date_after(text, len(before)) == date_after_before(text, len(before))
 
 
 @settings(max_examples=500, deadline=None)
 @given(st.sampled_from(["X", "05-NQ/TU", "a,", "1"]), _NEAR_DAYS)
 def test_date_after_reads_a_near_day_as_find_dates_read_it(before: str, after: str) -> None:
     text = before + after
-    assert refs._date_after(text, len(before)) == date_after_before(text, len(before))
+    assert ctx.date_after(text, len(before)) == date_after_before(text, len(before))
 
 
 def test_date_after_fast_and_slow_cases() -> None:
     cases = ["X, ngày 03/11/2022 của", "X ngày 22 tháng 10 năm 2021", "X 5.3.2021", "X ngày 31/02/2022",
              "X ngày 5 tháng 3 năm    2021", "X ngày      03/11/2022", "X ٣/11/2022", "X, quý I năm 2022",
              "X ngày  03/11/2022", "X ngày 03/11/2022"]
-    got = [refs._date_after(t, 1)[0] for t in cases]
+    got = [ctx.date_after(t, 1)[0] for t in cases]
     assert got == ["2022-11-03", "2021-10-22", "2021-03-05", None, None, None, None, None, None, "2022-11-03"]
     assert got == [date_after_before(t, 1)[0] for t in cases]
 
@@ -77,13 +78,13 @@ def group_before_before(chunk: str, lo: int, start: int) -> str | None:
     groups = []
     i = low.find("các ")
     while i >= 0:
-        g = refs._GROUP_OF.match(chunk, i) if low.startswith(refs._GROUP_WORDS, i) else None
+        g = ctx._GROUP_OF.match(chunk, i) if low.startswith(ctx._GROUP_WORDS, i) else None
         if g:
             groups.append((lo + g.end(), g["who"]))
         i = low.find("các ", i + 4)
     text = " " * lo + chunk
     for g_end, who in reversed(groups):
-        if g_end <= start and not refs._SENTENCE_END.search(text, g_end, start):
+        if g_end <= start and not ctx._SENTENCE_END.search(text, g_end, start):
             return who
     return None
 
@@ -106,7 +107,7 @@ _GROUP_TEXTS = st.lists(st.one_of(_GROUPS, _GROUPS, st.sampled_from(_GROUP_PIECE
 @settings(max_examples=200, deadline=None)
 @given(_GROUP_TEXTS, st.integers(0, 3))
 def test_group_before_finds_the_group_the_whole_chunk_gave(chunk: str, lo: int) -> None:
-    way = refs._group_lowered if "İ" in chunk else refs._group_before
+    way = ctx.group_lowered if "İ" in chunk else ctx.group_before
     for start in range(lo, lo + len(chunk) + 1):
         assert way(chunk, lo, start) == group_before_before(chunk, lo, start)
 
@@ -118,12 +119,12 @@ def test_group_before_takes_the_last_group_of_its_sentence() -> None:
              (after_colon, "06", "Bộ Y tế")]
     for chunk, at, who in cases:
         start = chunk.index(at)
-        assert refs._group_before(chunk, 0, start) == who == group_before_before(chunk, 0, start)
+        assert ctx.group_before(chunk, 0, start) == who == group_before_before(chunk, 0, start)
 
 
 def subject_before(text: str, pos: int) -> str | None:
-    sub = refs._SUBJECT.match(text, pos)
-    return squash(refs._ISSUING_TAIL.sub("", sub["about"])).rstrip(",") if sub else None
+    sub = ctx._SUBJECT.match(text, pos)
+    return squash(ctx._ISSUING_TAIL.sub("", sub["about"])).rstrip(",") if sub else None
 
 
 _SUBJECT_PIECES = ["về", "về ", " về ", "Về ", ",", ", ", " ", "  ", "\n", "\n\n", "\n \n", "\n\t", "\t",
@@ -140,7 +141,7 @@ _SUBJECTS = st.tuples(st.sampled_from(["", " ", ",", " , ", "x "]), st.sampled_f
 @settings(max_examples=400, deadline=None)
 @given(_SUBJECTS | _SUBJECT_TEXTS, st.integers(0, 4))
 def test_subject_reads_what_the_one_by_one_pattern_read(text: str, pos: int) -> None:
-    assert refs._subject(text, pos) == subject_before(text, pos)
+    assert ctx.subject_after(text, pos) == subject_before(text, pos)
 
 
 _CHAIN_OLD = __import__("re").compile("^" + refs._CHAIN_GAP.pattern)
@@ -158,16 +159,16 @@ def cited_kind_before(before: str) -> tuple[str | None, int]:
     number = 1 if words and words[-1].lower() in ("số", "số:") else 0
     if number:
         words = words[:-1]
-    cite = refs._cite_words()
+    cite = ctx._cite_words()
     for n in (4, 3, 2, 1):
         if len(words) < n:
             continue
         phrase = " ".join(words[-n:]).lower()
         if phrase in cite:
-            at = refs._last_words_start(before, n + number)
+            at = ctx._last_words_start(before, n + number)
             return cite[phrase], len(before) - at
     if number and "Luật" in before:
-        m = refs._LAW_NAME.search(before)
+        m = ctx._LAW_NAME.search(before)
         if m:
             return "luat", len(before) - m.start()
     return None, 0
@@ -184,4 +185,4 @@ _BEFORE = st.lists(st.sampled_from(_KIND_PIECES) | st.text(max_size=2),
 @settings(max_examples=300, deadline=None)
 @given(_BEFORE)
 def test_cited_kind_tries_only_the_lengths_that_can_match(before: str) -> None:
-    assert refs.cited_kind(before) == cited_kind_before(before)
+    assert ctx.cited_kind(before) == cited_kind_before(before)
