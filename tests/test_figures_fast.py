@@ -41,11 +41,10 @@ def test_ascii_scan_finds_the_same_quantities(text: str) -> None:
     assert _quantities(text, True) == _quantities(text, False)
 
 
-@settings(max_examples=250, deadline=None)
-@given(_ASCII_DIGIT_TEXTS)
-def test_ascii_scan_finds_the_same_clause_marks(text: str) -> None:
-    assert fc.boundaries(text, True) == fc.boundaries(text)
-    assert fc._boundary_spans(text, True) == [m.span() for m in fc._BOUNDARY.finditer(text)]
+@settings(max_examples=400, deadline=None)
+@given(_TEXTS)
+def test_clause_marks_found_from_their_characters_are_the_regex_marks(text: str) -> None:
+    assert fc._boundary_spans(text) == [m.span() for m in fc._BOUNDARY.finditer(text)]
 
 
 def test_a_foreign_digit_is_still_a_number_on_the_plain_path() -> None:
@@ -76,6 +75,24 @@ def test_sentences_shortcuts_split_as_the_full_stops_do(text: str) -> None:
 def test_sentences_without_a_full_stop() -> None:
     assert fc.sentences("Thu 7; chi 8") == [(0, 12)] == fc._split("Thu 7; chi 8")
     assert fc.sentences("") == [] == fc._split("")
+
+
+@settings(max_examples=250, deadline=None)
+@given(_TEXTS, st.integers(0, 40))
+def test_cues_before_a_point_are_the_first_of_all_cues(text: str, before: int) -> None:
+    """`figures` reads cues only before a paragraph's last quantity, and finds only those."""
+    lowered = ft.low(text)
+    for key in _CUE_KEYS:
+        assert ft.cue_positions(lowered, key, before) == \
+            [p for p in ft.cue_positions(lowered, key) if p < before], key
+
+
+@settings(max_examples=250, deadline=None)
+@given(_TEXTS)
+def test_a_sentence_may_number_wherever_a_boundary_has_a_number(text: str) -> None:
+    """`figures` skips the marks of a sentence without a figure when it can hold no label."""
+    numbered = any(n is not None for _, _, n in fc.boundaries(text))
+    assert fc.may_number(text) or not numbered, text
 
 
 @pytest.mark.parametrize("key", _CUE_KEYS)

@@ -143,7 +143,8 @@ def _paragraph(text: str, para, layout: Layout, sec_kind: str | None, ctx: Conte
     # Where the cue phrases start, found once for the paragraph (in its offsets): no phrase
     # can run across a sentence end (a full stop), and the rules only look at cues between a
     # sentence's start and a quantity in it. Around a sigma each sentence is lowered apart.
-    cues = None if sigma else _cues(lowered)
+    # Cues are only looked at before a quantity: none starting after the last one is read.
+    cues = None if sigma else _cues(lowered, 0, qs[-1].start)
     out: list[Figure] = []
     whole = len(text)
     if sec_kind in (None, "task") and _PAST_SPAN.match(text):
@@ -159,10 +160,13 @@ def _paragraph(text: str, para, layout: Layout, sec_kind: str | None, ctx: Conte
             lo = bisect_left(qs, s_start, lo, key=_START)
             hi = bisect_left(qs, s_end, lo, key=_START)
             sq, lo = qs[lo:hi], hi
-        bounds = fc.boundaries(sentence, ascii_digits)
         if not sq:
-            place.number = next((n for _, _, n in reversed(bounds) if n is not None), place.number)
+            # a sentence without a figure only moves the list number on: most hold no label
+            if fc.may_number(sentence):
+                bounds = fc.boundaries(sentence)
+                place.number = next((n for _, _, n in reversed(bounds) if n is not None), place.number)
             continue
+        bounds = fc.boundaries(sentence)
         if ":" in sentence:
             sec_kind = lead_in_kind(sentence) or sec_kind   # "Đại hội đánh giá: ..." (paragraph)
         marks = fc.time_marks(sentence)
@@ -186,11 +190,12 @@ def _carry(marks: list[fc.TimeMark], place: _Place) -> None:
 _CUE_KEYS = ("goal_cues", "result_cues", "estimate_cues")
 
 
-def _cues(lowered: str, offset: int = 0) -> dict[str, list[int]]:
-    """Where each kind of cue phrase starts in a lower-cased text, plus `offset`."""
+def _cues(lowered: str, offset: int = 0, before: int | None = None) -> dict[str, list[int]]:
+    """Where each kind of cue phrase starts in a lower-cased text, plus `offset` (those starting
+    before `before`, when given)."""
     if offset:
-        return {key: [offset + p for p in ft.cue_positions(lowered, key)] for key in _CUE_KEYS}
-    return {key: ft.cue_positions(lowered, key) for key in _CUE_KEYS}
+        return {key: [offset + p for p in ft.cue_positions(lowered, key, before)] for key in _CUE_KEYS}
+    return {key: ft.cue_positions(lowered, key, before) for key in _CUE_KEYS}
 
 
 def _sentence(text: str, s_start: int, s_end: int, cues: dict[str, list[int]], sq: list[Quantity],
@@ -209,6 +214,9 @@ def _sentence(text: str, s_start: int, s_end: int, cues: dict[str, list[int]], s
             past.append(as_of)
     estimates = cues["estimate_cues"]
     weak_counts = _weak_counts()
+    # The sentence's first "(": a quote before it is in no aside. (Found once a sentence, not
+    # once a figure from the sentence's start.)
+    first_paren = text.find("(", s_start, s_end)
     prev: Named | None = None
     whole_fig: Figure | None = None          # what "trong đó" parts belong to
     parts_open = False
@@ -268,7 +276,7 @@ def _sentence(text: str, s_start: int, s_end: int, cues: dict[str, list[int]], s
                     other.year = year
                 undated = []
         # most quotes hold no "(": no call to find out they are in no aside
-        paren = text.find("(", s_start, q.start) >= 0 and _in_parentheses(text, s_start, q.start)
+        paren = 0 <= first_paren < q.start and _in_parentheses(text, s_start, q.start)
         if paren and prev is not None and _LEVEL_ASIDE.search(text, max(s_start, q.start - 16), q.start):
             paren = False                    # "giảm 0,5% (còn 1,6%)": the level the change reaches
         kind = decide(sec_kind, cues, past, s_start, clause, q, named, year, ctx, paren,

@@ -77,20 +77,15 @@ _BOUNDARY = re.compile(r"""
     | \d{1,2}[.)]\s+(?=[A-ZĐÀ-Ỹ])        # "1) Tốc độ ...", "2. GRDP ..." inline lists
     | [a-zđ]\)\s+                         # "a) Tổng sản phẩm ..." lettered items
 """, re.VERBOSE)
-# `_BOUNDARY` as `boundaries` finds it. `re` tries a pattern at every character unless it
-# starts with a literal or a character class; `_BOUNDARY`'s first four alternatives are one
-# class here (each chosen by the character the class took), and the lettered items, whose
-# letter could be any, are found from their ")" (no alternative's match holds another's start).
-_MARK = re.compile(r"""
-    [;:(\d]
-    (?: (?<=;)\s*
-      | (?<=:)\s+
-      | (?<=\()\d{1,3}\)\s*
-      | (?<=\d)\d?[.)]\s+(?=[A-ZĐÀ-Ỹ])     # \d{1,2}: the class took the first digit
-    )""", re.VERBOSE)
-# `_MARK` for a text whose digits are all ASCII: `re` tests a character against `[0-9]` about
-# twice as fast as against `\d`, and a scan tests every character.
-_MARK_ASCII = re.compile(_MARK.pattern.replace(r"[;:(\d]", "[;:(0-9]", 1), re.VERBOSE)
+# `_BOUNDARY` as `boundaries` finds it: every alternative holds a character `str.find` reaches
+# at C speed (";", ":", "(", or the "." or ")" after a label's digits), where `re` tested every
+# character of the sentence against a class (digits are frequent in these sentences). Each
+# alternative is matched where its character stands; the matches are then taken left to right
+# without overlap, as `finditer` takes them.
+_SEMICOLON = re.compile(r";\s*")
+_COLON = re.compile(r":\s+")
+_PAREN_LABEL = re.compile(r"\(\d{1,3}\)\s*")
+_DIGIT_LABEL = re.compile(r"\d\d?[.)]\s+(?=[A-ZĐÀ-Ỹ])")
 _LETTER_ITEM = re.compile(r"[a-zđ]\)\s+")
 _LABEL = re.compile(r"\((\d{1,3})\)|(\d{1,2})[.)]\s")
 # Every alternative of _BOUNDARY holds ";", ":", ")" or a full stop before a blank; a sentence
@@ -98,28 +93,62 @@ _LABEL = re.compile(r"\((\d{1,3})\)|(\d{1,2})[.)]\s")
 _DOT_BLANK = re.compile(r"\.\s")
 
 
-def _boundary_spans(text: str, ascii_digits: bool = False) -> list[tuple[int, int]]:
+def _boundary_spans(text: str) -> list[tuple[int, int]]:
     """The spans of `_BOUNDARY.finditer(text)`, found faster.
 
-    >>> t = "a) Thu 7; b) chi: 2. Đạt (3) x"
-    >>> _boundary_spans(t) == _boundary_spans(t, True) == [m.span() for m in _BOUNDARY.finditer(t)]
+    >>> t = "a) Thu 7; b) chi: 2. Đạt (3) x; 123. Y"
+    >>> _boundary_spans(t) == [m.span() for m in _BOUNDARY.finditer(t)]
     True
+
+    A digit label starts one or two digits before its "." or ")": "123. Y" is matched from
+    the "2" (where `finditer`, failing at "1", finds it). The lettered items start with a
+    letter, the other alternatives with ";", ":", "(" or a digit, so no two share a start, and
+    no lettered item overlaps another mark.
     """
-    spans = [m.span() for m in (_MARK_ASCII if ascii_digits else _MARK).finditer(text)]
-    j = text.find(")", 1)
-    if j < 0:
-        return spans
-    while j >= 0:
-        m = _LETTER_ITEM.match(text, j - 1)
-        if m:
-            spans.append(m.span())
-        j = text.find(")", j + 1)
-    return sorted(spans)
+    found = []
+    for char, rx in ((";", _SEMICOLON), (":", _COLON), ("(", _PAREN_LABEL)):
+        i = text.find(char)
+        while i >= 0:
+            m = rx.match(text, i)
+            if m:
+                found.append(m.span())
+            i = text.find(char, i + 1)
+    letters = []
+    for char in ".)":
+        j = text.find(char, 1)
+        while j >= 0:
+            if text[j - 1].isdecimal():              # \d is str.isdecimal
+                m = _DIGIT_LABEL.match(text, j - 2 if j >= 2 and text[j - 2].isdecimal() else j - 1)
+                if m:
+                    found.append(m.span())
+            if char == ")" and (m := _LETTER_ITEM.match(text, j - 1)):
+                letters.append(m.span())
+            j = text.find(char, j + 1)
+    found.sort()
+    spans, end = [], 0
+    for a, b in found:
+        if a >= end:                                  # not inside the mark taken before it
+            spans.append((a, b))
+            end = b
+    if letters:
+        spans.extend(letters)
+        spans.sort()
+    return spans
 
 
-def boundaries(text: str, ascii_digits: bool = False) -> list[tuple[int, int, int | None]]:
-    """(start, end, list number) of each boundary mark in a sentence; `ascii_digits=True` says
-    every digit of the sentence is ASCII 0-9 (a faster scan).
+def may_number(text: str) -> bool:
+    """Whether a sentence can hold a numbered list label ("(12)", "3) ", "2. "): a boundary
+    `boundaries` gives a number to holds ")" or a full stop before a blank. False says the
+    numbers `boundaries` would find are none, without its scan.
+
+    >>> may_number("Thu 7; chi: 2"), may_number("(1) Tốc độ"), may_number("Mục 2. Đạt")
+    (False, True, True)
+    """
+    return ")" in text or bool(_DOT_BLANK.search(text))
+
+
+def boundaries(text: str) -> list[tuple[int, int, int | None]]:
+    """(start, end, list number) of each boundary mark in a sentence.
 
     >>> [(text[a:b], n) for text in ["(1) Tốc độ đạt 7%; (2) GRDP đạt 91 triệu đồng"]
     ...  for a, b, n in boundaries(text)]
@@ -128,7 +157,7 @@ def boundaries(text: str, ascii_digits: bool = False) -> list[tuple[int, int, in
     if not (";" in text or ":" in text or ")" in text or _DOT_BLANK.search(text)):
         return []                        # faster than letting the regex crawl the sentence
     out = []
-    for i, j in _boundary_spans(text, ascii_digits):
+    for i, j in _boundary_spans(text):
         if (text[i].isdigit() or text[i].isalpha()) and i > 0 \
                 and (text[i - 1].isalnum() or text[i - 1] in "/.,"):
             continue                     # "7,3. Tiếp", "2.1. ", "(a)" are not list labels

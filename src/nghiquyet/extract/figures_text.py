@@ -116,13 +116,16 @@ def has_cue(lowered: str, key: str) -> bool:
     return bool(_cue_search(key).search(lowered))
 
 
-def cue_positions(lowered: str, key: str) -> list[int]:
-    """Where the cue phrases under `key` start in a lower-cased text (computed once a sentence).
+def cue_positions(lowered: str, key: str, before: int | None = None) -> list[int]:
+    """Where the cue phrases under `key` start in a lower-cased text (computed once a sentence);
+    with `before`, only those starting before it (a phrase may still run past it).
 
     >>> cue_positions(low("Tăng trưởng ước đạt 7%, phấn đấu năm sau đạt 8%"), "goal_cues")
     [24]
     >>> cue_positions("vđã đạt; đã đạt", "result_cues")      # not inside a word
     [9]
+    >>> cue_positions("đã đạt, đã đạt", "result_cues", 8), cue_positions("đã đạt", "result_cues", 1)
+    ([0], [0])
 
     The same positions as `_cue_search(key).finditer(lowered)`, found faster: every match
     starts with the first word of its phrase as written, so the phrase regex is tried only
@@ -130,13 +133,21 @@ def cue_positions(lowered: str, key: str) -> list[int]:
     the look-behind (start of text or a non-word character) is checked here.
     """
     starts: list[int] = []
-    for word in _cue_first_words(key):
-        if word not in lowered:          # most words: `in` answers faster than a find call
-            continue
-        i = lowered.find(word)
-        while i >= 0:
-            starts.append(i)
-            i = lowered.find(word, i + 1)
+    if before is None:
+        for word in _cue_first_words(key):
+            if word not in lowered:      # most words: `in` answers faster than a find call
+                continue
+            i = lowered.find(word)
+            while i >= 0:
+                starts.append(i)
+                i = lowered.find(word, i + 1)
+    else:
+        for word in _cue_first_words(key):
+            stop = before + len(word) - 1       # a word starting before `before` ends by here
+            i = lowered.find(word, 0, stop)
+            while i >= 0:
+                starts.append(i)
+                i = lowered.find(word, i + 1, stop)
     if not starts:
         return []                        # no phrase can start: nothing to try
     starts.sort()
