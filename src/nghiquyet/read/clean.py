@@ -26,7 +26,9 @@ _HIGH_MARKS = "⁴⁵⁶⁷⁸⁹⁰"                 # the marks beyond Latin-1
 # --- character-level debris ---------------------------------------------------------------
 _BOOKMARK = re.compile(r"\[bookmark:[^\]\n]*\]")          # pandoc/Word anchor names
 _EMPHASIS = re.compile(r"""
-    (?<![\w*])\*          # an opening star not glued to a word or another star
+    \*(?<![\w*]\*)        # an opening star not glued to a word or another star (looked
+                          #   at after the star, so `re` skips from star to star: ~40x faster
+                          #   on a long line than a look-behind tried at every character)
     (?=[^\s*])            #   and followed by text (so "* Thành phần" stays a bullet)
     ([^*\n]*?[^\s*])      # the emphasised words, on one line
     \*(?![\w*])           # the closing star
@@ -123,37 +125,28 @@ def _clean_chars(text: str) -> list[str]:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\t" in text or "\f" in text or "\v" in text:
         text = text.replace("\t", " ").replace("\f", " ").replace("\v", " ")
-    # Single-character tests gate the two-character ones (memchr is ~20x faster here).
-    while _has_double(text, "*") or _has_double(text, "_"):
-        text = "".join("".join(text.split("**")).split("__"))   # a removal can join halves
     lines = text.split("\n")
+    # Single-character tests gate the two-character ones (memchr is ~20x faster here).
+    if _has_double(text, "*") or _has_double(text, "_"):
+        # Neither the marks nor their removal reach across a line break: only the few lines
+        # holding one change, and each is cleaned as the whole text would be.
+        changed = False
+        for row, line in enumerate(lines):
+            if "*" in line or "_" in line:
+                new = line
+                while "**" in new or "__" in new:      # a removal can join halves
+                    new = new.replace("**", "").replace("__", "")
+                if new != line:
+                    lines[row] = new
+                    changed = True
+        if changed:
+            text = "\n".join(lines)
     _squeeze_spaces(text, lines)
     if "*" in text:                                # one-character searches: cheap
-        for row in _rows_holding(text, "*"):       # a few lines: not a test on every line
-            lines[row] = _EMPHASIS.sub(r"\1", lines[row])
+        for row, line in enumerate(lines):         # `in` per line: no count of line breaks
+            if "*" in line:
+                lines[row] = _EMPHASIS.sub(r"\1", line)
     return [line.strip() for line in lines]
-
-
-def _rows_holding(text: str, c: str) -> list[int]:
-    r"""The indexes in `text.split("\n")` of the lines that hold the character `c`, in order.
-
-    `find` jumps from one `c` to the next at memory speed; the line breaks between them are
-    counted only up to the last one.
-
-    >>> _rows_holding("* a\nb\n\nc * d *\ne*", "*")
-    [0, 3, 4]
-    """
-    rows: list[int] = []
-    row, counted = 0, 0                        # the line holding offset `counted`
-    i = text.find(c)
-    while i >= 0:
-        row += text.count("\n", counted, i)
-        rows.append(row)
-        counted = text.find("\n", i)
-        if counted < 0:
-            break
-        i = text.find(c, counted)
-    return rows
 
 
 def _squeeze_spaces(text: str, lines: list[str]) -> None:

@@ -115,21 +115,24 @@ def _decode_8bit(raw: bytes) -> tuple[str, str]:
 # The bytes of UTF-8 text that are C0 control characters (what `_CONTROLS` counts below 0x80);
 # the C1 ones (U+0080-U+009F) are written C2 80 - C2 9F.
 _NOT_C0 = bytes(b for b in range(256) if not (b <= 0x08 or 0x0E <= b <= 0x1F or b == 0x7F))
+# A C1 control in UTF-8: C2 is always a lead byte (never a continuation), so this pair is one.
+_C1_BYTES = re.compile(rb"\xc2[\x80-\x9f]")
 
 
 def _no_control_bytes(raw: bytes) -> bool:
     r"""Whether UTF-8 bytes can hold no character `_check_text` counts as a control.
 
     Deleting every other byte (`bytes.translate`, in C) is several times faster than checking
-    the decoded text. A C2 byte (U+0080-U+00BF, no-break space included) sends the text to
-    the full check.
+    the decoded text. A C2 byte also starts U+00A0-U+00BF (the no-break space, "°", "§"), and
+    texts that hold one are common: only a C2 before 80-9F (a C1 control) sends the text to
+    the full check (`re` skips from C2 to C2 for its literal first byte).
 
     >>> _no_control_bytes("Kế hoạch\tsố 62\r\n".encode()), _no_control_bytes(b"a\x01b")
     (True, False)
-    >>> _no_control_bytes("a\u0085b".encode()), _no_control_bytes("a\u00a0b".encode())
-    (False, False)
+    >>> _no_control_bytes("a\u0085b".encode()), _no_control_bytes("a\u00a0b 30°".encode())
+    (False, True)
     """
-    return not raw.translate(None, _NOT_C0) and b"\xc2" not in raw
+    return not raw.translate(None, _NOT_C0) and (b"\xc2" not in raw or not _C1_BYTES.search(raw))
 
 
 def _printable(text: str) -> bool:
