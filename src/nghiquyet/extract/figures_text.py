@@ -133,21 +133,15 @@ def cue_positions(lowered: str, key: str, before: int | None = None) -> list[int
     the look-behind (start of text or a non-word character) is checked here.
     """
     starts: list[int] = []
-    if before is None:
-        for word in _cue_first_words(key):
-            if word not in lowered:      # most words: `in` answers faster than a find call
-                continue
-            i = lowered.find(word)
-            while i >= 0:
-                starts.append(i)
-                i = lowered.find(word, i + 1)
-    else:
-        for word in _cue_first_words(key):
-            stop = before + len(word) - 1       # a word starting before `before` ends by here
-            i = lowered.find(word, 0, stop)
-            while i >= 0:
-                starts.append(i)
-                i = lowered.find(word, i + 1, stop)
+    end = len(lowered) if before is None else before
+    for word in _cue_first_words(key):
+        if word not in lowered:          # most words: `in` answers faster than a find call
+            continue
+        stop = end + len(word) - 1       # a word starting before `end` ends by here
+        i = lowered.find(word, 0, stop)
+        while i >= 0:
+            starts.append(i)
+            i = lowered.find(word, i + 1, stop)
     if not starts:
         return []                        # no phrase can start: nothing to try
     starts.sort()
