@@ -19,11 +19,12 @@ _HEADINGS: list[tuple[str, int, re.Pattern[str]]] = [
     ("article", 2, re.compile(r"^(Điều\s+\d+)\s*[.:]\s*(.*)$")),
     # "A. PHẦN MỞ ĐẦU" (an upper-case letter before an upper-case heading)
     ("upper", 1, re.compile(r"^([A-H])\s*[.)]\s+([^a-zà-ỹđ]+)$")),
-    # "2.1.3. ...", "2.1. ...", "2.1 ..."
-    ("num3", 4, re.compile(r"^(\d{1,2}\.\d{1,2}\.\d{1,2})\.?\s+(\S.*)$")),
-    ("num2", 3, re.compile(r"^(\d{1,2}\.\d{1,2})\.?\s+(\S.*)$")),
+    # "2.1.3. ...", "2.1. ...", "2.1 ..." (a label opens with an ASCII digit: `_match_heading`
+    # refuses any other first character, "٣" too, though `\d` would take it)
+    ("num3", 4, re.compile(r"^([0-9]\d?\.\d{1,2}\.\d{1,2})\.?\s+(\S.*)$")),
+    ("num2", 3, re.compile(r"^([0-9]\d?\.\d{1,2})\.?\s+(\S.*)$")),
     # "1. ...", "1) ...", "1/ ..."
-    ("num", 2, re.compile(r"^(\d{1,2})\s*[.)/]\s+(\S.*)$")),
+    ("num", 2, re.compile(r"^([0-9]\d?)\s*[.)/]\s+(\S.*)$")),
     # "a) ...", "b. ..." (lower-case letter items)
     ("letter", 5, re.compile(r"^([a-zđ])\s*[).]\s+(\S.*)$")),
 ]
