@@ -86,3 +86,42 @@ def test_a_write_drops_the_cached_statuses_before_its_response_leaves():
     assert cache.generation == 2         # and again once the request is over (a late commit)
     asyncio.run(_DropOnWrite(app, cache)({"type": "http", "method": "GET"}, receive, send))
     assert cache.generation == 2         # reads change nothing
+
+
+def test_a_write_is_committed_before_its_response_starts(web_app, web_settings):
+    """A browser follows a 303 (or a script its 201) at once: what the request wrote must be
+    visible to another connection by the time the response starts, not after it is sent.
+    The wrapper below reads the database from its own connection at that moment."""
+    from fastapi.testclient import TestClient
+    from sqlalchemy import create_engine, text
+
+    from fixtures_web import PLAN_TEXT
+
+    reader = create_engine(web_settings.database_url)
+    seen: list[int] = []
+
+    async def app(scope, receive, send):
+        async def send_after_checking(message):
+            if message["type"] == "http.response.start" and scope.get("method") == "POST":
+                seen.append(documents())
+            await send(message)
+        await web_app(scope, receive, send_after_checking)
+
+    def documents() -> int:
+        with reader.connect() as c:
+            return c.execute(text("select count(*) from documents")).scalar_one()
+
+    after: list[int] = []
+    with TestClient(app) as c:
+        r = c.post("/api/documents",
+                   files={"file": ("ke_hoach_41.txt", PLAN_TEXT.encode(), "text/plain")})
+        assert r.status_code == 201, r.text
+        after.append(documents())
+        form = c.post("/tai-len", files={"file": ("ke_hoach_42.txt",
+                                                  PLAN_TEXT.replace("41/KH", "42/KH").encode(),
+                                                  "text/plain")}, follow_redirects=False)
+        assert form.status_code == 303
+        after.append(documents())
+    reader.dispose()
+    assert after[0] < after[1]          # each upload stored a document
+    assert seen == after                # ... and had committed it when its response started

@@ -41,7 +41,10 @@ def get_session(request: Request) -> Iterator[Session]:
         yield session
 
 
-SessionDep = Annotated[Session, Depends(get_session)]
+# scope="function": the transaction ends when the route returns, before the response is sent.
+# With FastAPI's default ("request") it was committed only after the response had gone out, so a
+# browser following the 303 of an upload could ask for the new document before it existed (404).
+SessionDep = Annotated[Session, Depends(get_session, scope="function")]
 
 # A row id in a path: databases store 32/64-bit integers, so larger numbers are simply absent.
 MAX_ID = 2_147_483_647
