@@ -159,6 +159,7 @@ def date_after(text: str, pos: int) -> tuple[str | None, int]:
         return found[0].iso, m.end() + found[0].end
     return None, pos
 
+
 def subject_after(text: str, pos: int) -> str | None:
     """The subject after `về` at `pos` (`_SUBJECT`), without the issuing clause it runs into.
 
@@ -182,6 +183,7 @@ def subject_after(text: str, pos: int) -> str | None:
     if _ISSUING_VERB.search(about):              # no tail to cut without its verb
         about = _ISSUING_TAIL.sub("", about)
     return squash(about).rstrip(",")
+
 
 def group_before(chunk: str, lo: int, start: int) -> str | None:
     """X of the last "các nghị quyết của X:" in `chunk` (which starts at `lo` in the text) that
