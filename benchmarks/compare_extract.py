@@ -44,7 +44,12 @@ def load_base(rev: str, into: Path):
     archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev, "src/nghiquyet"],
                              check=True, capture_output=True).stdout
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-        tar.extractall(into, filter="data")
+        # extraction filters came with 3.11.4; Debian's python3.11 (3.11.2), which
+        # scripts/install.sh prefers, has none (the archive is our own git tree anyway)
+        if hasattr(tarfile, "data_filter"):
+            tar.extractall(into, filter="data")
+        else:
+            tar.extractall(into)
     (into / "src" / "nghiquyet").rename(into / "nghiquyet_base")
     sys.path.insert(0, str(into))
     return importlib.import_module("nghiquyet_base.extract").extract_file
