@@ -15,20 +15,13 @@ from hypothesis import strategies as st
 
 from nghiquyet.extract import references as refs
 from nghiquyet.extract import references_context as ctx
-from nghiquyet.extract.dates import find_dates
 from nghiquyet.text import squash
 
 
 def date_after_before(text: str, pos: int) -> tuple[str | None, int]:
-    """`references_context.date_after` as it was: `find_dates` over the 40 characters after the lead."""
-    m = ctx._LEAD.match(text, pos)
-    window = text[m.end():m.end() + 40]
-    if not window.lower().startswith(("ngày", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9")):
-        return None, pos
-    found = find_dates(window)
-    if found and found[0].grain == "day" and found[0].start <= 5:
-        return found[0].iso, m.end() + found[0].end
-    return None, pos
+    """`references_context.date_after` as it was: `find_dates` over the 40 characters after
+    the lead (`day_in_window`, now only its slow way), with no fast path before it."""
+    return ctx.day_in_window(text, pos, ctx._LEAD.match(text, pos).end())
 
 
 # What may follow a symbol: its day in every spelling, and what breaks or imitates one.

@@ -151,12 +151,22 @@ def date_after(text: str, pos: int) -> tuple[str | None, int]:
             if iso:
                 first = day.start("d") if day["sep"] else start
                 return (iso, day.end()) if first - start <= 5 else (None, pos)
+    return day_in_window(text, pos, start)
+
+
+def day_in_window(text: str, pos: int, start: int) -> tuple[str | None, int]:
+    """`date_after`'s rule itself (its slow way): the first date `find_dates` reads in the 40
+    characters from `start`, when it is a day within their first five; else `(None, pos)`.
+
+    >>> day_in_window("X, ngày 31/02/2022 và 01/03/2022", 1, 3), day_in_window("X ngày 3/2/2022", 1, 2)
+    ((None, 1), ('2022-02-03', 15))
+    """
     window = text[start:start + 40]
     if not window.lower().startswith(("ngày", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9")):
         return None, pos
     found = find_dates(window)
     if found and found[0].grain == "day" and found[0].start <= 5:
-        return found[0].iso, m.end() + found[0].end
+        return found[0].iso, start + found[0].end
     return None, pos
 
 
