@@ -173,7 +173,11 @@ _TIME = re.compile(r"""
       (?P<period>(?:[Gg]iai\s+đoạn|[Tt]hời\s+kỳ|[Tt]rong)\s+(?P<p1>(?:19|20)\d\d)\s*-\s*(?P<p2>(?:19|20)\d\d))
     | (?P<base>(?:so\s+với\s+(?:cùng\s+kỳ\s+)?|lần\s+)năm\s+(?P<by>(?:19|20)\d\d))   # "gấp 1,5 lần năm 2020"
     | (?P<cmp>giá\s+(?:so\s+sánh|cố\s+định|hiện\s+hành)\s+năm\s+(?:19|20)\d\d)
-    | (?:[Đđ]ến|[Tt]ính\s+đến|[Tt]ính\s+tới)\s+(?:hết\s+)?ngày\s+\d{1,2}/\d{1,2}/(?P<dyear>(?:19|20)\d\d)
+    | (?:[Đđ]ến|[Tt]ính\s+đến|[Tt]ính\s+tới)\s+(?:hết\s+|cuối\s+)?  # a date, a month or a quarter:
+        (?:ngày\s+\d{1,2}/\d{1,2}/|\d{1,2}/\d{1,2}/                 # "đến (ngày) 31/12/2026",
+          |tháng\s+\d{1,2}(?:/|\s+năm\s+)                           # "đến tháng 6/2026",
+          |[Qq]uý\s+(?:[IV]{1,3}|[1-4])(?:/|\s+năm\s+))             # "đến hết quý III/2026"
+        (?P<dyear>(?:19|20)\d\d)
     | [Nn]hiệm\s+kỳ\s+(?P<k1>(?:19|20)\d\d)\s*-\s*(?P<k2>(?:19|20)\d\d)(?P<kc>(?=\s*,))?
                                         # a term: a period when it opens a clause ("Nhiệm kỳ 2020-2025, ...")
     | (?:(?:[Đđ]ến|[Tt]ới|[Tt]rước)\s+(?:hết\s+)?(?:năm\s+)?

@@ -1,0 +1,29 @@
+"""Figures in wordings met in plans written after the first test documents: a goal dated by a
+day, a month or a quarter instead of a year. Each test is a small document in that style."""
+from __future__ import annotations
+
+from nghiquyet.extract import extract_text
+
+_PLAN = ("ỦY BAN NHÂN DÂN\nTỈNH KON TUM\n\nSố: 88/KH-UBND\n\nKon Tum, ngày 12 tháng 01 năm 2026\n\n"
+         "KẾ HOẠCH\nThực hiện chuyển đổi số năm 2026\n\nI. CHỈ TIÊU\n\n")
+
+
+def _goals(body: str):
+    return extract_text(_PLAN + body + "\n").targets
+
+
+def test_a_day_a_month_or_a_quarter_dates_a_goal_and_stays_out_of_its_name():
+    figs = _goals("1. Đến ngày 30/6/2027, 100% hồ sơ thủ tục hành chính được số hóa; đến 31/12/2027 "
+                  "tỷ lệ hồ sơ trực tuyến toàn trình đạt 80%.\n"
+                  "2. Đến hết quý III/2028, kinh tế số chiếm 15% GRDP.\n"
+                  "3. Phấn đấu đến tháng 6 năm 2029 có 70% doanh nghiệp sử dụng hóa đơn điện tử.")
+    assert [(f.indicator, f.value, f.year) for f in figs] == [
+        ("tỷ lệ hồ sơ thủ tục hành chính được số hóa", 100, 2027),
+        ("tỷ lệ hồ sơ trực tuyến toàn trình", 80, 2027),
+        ("tỷ trọng kinh tế số trong GRDP", 15, 2028),
+        ("tỷ lệ doanh nghiệp sử dụng hóa đơn điện tử", 70, 2029)]
+
+
+def test_a_count_as_of_a_date_takes_the_dates_year():
+    f, = _goals("Tính đến 31/12/2027 có 5.000 hộ sử dụng điện mặt trời mái nhà.")
+    assert (f.indicator, f.value, f.year) == ("số hộ sử dụng điện mặt trời mái nhà", 5000, 2027)
