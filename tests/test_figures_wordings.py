@@ -1,5 +1,6 @@
 """Figures in wordings met in plans written after the first test documents: a goal dated by a
-day, a month or a quarter instead of a year. Each test is a small document in that style."""
+day, a month or a quarter instead of a year; a list of cuts sharing one verb and one bound.
+Each test is a small document in that style."""
 from __future__ import annotations
 
 from nghiquyet.extract import extract_text
@@ -27,3 +28,20 @@ def test_a_day_a_month_or_a_quarter_dates_a_goal_and_stays_out_of_its_name():
 def test_a_count_as_of_a_date_takes_the_dates_year():
     f, = _goals("Tính đến 31/12/2027 có 5.000 hộ sử dụng điện mặt trời mái nhà.")
     assert (f.indicator, f.value, f.year) == ("số hộ sử dụng điện mặt trời mái nhà", 5000, 2027)
+
+
+def test_a_bare_item_after_a_change_shares_its_verb_and_its_bound():
+    cut_time, cut_cost, level = _goals(
+        "Cắt giảm ít nhất 25% thời gian giải quyết thủ tục đất đai, 20% chi phí đi lại của người "
+        "dân; tỷ lệ hồ sơ trễ hạn dưới 2%.")
+    assert [(f.indicator, f.comparator, f.value) for f in (cut_time, cut_cost)] == [
+        ("mức cắt giảm thời gian giải quyết thủ tục đất đai", "gte", 25),
+        ("mức cắt giảm chi phí đi lại của người dân", "gte", 20)]
+    # after ";" a new item starts: it shares nothing
+    assert (level.indicator, level.comparator, level.value) == ("tỷ lệ hồ sơ trễ hạn", "lt", 2)
+
+
+def test_an_item_with_its_own_verb_keeps_it():
+    cut, rate = _goals("Giảm ít nhất 10% số vụ tai nạn giao thông, đạt 95% số xã có đường ô tô đến trung tâm.")
+    assert (cut.indicator, cut.comparator) == ("mức giảm số vụ tai nạn giao thông", "gte")
+    assert (rate.indicator, rate.comparator) == ("tỷ lệ số xã có đường ô tô đến trung tâm", "eq")

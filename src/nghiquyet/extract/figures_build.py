@@ -34,6 +34,9 @@ _SO_VOI = re.compile(r"""
 """, re.VERBOSE)
 _CHANGE_VERB = re.compile(r"(?:[Nn]âng\s+cao|[Nn]âng|[Tt]ăng|[Gg]iảm|[Kk]éo\s+giảm|[Hh]ạ|[Cc]ải\s+thiện)\s+")
 _ESTIMATED_CHANGE = re.compile(r"(?:^|\s)ước\s+(?:tăng|giảm|đạt)\s*$")
+# A change named by its verb ("mức cắt giảm thời gian ...", "mức giảm tỷ lệ ..."): the later
+# items of its list share the verb.
+_NAMED_CHANGE = re.compile(r"(mức\s+(?:\S+\s+)?(?:giảm|tăng))\s")
 # "đạt 102,5% dự toán": a share of the plan, not a level.
 _PLAN_WORDS = re.compile(r"\s*(?:so\s+với\s+)?(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu|nghị\s+quyết)",
                          re.IGNORECASE)
@@ -281,6 +284,14 @@ def name_quantity(text: str, q: Quantity, clause_start: int, limit: int,
         # the verb opens the figure and no "lên", "còn", "đạt" follows: the figure is the change
         delta = "giảm" if "giảm" in opening_change else "tăng"
 
+    if delta is None and prev is not None and prev.mode == "number" and comp == "eq" and not verbs \
+            and q.family == "percent" and after and ft.is_empty_indicator(lead) \
+            and not text[prev.consumed_to:q.start].strip(" ,") \
+            and (listed := _NAMED_CHANGE.match(prev.indicator)):
+        # "cắt giảm ít nhất 30% thời gian ..., 30% chi phí ...": a bare item right after a change
+        # shares its verb and its bound
+        comp = prev.comparator
+        return result(f"{listed.group(1)} {after}", "number", after_end, after_end)
     if comp == "gt" and q.family == "percent" and q.value == 100 and not ft.starts_with_head(lead):
         comp = "eq"                              # "ký số trên 100% văn bản": "trên" is "on"
     if q.family == "percent" and comp == "gt" and "vượt" in ft.low(before[-12:]) \
