@@ -45,3 +45,11 @@ def test_an_item_with_its_own_verb_keeps_it():
     cut, rate = _goals("Giảm ít nhất 10% số vụ tai nạn giao thông, đạt 95% số xã có đường ô tô đến trung tâm.")
     assert (cut.indicator, cut.comparator) == ("mức giảm số vụ tai nạn giao thông", "gte")
     assert (rate.indicator, rate.comparator) == ("tỷ lệ số xã có đường ô tô đến trung tâm", "eq")
+
+
+def test_a_goal_set_out_after_with_the_aim_of_is_named_from_there():
+    f, = extract_text(_PLAN.replace("I. CHỈ TIÊU\n\n", "") + "Thực hiện Kết luận số 123-KL/TW ngày "
+                      "24/01/2025 của Ban Chấp hành Trung ương về Đề án bổ sung phát triển kinh tế - xã "
+                      "hội năm 2025 với mục tiêu tăng trưởng đạt 8% trở lên, Ủy ban nhân dân tỉnh ban "
+                      "hành Kế hoạch như sau:\n").targets
+    assert (f.indicator, f.comparator, f.value, f.year) == ("tăng trưởng", "gte", 8, 2025)

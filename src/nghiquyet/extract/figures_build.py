@@ -64,7 +64,9 @@ _CUT_PARENT = re.compile(r"\s+(?:tăng(?!\s+trưởng)|giảm|gấp|so\s+với|c
 # Strong indicator heads that start a new clause after a comma.
 _CLAUSE_HEAD = re.compile(r",\s+(?=(?:tỷ\s+lệ|tỉ\s+lệ|tốc\s+độ|tỷ\s+trọng|tổng|GRDP|kim\s+ngạch)\b)",
                           re.IGNORECASE)
-_GOAL_CUE = re.compile(r"\b(?:phấn\s+đấu|Phấn\s+đấu)\b")
+# "... với mục tiêu tăng trưởng đạt 8%": what a goal sets out starts after the cue, as after
+# "phấn đấu" (the words before are the document's own framing: "Thực hiện Kết luận số ...").
+_GOAL_CUE = re.compile(r"\b(?:phấn\s+đấu|Phấn\s+đấu|(?:với|nhằm)\s+mục\s+tiêu(?:\s+là)?)\b")
 # "gấp 1,4 lần nhiệm kỳ trước", "gấp 2 lần giai đoạn 2016 - 2020": the span compared with.
 _OTHER_TERM = re.compile(r"\s*(?:nhiệm\s+kỳ|giai\s+đoạn|cùng\s+kỳ)\s+(?:trước|[^,;.()]{1,40})")
 # What stands between a ranked index and its rank: "thuộc", "duy trì trong", "nằm trong".
@@ -150,7 +152,7 @@ def name_quantity(text: str, q: Quantity, clause_start: int, limit: int,
     comp = comp or "eq"
 
     # Only the words after the last goal cue or strong head belong to this figure.
-    cue = list(_GOAL_CUE.finditer(words)) if "hấn" in words else []     # both spellings hold it
+    cue = list(_GOAL_CUE.finditer(words)) if "hấn" in words or "mục tiêu" in words else []
     if cue and not _only_verb(words[cue[-1].end():]):
         words = words[cue[-1].start():]
         clause_start = clause_start + (len(before[:comp_at]) - len(words))
