@@ -27,3 +27,11 @@ def test_sentence_breaks_are_the_pattern_matches(text):
 @given(TEXT)
 def test_has_year_answers_like_the_pattern(text):
     assert _has_year(text) == bool(_HAS_YEAR.search(text))
+
+
+@settings(max_examples=1000, deadline=None)
+@given(TEXT)
+def test_day_slash_month_answers_like_the_loop(text):
+    from nghiquyet.extract.deadlines_dates import _day_slash_month, _day_slash_month_slow
+    for t in (text, text.replace(" ", "/"), text.replace("-", "/")):
+        assert _day_slash_month(t) == _day_slash_month_slow(t)
