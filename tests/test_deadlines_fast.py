@@ -27,3 +27,32 @@ def test_sentence_breaks_are_the_pattern_matches(text):
 @given(TEXT)
 def test_has_year_answers_like_the_pattern(text):
     assert _has_year(text) == bool(_HAS_YEAR.search(text))
+
+
+@settings(max_examples=1000, deadline=None)
+@given(TEXT)
+def test_day_slash_month_answers_like_the_loop(text):
+    from nghiquyet.extract.deadlines_dates import _day_slash_month, _day_slash_month_slow
+    for t in (text, text.replace(" ", "/"), text.replace("-", "/")):
+        assert _day_slash_month(t) == _day_slash_month_slow(t)
+
+
+# The verbs' patterns without the lookahead on their first letters: the oracles.
+_VERB_TEXT = st.lists(st.sampled_from(
+    list(" ,.;(\u00a0KkſSİıĐđ") + ["hoàn thành", "HOÀN  THÀNH", "xong", "Xong", "tổ chức", "Tổ Chức",
+                                 "trình", "rà soát", "đưa vào", "Đưa vào", "ký kết", "\u212aý kết",
+                                 "ſơ kết", "gửi", "nộp", "khởi công", "kiểm tra", "sửa đổi", "hoànthành",
+                                 "phát động", "tham mưu", "quán triệt", "bổ sung", "xây dựng", "báo cáo"]),
+    max_size=12).map("".join)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_VERB_TEXT)
+def test_the_verbs_lookaheads_change_no_answer(text):
+    import re
+
+    from nghiquyet.extract.deadlines_dates import _DONE, _TASK_VERB
+    for pattern, guard in ((_TASK_VERB, "(?=[hxtbgnsqprkđ])"), (_DONE, "(?=[hx])")):
+        assert guard in pattern.pattern
+        plain = re.compile(pattern.pattern.replace(guard, "", 1), pattern.flags)
+        assert bool(pattern.search(text)) == bool(plain.search(text))
