@@ -125,27 +125,23 @@ _YEARISH = re.compile(r"^(?:19|20|21)\d\d$")
 
 def _ordinal_before(text: str, i: int) -> bool:
     """Whether `_ORDINAL_BEFORE` matches the end of the 12 characters before `i`, by
-    str.endswith within them (`re` would try every position of the window; a slice and
-    `rstrip` would copy it).
+    str.endswith on them (`re` would try every position of the window).
 
     >>> t = "Nghị quyết số 26, thực hiện Đề  án 06, đạt 5"
     >>> _ordinal_before(t, t.index("26")), _ordinal_before(t, t.index("06")), _ordinal_before(t, len(t) - 1)
     (True, True, False)
     """
-    lo = max(0, i - 12)
-    k = i
-    while k > lo and text[k - 1].isspace():     # the window as `str.rstrip` leaves it
-        k -= 1
+    head = text[i - 12 if i > 12 else 0:i].rstrip()
     # A word ends with the window's last character: half the windows end with none of theirs
     # ("đạt 5", "là 7"), and the rest try the two or three words ending with it.
-    words = _ORDINAL_BY_LAST.get(text[k - 1]) if k > lo else None
+    words = _ORDINAL_BY_LAST.get(head[-1:])
     if words is None:
         return False
-    if text.endswith(words, lo, k):
+    if head.endswith(words):
         return True
-    if not text.endswith("án", lo, k):
+    if not head.endswith("án"):
         return False
-    head = text[lo:k - 2]
+    head = head[:-2]
     return head != head.rstrip() and head.rstrip().endswith(("Đề", "đề"))
 
 
@@ -210,7 +206,8 @@ def find_quantities(text: str, ascii_digits: bool = False) -> list[Quantity]:
         unit = match_unit(text, number_end)
         if unit is None:
             continue
-        if unit.family == "multiplier" and _ORDINAL_AFTER.match(text, unit.end):
+        spelled, family, end = unit
+        if family == "multiplier" and _ORDINAL_AFTER.match(text, end):
             continue                     # "2 lần thứ ..." counts occasions, no multiple
         sa, sb, sc = m.groups()          # a, b, c: `_QUANTITY` has no other group
         a = parse_number(sa)
@@ -223,6 +220,6 @@ def find_quantities(text: str, ascii_digits: bool = False) -> list[Quantity]:
         if b is not None and b < a:      # "10 - 8%" is not a range we understand
             continue
         # Positional: a dataclass call with keywords costs twice as much (~1.5 µs here).
-        out.append(Quantity(i, unit.end, a, b, c, unit.unit, unit.family, number_end))
-        pos = unit.end
+        out.append(Quantity(i, end, a, b, c, spelled, family, number_end))
+        pos = end
     return out
