@@ -11,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nghiquyet.extract import extract_text
-from nghiquyet.text import _TRANSLATE, ascii_digits_only, has_ascii_digit, normalise, nfc, squash
+from nghiquyet.text import (_TRANSLATE, ascii_digits_only, has_ascii_digit, normalise, nfc, squash,
+                           zero_digits)
 
 # Characters where the shortcuts could go wrong: ASCII and foreign digits, odd spaces and
 # dashes, zero-width marks, line ends, a combining accent, letters, an emoji.
@@ -50,6 +51,12 @@ def test_ascii_digit_test_answers_like_backslash_d(text):
         assert has_ascii_digit(text) == bool(re.search(r"\d", text))
     else:                                    # conservative: only texts that may hold others
         assert not text.isascii()
+
+
+@settings(max_examples=2000, deadline=None)
+@given(TRICKY)
+def test_zero_digits_writes_each_ascii_digit_zero(text):
+    assert zero_digits(text) == re.sub("[0-9]", "0", text)
 
 
 def test_foreign_digits_are_not_taken_for_ascii_only():

@@ -248,6 +248,23 @@ def has_ascii_digit(text: str) -> bool:
             or "5" in text or "6" in text or "7" in text or "8" in text or "9" in text)
 
 
+def zero_digits(text: str) -> str:
+    r"""`text` with each ASCII digit written "0": the same length, every digit where it was.
+
+    A regex that only asks whether a character is a digit matches there where it matches in
+    `text` (with `0` for `[0-9]` when every digit is ASCII, see `ascii_digits_only`), and one
+    that starts with the literal "0" is searched for character by character in C; `[0-9]`
+    first makes `re` call its class test at every character (several times slower). Nine
+    `str.replace` calls find their digit by `memchr` and copy the text only when it is there.
+
+    >>> zero_digits("Năm 2025 đạt 7,3%; 1.946/QĐ")
+    'Năm 0000 đạt 0,0%; 0.000/QĐ'
+    """
+    return (text.replace("1", "0").replace("2", "0").replace("3", "0").replace("4", "0")
+            .replace("5", "0").replace("6", "0").replace("7", "0").replace("8", "0")
+            .replace("9", "0"))
+
+
 _NUMBER = re.compile(r"""
     ^\d{1,3}(?:\.\d{3})+(?:,\d+)?$     # 17.900  1.234.567  1.234,5   (dot groups thousands)
   | ^\d+(?:,\d+)?$                     # 7,3  53  0,6              (comma is the decimal mark)

@@ -35,13 +35,13 @@ def quantities(text: str, lowered: str, ascii_digits: bool = False) -> list[Quan
           and not (q.unit == "tuổi" and age_group(text, q))     # the unit first: no call
           # "nằm trong nhóm 200 trường hàng đầu châu Á": the size of a group named, no figure
           and not (q.family == "count" and lowered.endswith(_GROUP_WORDS, max(0, q.start - 6), q.start))]
-    if "số năm" in lowered:
+    if "ố" in lowered and "số năm" in lowered:        # one character first: `in` finds it fast
         qs.extend(_years_counted(text, lowered))
         qs.sort(key=lambda q: q.start)
     # Each rank word has a letter that is rare in other words: test that one first (fast).
     # "thứ" ranks only after "xếp", "đứng" or "vị trí" (the second half of _RANK).
-    if not (("ó" in lowered and "nhóm" in lowered) or ("p" in lowered and "top" in lowered)
-            or ("ố" in lowered and "tốp" in lowered)
+    if not (("ó" in lowered and "nhóm" in lowered)
+            or ("p" in lowered and ("top" in lowered or ("ố" in lowered and "tốp" in lowered)))
             or ("ứ" in lowered and " thứ " in lowered
                 and ("xếp" in lowered or "đứng" in lowered or "trí" in lowered))):
         return qs

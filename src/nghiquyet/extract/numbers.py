@@ -10,11 +10,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..text import parse_number
+from ..text import parse_number, zero_digits
 from .units import match_unit
 
 # One number: 17.900 | 1.234,5 | 7,3 | 53 | 2.5 (sloppy English decimal; parse_number decides).
-_NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
+# As `re` runs it: the look-ahead rules out the first branch at once for a number without a
+# thousands dot (most), where trying `\d{1,3}` three ways costs more; it only states what the
+# branch needs. `(?:X|)` is `X?`, tried in the same order, without the repeat `re` allocates
+# for a group with `?`.
+_NUM = r"(?=\d{1,3}\.\d{3})\d{1,3}(?:\.\d{3})+(?:,\d+|)|\d+(?:[.,]\d+|)"
 
 _QUANTITY = re.compile(rf"""
     (?P<a>{_NUM})
@@ -23,49 +27,68 @@ _QUANTITY = re.compile(rf"""
         (?P<b>{_NUM})
     |                                   # or achieved/planned: "45.799/36.875", "26/28"
         /(?P<c>{_NUM})
-    )?
+    |                                   # or neither
+    )
     (?![\d/.,]\d|[\d/])                 # not the first part of a date or a symbol ("21/10/2010")
 """, re.VERBOSE)
 
 # The fast scan (in C): a number, perhaps a range or a pair, followed by a letter or "%" where a
-# unit could start. Each candidate is then read with `_QUANTITY` anchored at its start.
+# unit could start. Each candidate is then read with `_QUANTITY` anchored at its start, unless
+# it is glued to what stands before it (a letter, a digit, "./,-_": "500kV", "NQ-26", a date),
+# which passes over the whole candidate.
 _CANDIDATE_RULE = r"\d[\d.,]*(?:\s*%?\s*(?:-|đến|tới)\s*\d[\d.,]*|/\d[\d.,]*)?\s*(?=%|[^\W\d_])"
-# `_CANDIDATE_RULE` as the scan runs it, with the same matches (tests/test_numbers_scan.py), fewer
-# tries: `re` tries the pattern at every digit, but one after a digit can only match when the
-# try at that digit (which comes first and reads the same rest) has already, so
-# `(?<!\d\d)` drops it after one character. No run of digits, dots, commas or blanks can give
-# back a character and let the rest match (what follows each starts with none of them), so the
-# runs are possessive (`*+`): a failing try does not step back through them.
-# One thing more: its group 1 is set (`lastindex` is 1) when its first run of digits, dots and
-# commas ends with a dot or a comma ("2030, tầm", "1. Mục": a third of the candidates of real
-# text). No quantity comes of such a candidate: what `_QUANTITY` matches there ends inside that
-# run (a number ends with a digit; no range or pair starts with a dot or a comma) just before
-# a dot or a comma (before a digit its look-ahead fails), where no unit can start; so
-# `find_quantities` drops it without reading it with `_QUANTITY` (tests/test_numbers_scan.py).
-# The group is atomic: a try that fails later does not come back for its other branch.
-_CANDIDATE = re.compile(r"\d(?<!\d\d)[\d.,]*+(?>(?<=\d)|())"
-                        r"(?:\s*+%?\s*+(?:-|đến|tới)\s*+\d[\d.,]*+|/\d[\d.,]*+)?"
-                        r"\s*+(?=%|[^\W\d_])")
+_GLUE = "./,-_"
+# `_CANDIDATE_RULE` as the scan runs it: the same candidates read with `_QUANTITY`, fewer tries
+# and fewer candidates (tests/test_numbers_scan.py). `re` tries the pattern at every digit, but
+# one after a digit can only match when the try at that digit (which comes first and reads the
+# same rest) has already, so `(?<!\d\d)` drops it after one character. No run of digits, dots,
+# commas or blanks can give back a character and let the rest match (what follows each starts
+# with none of them), so the runs are possessive (`*+`): a failing try does not step back.
+# Two kinds of candidate give no quantity and are passed over whole: one glued to what stands
+# before it, and one whose first run of digits, dots and commas ends with a dot or a comma
+# ("2030, tầm", "1. Mục": what `_QUANTITY` matches there ends inside the run, before a dot or
+# a comma, where no unit starts). Those are half the candidates of real text, and the scan
+# does not report them: the digits of the rest of the run are glued to a digit, a dot or a
+# comma and end the same run, and blanks follow, so no candidate starts before the end of
+# the one not reported, where the scan goes on as `find_quantities` would. Only when a range
+# or a pair follows the run ("1. - 5 tỷ đồng") is the candidate reported, with a group set
+# (`lastindex`): passing over it whole skips the number after the dash. The groups are
+# atomic: a try that fails later does not come back for another branch.
+_RANGE_OR_PAIR = r"(?:\s*+%?\s*+(?:-|đến|tới)\s*+\d[\d.,]*+|/\d[\d.,]*+)"
+_CANDIDATE = re.compile(rf"""
+    \d(?<!\d\d)
+    (?>
+        (?<![\w./,\-]\d)                # not glued (\w: a letter, a digit or "_")
+        [\d.,]*+
+        (?>(?<=\d)|(?={_RANGE_OR_PAIR})())  # ends with a digit, or is passed over whole
+      |
+        [\d.,]*+(?={_RANGE_OR_PAIR})()  # glued: passed over whole
+    )
+    (?:{_RANGE_OR_PAIR}|)
+    \s*+(?=%|[^\W\d_])
+""", re.VERBOSE)
 
 
-def _ascii(pattern: str) -> str:
-    r"""`pattern` with `\d` written `0-9` inside a character class and `[0-9]` outside one.
+def _ascii(pattern: str, digit: str = "[0-9]", in_class: str = "0-9") -> str:
+    r"""`pattern` with `\d` written `in_class` inside a character class and `digit` outside one.
 
     >>> _ascii(r"\d[\d.,]*(?=[^\W\d_])")
     '[0-9][0-9.,]*(?=[^\\W0-9_])'
+    >>> _ascii(r"\d(?<!\d\d)[\d.,]*", "0", "0")
+    '0(?<!00)[0.,]*'
     """
-    out, in_class, i = [], False, 0
+    out, inside, i = [], False, 0
     while i < len(pattern):
         c = pattern[i]
         if c == "\\":
             pair = pattern[i:i + 2]
-            out.append(("0-9" if in_class else "[0-9]") if pair == "\\d" else pair)
+            out.append((in_class if inside else digit) if pair == "\\d" else pair)
             i += 2
             continue
-        if c == "[" and not in_class:
-            in_class = True
-        elif c == "]" and in_class and pattern[i - 1] != "[":
-            in_class = False
+        if c == "[" and not inside:
+            inside = True
+        elif c == "]" and inside and pattern[i - 1] != "[":
+            inside = False
         out.append(c)
         i += 1
     return "".join(out)
@@ -73,9 +96,18 @@ def _ascii(pattern: str) -> str:
 
 # The same for a text whose digits are all ASCII (see `text.ascii_digits_only`): `re` tests a
 # character against `[0-9]` about twice as fast as against `\d`, and the scan tests every one.
-_CANDIDATE_ASCII = re.compile(_ascii(_CANDIDATE.pattern))
 _QUANTITY_ASCII = re.compile(_ascii(_QUANTITY.pattern), re.VERBOSE)
-_GLUE = "./,-_"
+_CANDIDATE_ASCII = re.compile(_ascii(_CANDIDATE.pattern), re.VERBOSE)
+# And the scan of such a text with every digit written "0" (`text.zero_digits`): it matches
+# where `_CANDIDATE_ASCII` matches in the text itself (it only asks whether a character is a
+# digit, and there every digit is a "0"), and a pattern that starts with a literal is searched
+# for by a tight loop in C, where `[0-9]` first costs a class test at every character (the
+# scan tests every character of every paragraph with a digit: ~15% of `find_quantities`).
+_CANDIDATE_ZERO = re.compile(_ascii(_CANDIDATE.pattern, "0", "0"), re.VERBOSE)
+# Shorter paragraphs are scanned as they are: there the nine `str.replace` calls of
+# `zero_digits` cost more than they save (callgrind on the seeds and the corpus: 60 and 150
+# cost 1% more than 100 on the corpus, the same on the seeds).
+_ZERO_FROM = 100
 
 # "lần thứ 4", "thứ 3", "khóa 12", "số 06" (an ordinal or a name, never a quantity).
 # `_ordinal_before` applies this rule with str methods.
@@ -94,27 +126,23 @@ _YEARISH = re.compile(r"^(?:19|20|21)\d\d$")
 
 def _ordinal_before(text: str, i: int) -> bool:
     """Whether `_ORDINAL_BEFORE` matches the end of the 12 characters before `i`, by
-    str.endswith within them (`re` would try every position of the window; a slice and
-    `rstrip` would copy it).
+    str.endswith on them (`re` would try every position of the window).
 
     >>> t = "Nghị quyết số 26, thực hiện Đề  án 06, đạt 5"
     >>> _ordinal_before(t, t.index("26")), _ordinal_before(t, t.index("06")), _ordinal_before(t, len(t) - 1)
     (True, True, False)
     """
-    lo = max(0, i - 12)
-    k = i
-    while k > lo and text[k - 1].isspace():     # the window as `str.rstrip` leaves it
-        k -= 1
+    head = text[i - 12 if i > 12 else 0:i].rstrip()
     # A word ends with the window's last character: half the windows end with none of theirs
     # ("đạt 5", "là 7"), and the rest try the two or three words ending with it.
-    words = _ORDINAL_BY_LAST.get(text[k - 1]) if k > lo else None
+    words = _ORDINAL_BY_LAST.get(head[-1:])
     if words is None:
         return False
-    if text.endswith(words, lo, k):
+    if head.endswith(words):
         return True
-    if not text.endswith("án", lo, k):
+    if not head.endswith("án"):
         return False
-    head = text[lo:k - 2]
+    head = head[:-2]
     return head != head.rstrip() and head.rstrip().endswith(("Đề", "đề"))
 
 
@@ -151,19 +179,21 @@ def find_quantities(text: str, ascii_digits: bool = False) -> list[Quantity]:
     """
     out: list[Quantity] = []
     pos = 0
-    candidate = _CANDIDATE_ASCII.search if ascii_digits else _CANDIDATE.search
-    quantity = _QUANTITY_ASCII.match if ascii_digits else _QUANTITY.match
+    if not ascii_digits:
+        scanned, candidate, quantity = text, _CANDIDATE.search, _QUANTITY.match
+    elif len(text) < _ZERO_FROM:
+        scanned, candidate, quantity = text, _CANDIDATE_ASCII.search, _QUANTITY_ASCII.match
+    else:                                # the same offsets (see `_CANDIDATE_ZERO`)
+        scanned, candidate, quantity = zero_digits(text), _CANDIDATE_ZERO.search, _QUANTITY_ASCII.match
     n = len(text)
     while True:
-        d = candidate(text, pos)
+        d = candidate(scanned, pos)
         if d is None:
             break
-        i = d.start()
         pos = d.end()                    # its digits are done with, whatever the verdict
         if d.lastindex:
-            continue                     # "2030, tầm", "1. Mục": no quantity (see `_CANDIDATE`)
-        if i > 0 and (text[i - 1].isalnum() or text[i - 1] in _GLUE):
-            continue                     # glued to a word, a symbol or a date before it
+            continue                     # "1. - 5 tỷ", "NQ-5 - 7 lần": passed over (see `_CANDIDATE`)
+        i = d.start()
         m = quantity(text, i)
         if m is None:
             continue
@@ -177,7 +207,8 @@ def find_quantities(text: str, ascii_digits: bool = False) -> list[Quantity]:
         unit = match_unit(text, number_end)
         if unit is None:
             continue
-        if unit.family == "multiplier" and _ORDINAL_AFTER.match(text, unit.end):
+        spelled, family, end = unit
+        if family == "multiplier" and _ORDINAL_AFTER.match(text, end):
             continue                     # "2 lần thứ ..." counts occasions, no multiple
         sa, sb, sc = m.groups()          # a, b, c: `_QUANTITY` has no other group
         a = parse_number(sa)
@@ -190,6 +221,6 @@ def find_quantities(text: str, ascii_digits: bool = False) -> list[Quantity]:
         if b is not None and b < a:      # "10 - 8%" is not a range we understand
             continue
         # Positional: a dataclass call with keywords costs twice as much (~1.5 µs here).
-        out.append(Quantity(i, unit.end, a, b, c, unit.unit, unit.family, number_end))
-        pos = unit.end
+        out.append(Quantity(i, end, a, b, c, spelled, family, number_end))
+        pos = end
     return out
