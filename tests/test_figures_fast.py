@@ -188,3 +188,31 @@ def test_quantities_come_sorted_by_start(text: str) -> None:
 
     starts = [q.start for q in quantities(text, ft.low(text))]
     assert starts == sorted(starts)
+
+
+# What the literal-first searches of `figures_scan` start from, with the characters around them.
+_SCAN_PIECES = ["đã", "Đã", "trong", "Trong", "trong đó", "Trong đó", "trong số đó", " trong đó",
+                ", trong đó ", ",  trong\tđó", "phấn đấu", "Phấn đấu", "xphấn đấu", "đó", "đóx",
+                "19", "20", "2025", "192020", "٣", "17.900", "(12)", "(1234)", "1.", "a)"]
+_SCAN_TEXTS = st.lists(st.sampled_from(_SCAN_PIECES + _PIECES) | st.text(max_size=2),
+                       max_size=14).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_SCAN_TEXTS, st.data())
+def test_literal_first_searches_find_what_their_regexes_find(text: str, data) -> None:
+    """Each search of `figures_scan` against the regex it stands for, on the same range."""
+    from nghiquyet.extract import figures_scan as fs
+    from nghiquyet.extract.figures_build import _GOAL_CUE, _PHAN
+
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert fs.past_marks(text, start, end) == [m.start() for m in fs.PAST.finditer(text, start, end)]
+    stop = fs.AFTER_STOP.search(text, start, end)
+    assert fs.after_stop(text, start, end) == (stop.start() if stop else end)
+    found = fs.first_match(fs.TRONG_DO, text, ("trong", "Trong"), start, end)
+    plain = fs.TRONG_DO.search(text, start, end)
+    assert (found and found.span()) == (plain and plain.span())
+    assert [m.span() for m in fs.all_matches(_GOAL_CUE, text, _PHAN, start, end)] == \
+        [m.span() for m in _GOAL_CUE.finditer(text, start, end)]
+    assert fs.year_spans(text) == [m.span() for m in fs.YEAR4.finditer(text)]

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..text import fold
+from . import figures_scan as fs
 from . import figures_text as ft
 from .figures_parts import share_name
 from .numbers import Quantity, find_quantities  # noqa: F401 (doctests)
@@ -40,8 +41,7 @@ _PLAN_WORDS = re.compile(r"\s*(?:so\s+với\s+)?(?:kế\s+hoạch|dự\s+toán|c
 _PLAN_NAME_WORDS = re.compile(r"[^,;.()]{1,60}")          # the plan's name, up to its aside
 # "Cơ cấu kinh tế đến năm 2030: ..." names the whole of the shares listed after it.
 _WHOLE_BEFORE = re.compile(r"([Cc]ơ\s+cấu[^:;.]{0,60}?)\s*:\s*$")
-# Where the words after a number-first figure stop (a colon opens what the figure lists).
-_AFTER_STOP = re.compile(r";|:\s|\.\s|\.$|,?\s+trong\s+đó\b|\(\d{1,3}\)")
+# Where the words after a number-first figure stop: `figures_scan.AFTER_STOP`.
 # A due date after the words is the figure's time, not its name: "100% thôn, bản trước ngày
 # 31/12/2026", "... trong giai đoạn 2026-2030". Every alternative starts with a word written out
 # (not a group, not an optional "trong"), so `re` skips to the letters v, t, đ, g (it tried the
@@ -62,6 +62,7 @@ _CUT_PARENT = re.compile(r"\s+(?:tăng(?!\s+trưởng)|giảm|gấp|so\s+với|c
 _CLAUSE_HEAD = re.compile(r",\s+(?=(?:tỷ\s+lệ|tỉ\s+lệ|tốc\s+độ|tỷ\s+trọng|tổng|GRDP|kim\s+ngạch)\b)",
                           re.IGNORECASE)
 _GOAL_CUE = re.compile(r"\b(?:phấn\s+đấu|Phấn\s+đấu)\b")
+_PHAN = ("phấn", "Phấn")                         # how every match of _GOAL_CUE starts
 # "gấp 1,4 lần nhiệm kỳ trước", "gấp 2 lần giai đoạn 2016 - 2020": the span compared with.
 _OTHER_TERM = re.compile(r"\s*(?:nhiệm\s+kỳ|giai\s+đoạn|cùng\s+kỳ)\s+(?:trước|[^,;.()]{1,40})")
 # What stands between a ranked index and its rank: "thuộc", "duy trì trong", "nằm trong".
@@ -147,7 +148,7 @@ def name_quantity(text: str, q: Quantity, clause_start: int, limit: int,
     comp = comp or "eq"
 
     # Only the words after the last goal cue or strong head belong to this figure.
-    cue = list(_GOAL_CUE.finditer(words)) if "hấn" in words else []     # both spellings hold it
+    cue = fs.all_matches(_GOAL_CUE, words, _PHAN) if "hấn" in words else []   # both spellings hold it
     if cue and not _only_verb(words[cue[-1].end():]):
         words = words[cue[-1].start():]
         clause_start = clause_start + (len(before[:comp_at]) - len(words))
@@ -176,8 +177,7 @@ def name_quantity(text: str, q: Quantity, clause_start: int, limit: int,
     so_voi_text = ft.tidy(so_voi.group(0)) if so_voi else ""
 
     # Words after the number, up to the next figure's own words.
-    stop = _AFTER_STOP.search(text, end, limit)
-    after_end = stop.start() if stop else limit
+    after_end = fs.after_stop(text, end, limit)
     due = _DUE.search(text, end, after_end)
     if due and text[due.start() - 1].isspace():
         after_end = end + _DUE_LEAD.search(text[end:due.start()]).start()

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .figures_scan import YEAR4, year_spans
+
 if TYPE_CHECKING:
     from .numbers import Quantity
 
@@ -114,15 +116,19 @@ def _boundary_spans(text: str) -> list[tuple[int, int]]:
                 found.append(m.span())
             i = text.find(char, i + 1)
     letters = []
+    last = len(text) - 1
     for char in ".)":
         j = text.find(char, 1)
         while j >= 0:
-            if text[j - 1].isdecimal():              # \d is str.isdecimal
-                m = _DIGIT_LABEL.match(text, j - 2 if j >= 2 and text[j - 2].isdecimal() else j - 1)
-                if m:
-                    found.append(m.span())
-            if char == ")" and (m := _LETTER_ITEM.match(text, j - 1)):
-                letters.append(m.span())
+            # Both label patterns want a blank right after the "." or ")": no regex is tried
+            # at the others (the "." of every "17.900"). \s is str.isspace, \d str.isdecimal.
+            if j < last and text[j + 1].isspace():
+                if text[j - 1].isdecimal():
+                    m = _DIGIT_LABEL.match(text, j - 2 if j >= 2 and text[j - 2].isdecimal() else j - 1)
+                    if m:
+                        found.append(m.span())
+                if char == ")" and (m := _LETTER_ITEM.match(text, j - 1)):
+                    letters.append(m.span())
             j = text.find(char, j + 1)
     found.sort()
     spans, end = [], 0
@@ -158,7 +164,11 @@ def boundaries(text: str) -> list[tuple[int, int, int | None]]:
         return []                        # faster than letting the regex crawl the sentence
     out = []
     for i, j in _boundary_spans(text):
-        if (text[i].isdigit() or text[i].isalpha()) and i > 0 \
+        c = text[i]
+        if c == ";" or c == ":":
+            out.append((i, j, None))     # most marks: no label starts with either
+            continue
+        if (c.isdigit() or c.isalpha()) and i > 0 \
                 and (text[i - 1].isalnum() or text[i - 1] in "/.,"):
             continue                     # "7,3. Tiếp", "2.1. ", "(a)" are not list labels
         lab = _LABEL.match(text, i, j)
@@ -181,7 +191,7 @@ _TIME = re.compile(r"""
       (?P<year>(?:19|20)\d\d)(?![\d/])
 """, re.VERBOSE)
 # Years are rare: find them first (a fast scan), then read the words just before each one.
-_YEAR4 = re.compile(r"(?:19|20)\d\d")
+_YEAR4 = YEAR4
 
 
 @dataclass
@@ -216,13 +226,13 @@ def time_marks(text: str) -> list[TimeMark]:
     if "19" not in text and "20" not in text:
         return out                       # no year: `in` answers faster than _YEAR4
     last_end = 0
-    for y in _YEAR4.finditer(text):
-        if y.start() < last_end:
+    for y_start, y_end in year_spans(text):          # _YEAR4.finditer, found with str.find
+        if y_start < last_end:
             continue
-        start = max(last_end, y.start() - 30)
+        start = max(last_end, y_start - 30)
         m = None
-        for m2 in _TIME.finditer(text, start, min(len(text), y.end() + 8)):
-            if m2.start() <= y.start() < m2.end():
+        for m2 in _TIME.finditer(text, start, min(len(text), y_end + 8)):
+            if m2.start() <= y_start < m2.end():
                 m = m2
                 break
         if m is None:

@@ -1,0 +1,176 @@
+"""Searches of the figure rules found from a literal: what a regex search over a stretch of
+text answers, found with `str.find` where every match must start with (or at) a word.
+
+`re` finds a pattern quickly only when it starts with a literal or one character class: it
+then skips to the characters that can open a match. A pattern that opens with `\\b`, a group
+of spellings or a blank (`\\s+trong`) is tried at every character instead, and the figure
+rules search the words around every figure. Each function here answers exactly what its
+regex does (`tests/test_figures_fast.py` compares them on random texts) and says why.
+Split from `figures` and `figures_build`.
+"""
+from __future__ import annotations
+
+import re
+
+# "trong đó" (of which), opening the parts of a whole.
+TRONG_DO = re.compile(r"\btrong\s+đó\b|\bTrong\s+đó\b|\btrong\s+số\s+đó\b")
+# A past-tense "đã" between blanks.
+PAST = re.compile(r"(?:^|\s)(?:đã|Đã)\s")
+# Where the words after a number-first figure stop (a colon opens what the figure lists).
+AFTER_STOP = re.compile(r";|:\s|\.\s|\.$|,?\s+trong\s+đó\b|\(\d{1,3}\)")
+_LIST_NUMBER = re.compile(r"\(\d{1,3}\)")          # AFTER_STOP's last branch
+_TRONG_DO_STOP = re.compile(r",?\s+trong\s+đó\b")   # and its "trong đó" branch
+# A year, as `figures_clauses` finds them before reading the words around each.
+YEAR4 = re.compile(r"(?:19|20)\d\d")
+
+
+def word_starts(text: str, words: tuple[str, ...], start: int = 0, end: int | None = None) -> list[int]:
+    """Where any of `words` starts in text[start:end] (whole within it), in order.
+
+    >>> word_starts("trong đó, Trong số đó", ("trong", "Trong"))
+    [0, 10]
+    """
+    if end is None:
+        end = len(text)
+    found = []
+    for word in words:
+        i = text.find(word, start, end)
+        while i >= 0:
+            found.append(i)
+            i = text.find(word, i + 1, end)
+    if len(found) > 1:
+        found.sort()
+    return found
+
+
+def first_match(rx: re.Pattern[str], text: str, words: tuple[str, ...], start: int = 0,
+                end: int | None = None) -> re.Match[str] | None:
+    """`rx.search(text, start, end)` for a pattern whose every match starts with one of `words`
+    as written: `rx.match` at each place one starts, the leftmost first (the match found
+    there is the one `search` finds: it tries the same place with the same pattern).
+
+    >>> first_match(TRONG_DO, "đóng góp, trong số đó 3 xã", ("trong", "Trong")).span()
+    (10, 21)
+    """
+    if end is None:
+        end = len(text)
+    for i in word_starts(text, words, start, end):
+        m = rx.match(text, i, end)
+        if m:
+            return m
+    return None
+
+
+def all_matches(rx: re.Pattern[str], text: str, words: tuple[str, ...], start: int = 0,
+                end: int | None = None) -> list[re.Match[str]]:
+    """`list(rx.finditer(text, start, end))` for a pattern whose every match starts with one of
+    `words` as written and is not empty: like `finditer`, the next match is looked for only
+    after the end of the last.
+
+    >>> [m.group() for m in all_matches(re.compile(r"\\bphấn\\s+đấu\\b|\\bPhấn\\s+đấu\\b"),
+    ...  "Phấn đấu đạt 7%, phấn đấu", ("phấn", "Phấn"))]
+    ['Phấn đấu', 'phấn đấu']
+    """
+    if end is None:
+        end = len(text)
+    out = []
+    taken = start
+    for i in word_starts(text, words, start, end):
+        if i >= taken and (m := rx.match(text, i, end)):
+            out.append(m)
+            taken = m.end()
+    return out
+
+
+def year_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of `YEAR4.finditer(text)`: "19" or "20" and two digits, left to right, none
+    inside the last (`\\d` is `str.isdecimal`).
+
+    >>> year_spans("Năm 2025 đạt 1.200 tỷ, 192020")
+    [(4, 8), (23, 27)]
+    """
+    out = []
+    taken = 0
+    for i in word_starts(text, ("19", "20")):
+        if i >= taken and len(digits := text[i + 2:i + 4]) == 2 and digits.isdecimal():
+            out.append((i, i + 4))
+            taken = i + 4
+    return out
+
+
+def past_marks(text: str, start: int, end: int) -> list[int]:
+    """Where `PAST` matches in text[start:end]: the blank before a past-tense "đã" ("Đã").
+
+    >>> t = "Đã giao; tỉnh đã đạt, vđã x, đã đã làm"
+    >>> past_marks(t, 0, len(t)), past_marks(t, 1, len(t))
+    ([0, 13, 28], [13, 28])
+
+    The same starts as `PAST.finditer`, found from each "đã" (`re` tried the pattern at every
+    character: it starts with a group). A match is the blank before the word, or the word at
+    the very start of the text (`^` holds only there), and the blank after it; the next match
+    starts after that blank, as `finditer` goes on after each match.
+    """
+    out: list[int] = []
+    taken = start                        # where the next match may start
+    for i in word_starts(text, ("đã", "Đã"), start, end):
+        if i + 2 >= end or not text[i + 2].isspace():
+            continue                     # no blank after the word (within the range)
+        if i == 0 and taken == 0:
+            at = 0                       # "^": the start of the text itself
+        elif i > taken and text[i - 1].isspace():
+            at = i - 1
+        else:
+            continue
+        out.append(at)
+        taken = i + 3
+    return out
+
+
+def after_stop(text: str, start: int, limit: int) -> int:
+    """Where `AFTER_STOP` first matches in text[start:limit], else `limit`.
+
+    >>> t = "85% số xã, trong đó 20 xã; 30% (12) hộ: 1.200. x"
+    >>> [after_stop(t, i, len(t)) for i in (3, 11, 26, 36, 40)], after_stop(t, 41, 47)
+    ([9, 25, 31, 38, 45], 45)
+
+    Found with `str.find`: every branch but "trong đó" starts with ";", ":", "." or "(", which
+    `re` reached through a character class tested on every character (and the "trong đó"
+    branch may start at any blank, so `re` tried it at every space). The earliest of those
+    that its branch goes on to match is a stop. A "trong đó" branch starts at the blanks (and
+    comma) just before its "trong", none of them one of those characters: it can only come
+    first where a "trong" is written before that stop, and is matched from the first of them.
+    """
+    end = limit
+    i = text.find(";", start, end)                   # ";": always a stop
+    if i >= 0:
+        end = i
+    i = text.find(":", start, end)                   # ":\s"
+    while i >= 0:
+        if i + 1 < limit and text[i + 1].isspace():  # \s is str.isspace
+            end = i
+            break
+        i = text.find(":", i + 1, end)
+    i = text.find(".", start, end)                   # "\.\s" or "\.$" ($: at `limit`)
+    while i >= 0:
+        if i + 1 == limit or text[i + 1].isspace():
+            end = i
+            break
+        i = text.find(".", i + 1, end)
+    i = text.find("(", start, end)                   # "\(\d{1,3}\)"
+    while i >= 0:
+        if _LIST_NUMBER.match(text, i, limit):
+            end = i
+            break
+        i = text.find("(", i + 1, end)
+    i = text.find("trong", start, end)
+    while i >= 0:
+        at = i                                       # back over the blanks, then a comma
+        while at > start and text[at - 1].isspace():
+            at -= 1
+        if at < i:
+            if at > start and text[at - 1] == ",":
+                at -= 1
+            if _TRONG_DO_STOP.match(text, at, limit):
+                return at
+        i = text.find("trong", i + 1, end)
+    return end
