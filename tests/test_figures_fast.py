@@ -216,3 +216,49 @@ def test_literal_first_searches_find_what_their_regexes_find(text: str, data) ->
     assert [m.span() for m in fs.all_matches(_GOAL_CUE, text, _PHAN, start, end)] == \
         [m.span() for m in _GOAL_CUE.finditer(text, start, end)]
     assert fs.year_spans(text) == [m.span() for m in fs.YEAR4.finditer(text)]
+
+
+_AROUND_PIECES = _SCAN_PIECES + _TIME_PIECES + [
+    ", ", ",và ", " và ", " với ", "vàng", "...", ". ", ".\n", "so với năm 2020", "so với cùng kỳ năm 2024",
+    "giá so sánh năm 2010", "Nhiệm kỳ 2020 - 2025, ", "năm học 2024 - 2025", "Tính đến ngày 31/3/2026",
+    "Cơ cấu kinh tế: ", "cơ cấu", ":", ": ", "(giá hiện hành)", "vào năm 2027", "trước ngày 31/12/2025"]
+_AROUND_TEXTS = st.lists(st.sampled_from(_AROUND_PIECES) | st.text(max_size=2), max_size=12).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_AROUND_TEXTS, st.data())
+def test_searches_from_their_first_letters_find_what_their_regexes_find(text: str, data) -> None:
+    """The searches of the words around a figure that start from a literal or skip the regex
+    where its next letter cannot follow, against the regex (or loop) they stand for."""
+    from nghiquyet.extract import figures as fig
+    from nghiquyet.extract import figures_build as fb
+    from nghiquyet.extract import figures_scan as fs
+
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    at = data.draw(st.integers(start, len(text)))
+    old = next((m for m in fc._TIME.finditer(text, start, end) if m.start() <= at < m.end()), None)
+    new = fc._time_over(text, start, end, at)
+    assert (old and old.span()) == (new and new.span())
+    splits = list(fs.SPLIT.finditer(text, start, end))
+    assert fs.last_split(text, start, end) == (splits[-1].start() if splits else start)
+    assert fs.full_stops(text) == [(m.start(), m.start() + len(m.group().rstrip()), m.end())
+                                   for m in fc._DOT.finditer(text)]
+    whole, plain = fb._whole_before(text, end), fb._WHOLE_BEFORE.search(text, max(0, end - 80), end)
+    assert (whole and whole.span()) == (plain and plain.span())
+    year, plain = fig._year_after(text, start, end), fc.YEAR_AFTER.match(text, start, end)
+    assert (year and year.span()) == (plain and plain.span())
+    if fb._SO_VOI.match(text, start, end):
+        assert fs.after_blanks(text, start, end) in fb._SO_VOI_FIRST
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from([",", ", ", ";", "; ", " ", "  ", "\t", "và", " và ", "với", " với ",
+                                 "x", "vàng", ",và"]), max_size=10).map("".join), st.data())
+def test_last_split_is_the_last_of_the_regex_matches(text: str, data) -> None:
+    from nghiquyet.extract import figures_scan as fs
+
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    splits = list(fs.SPLIT.finditer(text, start, end))
+    assert fs.last_split(text, start, end) == (splits[-1].start() if splits else start)

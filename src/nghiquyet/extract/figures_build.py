@@ -33,6 +33,7 @@ _SO_VOI = re.compile(r"""
       |(?=năm\s+(?:19|20)\d\d)năm\s+\d{4})     # "gấp 1,6 lần năm 2020"
     (?:\s*\([^()]{0,60}\))?
 """, re.VERBOSE)
+_SO_VOI_FIRST = frozenset("(sn")
 _CHANGE_VERB = re.compile(r"(?:[Nn]âng\s+cao|[Nn]âng|[Tt]ăng|[Gg]iảm|[Kk]éo\s+giảm|[Hh]ạ|[Cc]ải\s+thiện)\s+")
 _ESTIMATED_CHANGE = re.compile(r"(?:^|\s)ước\s+(?:tăng|giảm|đạt)\s*$")
 # "đạt 102,5% dự toán": a share of the plan, not a level.
@@ -53,8 +54,7 @@ _DUE = re.compile(rf"""(?:vào\s+{_WHEN}
                          |trước\s+{_WHEN}|đến\s+{_WHEN}|tới\s+{_WHEN}
                          |giai\s+đoạn|thời\s+kỳ)\s+[\dIV]""", re.VERBOSE)
 _DUE_LEAD = re.compile(r"(?:,?\s*(?:hoàn\s+thành|xong))?(?:\s+và)?[\s,]*$")
-# Where a part of the words after a figure is handed to the next figure ("..., 30% số huyện").
-_SPLIT = re.compile(r",\s+|\s+và\s+|;\s*|\s+với\s+")
+# Where a part of the words after a figure is handed to the next figure: `figures_scan.SPLIT`.
 # A whole named in a share ("... chiếm 41% trong cơ cấu kinh tế chung của huyện").
 _WHOLE_AFTER = re.compile(r"\s*(?:(?:trong|của)\s+|(?=(?:GRDP|GDP)\b))([^,;.()]{3,80})")   # "20% GRDP"
 _CUT_PARENT = re.compile(r"\s+(?:tăng(?!\s+trưởng)|giảm|gấp|so\s+với|của|ước|đạt|trên\s+địa\s+bàn)\b.*$")
@@ -108,6 +108,21 @@ def base_of(indicator: str) -> str:
     text = re.sub(r"^mức\s+(?:tăng|giảm|vượt)\s+", "", indicator)
     text = re.sub(r"\([^()]*\)", " ", text)
     return ft.tidy(_CUT_PARENT.sub("", text))
+
+
+def _whole_before(text: str, end: int) -> re.Match[str] | None:
+    """`_WHOLE_BEFORE` in the 80 characters before `end`: "Cơ cấu kinh tế:" before a list.
+
+    >>> _whole_before("Cơ cấu kinh tế: nông nghiệp 25%", 16).group(1), _whole_before("Cơ cấu: x, y", 10)
+    ('Cơ cấu kinh tế', None)
+
+    The pattern ends with ":" and blanks only (`$` at `end`): without a ":" as the last
+    character before the blanks no search (through 80 characters) can match.
+    """
+    start = max(0, end - 80)
+    if not text[start:end].rstrip().endswith(":"):       # \s is what str.rstrip strips
+        return None
+    return _WHOLE_BEFORE.search(text, start, end)
 
 
 def _only_verb(words: str) -> bool:
@@ -173,7 +188,8 @@ def name_quantity(text: str, q: Quantity, clause_start: int, limit: int,
     lead_in = text[clause_start:q.start]
     quote_start = clause_start + (len(lead_in) - len(lead_in.lstrip(" ,;:.-+*•")))
 
-    so_voi = _SO_VOI.match(text, end, limit)
+    # _SO_VOI goes on after its blanks with "(", "so" or "năm": most figures have none of them
+    so_voi = _SO_VOI.match(text, end, limit) if fs.after_blanks(text, end, limit) in _SO_VOI_FIRST else None
     so_voi_text = ft.tidy(so_voi.group(0)) if so_voi else ""
 
     # Words after the number, up to the next figure's own words.
@@ -183,8 +199,7 @@ def name_quantity(text: str, q: Quantity, clause_start: int, limit: int,
         after_end = end + _DUE_LEAD.search(text[end:due.start()]).start()
     if next_start is not None and next_start < after_end:
         after_end = next_start
-        splits = list(_SPLIT.finditer(text, end, after_end))
-        after_end = splits[-1].start() if splits else end
+        after_end = fs.last_split(text, end, after_end)    # the last `_SPLIT` match, or `end`
     after = ft.tidy(text[end:after_end])
     if after_comp and len(gap := text[q.end:end].split()) > 2:
         # "từ 90% tổ chức cơ sở đảng trở lên hoàn thành ...": the words inside the frame name it
@@ -225,7 +240,7 @@ def name_quantity(text: str, q: Quantity, clause_start: int, limit: int,
         m = _WHOLE_AFTER.match(text, end, limit)
         if m and not whole:
             whole = ft.tidy(m.group(1))
-        m = _WHOLE_BEFORE.search(text, max(0, clause_start - 80), clause_start)
+        m = _whole_before(text, clause_start)
         if m and not whole:
             whole = ft.lower_first(ft.strip_time(m.group(1)))
         named = result("", "share", end)
@@ -236,7 +251,7 @@ def name_quantity(text: str, q: Quantity, clause_start: int, limit: int,
     if q.family == "percent" and verbset <= {"đạt", "là"} and not ft.is_empty_indicator(lead) \
             and not ft.starts_with_head(lead):
         # "Cơ cấu kinh tế: nông nghiệp 25%, công nghiệp - xây dựng 35%, dịch vụ 40%"
-        m = _WHOLE_BEFORE.search(text, max(0, clause_start - 80), clause_start)
+        m = _whole_before(text, clause_start)
         whole = ft.lower_first(ft.strip_time(m.group(1))) if m else \
             (prev.share_whole if prev and prev.mode == "share" else None)
         if not whole and prev and (w := _SHARE_OF.match(prev.indicator)):

@@ -20,6 +20,8 @@ PAST = re.compile(r"(?:^|\s)(?:đã|Đã)\s")
 AFTER_STOP = re.compile(r";|:\s|\.\s|\.$|,?\s+trong\s+đó\b|\(\d{1,3}\)")
 _LIST_NUMBER = re.compile(r"\(\d{1,3}\)")          # AFTER_STOP's last branch
 _TRONG_DO_STOP = re.compile(r",?\s+trong\s+đó\b")   # and its "trong đó" branch
+# Where a part of the words after a figure is handed to the next figure ("..., 30% số huyện").
+SPLIT = re.compile(r",\s+|\s+và\s+|;\s*|\s+với\s+")
 # A year, as `figures_clauses` finds them before reading the words around each.
 YEAR4 = re.compile(r"(?:19|20)\d\d")
 
@@ -174,3 +176,79 @@ def after_stop(text: str, start: int, limit: int) -> int:
                 return at
         i = text.find("trong", i + 1, end)
     return end
+
+
+def last_split(text: str, start: int, end: int) -> int:
+    """Where the last match of `SPLIT.finditer(text, start, end)` starts, else `start`.
+
+    >>> t = "85% số xã, phường và 20% với"
+    >>> last_split(t, 3, len(t)), last_split(t, 3, 9), last_split(t, 11, 24)
+    (17, 3, 17)
+
+    `re` tried the blank-led branches at every space. A match starts at a "," or ";", or at
+    the first blank of the run before a "và" or "với" (not before the end of the last match:
+    `finditer` goes on from there); those places are tried in order, each with `SPLIT` itself
+    (from another blank of the run the same branch meets the same word, so fails alike).
+    """
+    places = word_starts(text, (",", ";", "và", "với"), start, end)
+    last = start
+    taken = start
+    for i in places:
+        if text[i] in ",;":
+            at = i
+        else:
+            at = i                       # back over the blanks before the word
+            while at > taken and text[at - 1].isspace():
+                at -= 1
+            if at == i:
+                continue                 # no blank before it (in reach): no match here
+        m = SPLIT.match(text, at, end)
+        if m:
+            last = at
+            taken = m.end()
+    return last
+
+
+def full_stops(text: str) -> list[tuple[int, int, int]]:
+    """(start, end of the dots, end) of each match of `figures_clauses._DOT` (`\\.\\.*(?:\\s+|$)`)
+    in the text: a run of dots followed by blanks (taken with them) or by the end.
+
+    >>> full_stops("Đạt 17.900 tỷ. Thu... x. v.v.")
+    [(13, 14, 15), (18, 21, 22), (23, 24, 25), (28, 29, 29)]
+
+    The dots are found with `str.find`, where `re` tried the pattern at every dot and went
+    through its blanks itself: most dots group thousands ("17.900") and are no match. A run is
+    a match from its first dot or from none (from a later dot the same blank or letter
+    follows), and `finditer` goes on after a match, as this loop does.
+    """
+    out = []
+    n = len(text)
+    i = text.find(".")
+    while i >= 0:
+        dots = i + 1
+        while dots < n and text[dots] == ".":
+            dots += 1
+        end = dots
+        while end < n and text[end].isspace():       # \s is str.isspace
+            end += 1
+        if end > dots or dots == n:                  # blanks, or the end of the text ($)
+            out.append((i, dots, end))
+        i = text.find(".", end)
+    return out
+
+
+def after_blanks(text: str, i: int, end: int, comma: bool = False) -> str:
+    """The first character of text[i:end] after its blanks (with `comma`, then one "," and its
+    blanks), or "" at `end`: where a pattern opening with `\\s*` (`\\s*,?\\s*`) goes on, whatever
+    it backtracks to. Checked before trying such a pattern, which then needs one of few letters.
+
+    >>> after_blanks("  , vào năm 2027", 0, 16, True), after_blanks("  , vào", 0, 7), after_blanks(" ", 0, 1)
+    ('v', ',', '')
+    """
+    while i < end and text[i].isspace():                 # \s is str.isspace
+        i += 1
+    if comma and i < end and text[i] == ",":
+        i += 1
+        while i < end and text[i].isspace():
+            i += 1
+    return text[i] if i < end else ""
