@@ -264,9 +264,9 @@ def _sentence(text: str, s_start: int, s_end: int, cues: dict[str, list[int]], s
         late = None
         if year is None:
             # "... lên 60 triệu đồng/năm vào năm 2027", "100% thôn, bản trước ngày 31/12/2025"
-            late = _year_after(text, q.end, s_end) or (
+            late = fc.YEAR_AFTER.match(text, q.end, s_end) or (
                 named.mode == "number" and named.quote_end > q.end
-                and _year_after(text, named.quote_end, s_end))
+                and fc.YEAR_AFTER.match(text, named.quote_end, s_end))
             year = int(late.group(1)) if late else None
             if not late and fc.may_open_period(text, named.quote_end, s_end) \
                     and (span := fc.PERIOD_AFTER.match(text, named.quote_end, s_end)):
@@ -332,17 +332,6 @@ def _sentence(text: str, s_start: int, s_end: int, cues: dict[str, list[int]], s
             and any(f.unit.endswith("/vạn dân") for f, _ in sent_figs):
         _share_rate(text, sent_figs)
     return [fig for fig, _ in sent_figs]
-
-
-# The first letters of the words YEAR_AFTER wants after its blanks and comma (vào, trong, ...).
-_YEAR_AFTER_FIRST = frozenset("vtđ")
-
-
-def _year_after(text: str, start: int, end: int) -> re.Match[str] | None:
-    """`fc.YEAR_AFTER.match(text, start, end)`, not tried where its words cannot follow."""
-    if fs.after_blanks(text, start, end, True) not in _YEAR_AFTER_FIRST:
-        return None                          # most figures: no "vào", "trong", "đến" ... next
-    return fc.YEAR_AFTER.match(text, start, end)
 
 
 def _share_rate(text: str, sent_figs: list[tuple[Figure, Named]]) -> None:

@@ -33,7 +33,6 @@ _SO_VOI = re.compile(r"""
       |(?=năm\s+(?:19|20)\d\d)năm\s+\d{4})     # "gấp 1,6 lần năm 2020"
     (?:\s*\([^()]{0,60}\))?
 """, re.VERBOSE)
-_SO_VOI_FIRST = frozenset("(sn")
 _CHANGE_VERB = re.compile(r"(?:[Nn]âng\s+cao|[Nn]âng|[Tt]ăng|[Gg]iảm|[Kk]éo\s+giảm|[Hh]ạ|[Cc]ải\s+thiện)\s+")
 _ESTIMATED_CHANGE = re.compile(r"(?:^|\s)ước\s+(?:tăng|giảm|đạt)\s*$")
 # "đạt 102,5% dự toán": a share of the plan, not a level.
@@ -188,8 +187,7 @@ def name_quantity(text: str, q: Quantity, clause_start: int, limit: int,
     lead_in = text[clause_start:q.start]
     quote_start = clause_start + (len(lead_in) - len(lead_in.lstrip(" ,;:.-+*•")))
 
-    # _SO_VOI goes on after its blanks with "(", "so" or "năm": most figures have none of them
-    so_voi = _SO_VOI.match(text, end, limit) if fs.after_blanks(text, end, limit) in _SO_VOI_FIRST else None
+    so_voi = _SO_VOI.match(text, end, limit)
     so_voi_text = ft.tidy(so_voi.group(0)) if so_voi else ""
 
     # Words after the number, up to the next figure's own words.

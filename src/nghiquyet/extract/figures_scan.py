@@ -236,19 +236,3 @@ def full_stops(text: str) -> list[tuple[int, int, int]]:
         i = text.find(".", end)
     return out
 
-
-def after_blanks(text: str, i: int, end: int, comma: bool = False) -> str:
-    """The first character of text[i:end] after its blanks (with `comma`, then one "," and its
-    blanks), or "" at `end`: where a pattern opening with `\\s*` (`\\s*,?\\s*`) goes on, whatever
-    it backtracks to. Checked before trying such a pattern, which then needs one of few letters.
-
-    >>> after_blanks("  , vào năm 2027", 0, 16, True), after_blanks("  , vào", 0, 7), after_blanks(" ", 0, 1)
-    ('v', ',', '')
-    """
-    while i < end and text[i].isspace():                 # \s is str.isspace
-        i += 1
-    if comma and i < end and text[i] == ",":
-        i += 1
-        while i < end and text[i].isspace():
-            i += 1
-    return text[i] if i < end else ""
