@@ -35,7 +35,7 @@ from .outline import Layout
 
 _DIGIT = re.compile(r"\d")
 _START = attrgetter("start")
-_TRONG = ("trong", "Trong")                 # how every match of fs.TRONG_DO starts
+_TRONG_DO = re.compile(r"\btrong\s+đó\b|\bTrong\s+đó\b|\btrong\s+số\s+đó\b")
 
 
 def extract(layout: Layout, doc: Identity) -> tuple[list[Figure], list[Figure]]:
@@ -243,9 +243,9 @@ def _sentence(text: str, s_start: int, s_end: int, cues: dict[str, list[int]], s
                 parts_open = False           # "...; trong đó 2 trường ...; tỷ lệ gia đình ..."
         if consumed > clause:
             clause = consumed
-        # every spelling of TRONG_DO holds "rong": str.find first, the regex only then
+        # every spelling of _TRONG_DO holds "rong" and "đó": str.find first, the regex only then
         if sent_figs and text.find("rong", consumed, q.start) >= 0 \
-                and fs.first_match(fs.TRONG_DO, text, _TRONG, consumed, q.start):
+                and text.find("đó", consumed, q.start) >= 0 and _TRONG_DO.search(text, consumed, q.start):
             parts_open, whole_fig = True, _whole(sent_figs)
         next_start = sq[i + 1].start if i + 1 < len(sq) else None
         named = name_quantity(text, q, clause, s_end, next_start, prev)
@@ -388,4 +388,4 @@ def _in_parentheses(text: str, start: int, pos: int) -> bool:
     seg = text[start:pos]
     if seg.count("(") <= seg.count(")"):
         return False
-    return not fs.first_match(fs.TRONG_DO, seg, _TRONG, seg.rfind("("))
+    return not _TRONG_DO.search(seg, seg.rfind("("))

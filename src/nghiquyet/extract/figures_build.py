@@ -53,7 +53,8 @@ _DUE = re.compile(rf"""(?:vào\s+{_WHEN}
                          |trước\s+{_WHEN}|đến\s+{_WHEN}|tới\s+{_WHEN}
                          |giai\s+đoạn|thời\s+kỳ)\s+[\dIV]""", re.VERBOSE)
 _DUE_LEAD = re.compile(r"(?:,?\s*(?:hoàn\s+thành|xong))?(?:\s+và)?[\s,]*$")
-# Where a part of the words after a figure is handed to the next figure: `figures_scan.SPLIT`.
+# Where a part of the words after a figure is handed to the next figure ("..., 30% số huyện").
+_SPLIT = re.compile(r",\s+|\s+và\s+|;\s*|\s+với\s+")
 # A whole named in a share ("... chiếm 41% trong cơ cấu kinh tế chung của huyện").
 _WHOLE_AFTER = re.compile(r"\s*(?:(?:trong|của)\s+|(?=(?:GRDP|GDP)\b))([^,;.()]{3,80})")   # "20% GRDP"
 _CUT_PARENT = re.compile(r"\s+(?:tăng(?!\s+trưởng)|giảm|gấp|so\s+với|của|ước|đạt|trên\s+địa\s+bàn)\b.*$")
@@ -197,7 +198,8 @@ def name_quantity(text: str, q: Quantity, clause_start: int, limit: int,
         after_end = end + _DUE_LEAD.search(text[end:due.start()]).start()
     if next_start is not None and next_start < after_end:
         after_end = next_start
-        after_end = fs.last_split(text, end, after_end)    # the last `_SPLIT` match, or `end`
+        splits = list(_SPLIT.finditer(text, end, after_end))
+        after_end = splits[-1].start() if splits else end
     after = ft.tidy(text[end:after_end])
     if after_comp and len(gap := text[q.end:end].split()) > 2:
         # "từ 90% tổ chức cơ sở đảng trở lên hoàn thành ...": the words inside the frame name it

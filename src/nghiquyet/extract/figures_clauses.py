@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .figures_scan import YEAR4, full_stops, year_spans
+from .figures_scan import full_stops
 
 if TYPE_CHECKING:
     from .numbers import Quantity
@@ -189,7 +189,7 @@ _TIME = re.compile(r"""
       (?P<year>(?:19|20)\d\d)(?![\d/])
 """, re.VERBOSE)
 # Years are rare: find them first (a fast scan), then read the words just before each one.
-_YEAR4 = YEAR4
+_YEAR4 = re.compile(r"(?:19|20)\d\d")
 
 
 @dataclass
@@ -224,7 +224,8 @@ def time_marks(text: str) -> list[TimeMark]:
     if "19" not in text and "20" not in text:
         return out                       # no year: `in` answers faster than _YEAR4
     last_end = 0
-    for y_start, y_end in year_spans(text):          # _YEAR4.finditer, found with str.find
+    for y in _YEAR4.finditer(text):
+        y_start, y_end = y.span()
         if y_start < last_end:
             continue
         m = _time_over(text, max(last_end, y_start - 30), min(len(text), y_end + 8), y_start)

@@ -12,18 +12,12 @@ from __future__ import annotations
 
 import re
 
-# "trong đó" (of which), opening the parts of a whole.
-TRONG_DO = re.compile(r"\btrong\s+đó\b|\bTrong\s+đó\b|\btrong\s+số\s+đó\b")
 # A past-tense "đã" between blanks.
 PAST = re.compile(r"(?:^|\s)(?:đã|Đã)\s")
 # Where the words after a number-first figure stop (a colon opens what the figure lists).
 AFTER_STOP = re.compile(r";|:\s|\.\s|\.$|,?\s+trong\s+đó\b|\(\d{1,3}\)")
-_LIST_NUMBER = re.compile(r"\(\d{1,3}\)")          # AFTER_STOP's last branch
-_TRONG_DO_STOP = re.compile(r",?\s+trong\s+đó\b")   # and its "trong đó" branch
-# Where a part of the words after a figure is handed to the next figure ("..., 30% số huyện").
-SPLIT = re.compile(r",\s+|\s+và\s+|;\s*|\s+với\s+")
-# A year, as `figures_clauses` finds them before reading the words around each.
-YEAR4 = re.compile(r"(?:19|20)\d\d")
+_AFTER_PUNCT = re.compile(r";|:\s|\.\s|\.$|\(\d{1,3}\)")    # AFTER_STOP but its "trong đó" branch
+_TRONG_DO_STOP = re.compile(r",?\s+trong\s+đó\b")              # and that branch
 
 
 def word_starts(text: str, words: tuple[str, ...], start: int = 0, end: int | None = None) -> list[int]:
@@ -45,24 +39,6 @@ def word_starts(text: str, words: tuple[str, ...], start: int = 0, end: int | No
     return found
 
 
-def first_match(rx: re.Pattern[str], text: str, words: tuple[str, ...], start: int = 0,
-                end: int | None = None) -> re.Match[str] | None:
-    """`rx.search(text, start, end)` for a pattern whose every match starts with one of `words`
-    as written: `rx.match` at each place one starts, the leftmost first (the match found
-    there is the one `search` finds: it tries the same place with the same pattern).
-
-    >>> first_match(TRONG_DO, "đóng góp, trong số đó 3 xã", ("trong", "Trong")).span()
-    (10, 21)
-    """
-    if end is None:
-        end = len(text)
-    for i in word_starts(text, words, start, end):
-        m = rx.match(text, i, end)
-        if m:
-            return m
-    return None
-
-
 def all_matches(rx: re.Pattern[str], text: str, words: tuple[str, ...], start: int = 0,
                 end: int | None = None) -> list[re.Match[str]]:
     """`list(rx.finditer(text, start, end))` for a pattern whose every match starts with one of
@@ -81,22 +57,6 @@ def all_matches(rx: re.Pattern[str], text: str, words: tuple[str, ...], start: i
         if i >= taken and (m := rx.match(text, i, end)):
             out.append(m)
             taken = m.end()
-    return out
-
-
-def year_spans(text: str) -> list[tuple[int, int]]:
-    """The spans of `YEAR4.finditer(text)`: "19" or "20" and two digits, left to right, none
-    inside the last (`\\d` is `str.isdecimal`).
-
-    >>> year_spans("Năm 2025 đạt 1.200 tỷ, 192020")
-    [(4, 8), (23, 27)]
-    """
-    out = []
-    taken = 0
-    for i in word_starts(text, ("19", "20")):
-        if i >= taken and len(digits := text[i + 2:i + 4]) == 2 and digits.isdecimal():
-            out.append((i, i + 4))
-            taken = i + 4
     return out
 
 
@@ -135,39 +95,21 @@ def after_stop(text: str, start: int, limit: int) -> int:
     >>> [after_stop(t, i, len(t)) for i in (3, 11, 26, 36, 40)], after_stop(t, 41, 47)
     ([9, 25, 31, 38, 45], 45)
 
-    Found with `str.find`: every branch but "trong đó" starts with ";", ":", "." or "(", which
-    `re` reached through a character class tested on every character (and the "trong đó"
-    branch may start at any blank, so `re` tried it at every space). The earliest of those
-    that its branch goes on to match is a stop. A "trong đó" branch starts at the blanks (and
-    comma) just before its "trong", none of them one of those characters: it can only come
-    first where a "trong" is written before that stop, and is matched from the first of them.
+    Every branch but "trong đó" starts with ";", ":", "." or "(", which `re` skips to when
+    they are searched without it (the "trong đó" branch may start at any blank, so `re` tried
+    the whole pattern at every space). That branch starts at the blanks (and comma) just
+    before its "trong", none of them one of those characters: it can only come first where a
+    "trong" and a "đó" after it are written before that stop (only blanks stand between
+    them), and is matched from each such "trong" in turn.
     """
-    end = limit
-    i = text.find(";", start, end)                   # ";": always a stop
-    if i >= 0:
-        end = i
-    i = text.find(":", start, end)                   # ":\s"
-    while i >= 0:
-        if i + 1 < limit and text[i + 1].isspace():  # \s is str.isspace
-            end = i
-            break
-        i = text.find(":", i + 1, end)
-    i = text.find(".", start, end)                   # "\.\s" or "\.$" ($: at `limit`)
-    while i >= 0:
-        if i + 1 == limit or text[i + 1].isspace():
-            end = i
-            break
-        i = text.find(".", i + 1, end)
-    i = text.find("(", start, end)                   # "\(\d{1,3}\)"
-    while i >= 0:
-        if _LIST_NUMBER.match(text, i, limit):
-            end = i
-            break
-        i = text.find("(", i + 1, end)
+    stop = _AFTER_PUNCT.search(text, start, limit)
+    end = stop.start() if stop else limit
     i = text.find("trong", start, end)
+    if i < 0 or text.find("đó", i + 5, end) < 0:
+        return end                                   # most figures: no "trong đó" before it
     while i >= 0:
         at = i                                       # back over the blanks, then a comma
-        while at > start and text[at - 1].isspace():
+        while at > start and text[at - 1].isspace():  # \s is str.isspace
             at -= 1
         if at < i:
             if at > start and text[at - 1] == ",":
@@ -176,37 +118,6 @@ def after_stop(text: str, start: int, limit: int) -> int:
                 return at
         i = text.find("trong", i + 1, end)
     return end
-
-
-def last_split(text: str, start: int, end: int) -> int:
-    """Where the last match of `SPLIT.finditer(text, start, end)` starts, else `start`.
-
-    >>> t = "85% số xã, phường và 20% với"
-    >>> last_split(t, 3, len(t)), last_split(t, 3, 9), last_split(t, 11, 24)
-    (17, 3, 17)
-
-    `re` tried the blank-led branches at every space. A match starts at a "," or ";", or at
-    the first blank of the run before a "và" or "với" (not before the end of the last match:
-    `finditer` goes on from there); those places are tried in order, each with `SPLIT` itself
-    (from another blank of the run the same branch meets the same word, so fails alike).
-    """
-    places = word_starts(text, (",", ";", "và", "với"), start, end)
-    last = start
-    taken = start
-    for i in places:
-        if text[i] in ",;":
-            at = i
-        else:
-            at = i                       # back over the blanks before the word
-            while at > taken and text[at - 1].isspace():
-                at -= 1
-            if at == i:
-                continue                 # no blank before it (in reach): no match here
-        m = SPLIT.match(text, at, end)
-        if m:
-            last = at
-            taken = m.end()
-    return last
 
 
 def full_stops(text: str) -> list[tuple[int, int, int]]:
