@@ -188,3 +188,55 @@ def test_quantities_come_sorted_by_start(text: str) -> None:
 
     starts = [q.start for q in quantities(text, ft.low(text))]
     assert starts == sorted(starts)
+
+
+# What the literal-first searches of `figures_scan` start from, with the characters around them.
+_SCAN_PIECES = ["đã", "Đã", "trong", "Trong", "trong đó", "Trong đó", "trong số đó", " trong đó",
+                ", trong đó ", ",  trong\tđó", "phấn đấu", "Phấn đấu", "xphấn đấu", " với mục tiêu ", "Nhằm mục tiêu là", "vớimục tiêu", "đó", "đóx",
+                "19", "20", "2025", "192020", "٣", "17.900", "(12)", "(1234)", "1.", "a)"]
+_SCAN_TEXTS = st.lists(st.sampled_from(_SCAN_PIECES + _PIECES) | st.text(max_size=2),
+                       max_size=14).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_SCAN_TEXTS, st.data())
+def test_literal_first_searches_find_what_their_regexes_find(text: str, data) -> None:
+    """Each search of `figures_scan` against the regex it stands for, on the same range."""
+    from nghiquyet.extract import figures_scan as fs
+    from nghiquyet.extract.figures_build import _GOAL_CUE, _PHAN
+
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert fs.past_marks(text, start, end) == [m.start() for m in fs.PAST.finditer(text, start, end)]
+    stop = fs.AFTER_STOP.search(text, start, end)
+    assert fs.after_stop(text, start, end) == (stop.start() if stop else end)
+    assert [m.span() for m in fs.all_matches(_GOAL_CUE, text, _PHAN, start, end)] == \
+        [m.span() for m in _GOAL_CUE.finditer(text, start, end)]
+
+
+_AROUND_PIECES = _SCAN_PIECES + _TIME_PIECES + [
+    ", ", ",và ", " và ", " với ", "vàng", "...", ". ", ".\n", "so với năm 2020", "so với cùng kỳ năm 2024",
+    "giá so sánh năm 2010", "Nhiệm kỳ 2020 - 2025, ", "năm học 2024 - 2025", "Tính đến ngày 31/3/2026",
+    "Cơ cấu kinh tế: ", "cơ cấu", ":", ": ", "(giá hiện hành)", "vào năm 2027", "trước ngày 31/12/2025"]
+_AROUND_TEXTS = st.lists(st.sampled_from(_AROUND_PIECES) | st.text(max_size=2), max_size=12).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_AROUND_TEXTS, st.data())
+def test_searches_from_their_first_letters_find_what_their_regexes_find(text: str, data) -> None:
+    """The searches of the words around a figure that start from a literal or skip the regex
+    where it cannot match, against the regex (or loop) they stand for."""
+    from nghiquyet.extract import figures_build as fb
+    from nghiquyet.extract import figures_scan as fs
+
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    at = data.draw(st.integers(start, len(text)))
+    old = next((m for m in fc._TIME.finditer(text, start, end) if m.start() <= at < m.end()), None)
+    new = fc._time_over(text, start, end, at)
+    assert (old and old.span()) == (new and new.span())
+    assert fs.full_stops(text) == [(m.start(), m.start() + len(m.group().rstrip()), m.end())
+                                   for m in fc._DOT.finditer(text)]
+    whole, plain = fb._whole_before(text, end), fb._WHOLE_BEFORE.search(text, max(0, end - 80), end)
+    assert (whole and whole.span()) == (plain and plain.span())
+

@@ -18,6 +18,7 @@ from operator import attrgetter
 from ..model import Figure, Identity
 from ..text import ascii_digits_only, has_ascii_digit
 from . import figures_clauses as fc
+from . import figures_scan as fs
 from . import figures_text as ft
 from . import vocab
 from .figures_build import Named, base_of, name_quantity
@@ -35,7 +36,6 @@ from .outline import Layout
 _DIGIT = re.compile(r"\d")
 _START = attrgetter("start")
 _TRONG_DO = re.compile(r"\btrong\s+đó\b|\bTrong\s+đó\b|\btrong\s+số\s+đó\b")
-_PAST = re.compile(r"(?:^|\s)(?:đã|Đã)\s")
 
 
 def extract(layout: Layout, doc: Identity) -> tuple[list[Figure], list[Figure]]:
@@ -70,10 +70,13 @@ def extract(layout: Layout, doc: Identity) -> tuple[list[Figure], list[Figure]]:
         if in_table:                            # only rows change the reader
             table.reset()
             in_table = False
-        kind = intro_kind or (kinds[para.section] if para.section is not None else None)
         if has_digit(text):
+            kind = intro_kind or (kinds[para.section] if para.section is not None else None)
             for fig in _paragraph(text, para, layout, kind, ctx, ascii_digits, intro_year):
-                _append(fig, targets, results)
+                if fig.parent is None:          # most figures: no whole to turn into an index
+                    (targets if fig.kind == "target" else results).append(fig)
+                else:
+                    _append(fig, targets, results)
         # `_intro` wants a text ending with ":" (perhaps before blanks): most paragraphs do not
         last = text[-1:]
         if last == ":" or last.isspace():
@@ -207,7 +210,7 @@ def _sentence(text: str, s_start: int, s_end: int, cues: dict[str, list[int]], s
     """
     past: list[int] = []
     if text.find("đã", s_start, s_end) >= 0 or text.find("Đã", s_start, s_end) >= 0:
-        past = [m.start() for m in _PAST.finditer(text, s_start, s_end)]
+        past = fs.past_marks(text, s_start, s_end)
     if text.find("ngày", s_start, s_end) >= 0:
         as_of = as_of_past(text, s_start, s_end, ctx.date)       # "Đến ngày 10/4/2026, ..."
         if as_of is not None:
@@ -240,9 +243,9 @@ def _sentence(text: str, s_start: int, s_end: int, cues: dict[str, list[int]], s
                 parts_open = False           # "...; trong đó 2 trường ...; tỷ lệ gia đình ..."
         if consumed > clause:
             clause = consumed
-        # every spelling of _TRONG_DO holds "rong": str.find first, the regex only then
+        # every spelling of _TRONG_DO holds "rong" and "đó": str.find first, the regex only then
         if sent_figs and text.find("rong", consumed, q.start) >= 0 \
-                and _TRONG_DO.search(text, consumed, q.start):
+                and text.find("đó", consumed, q.start) >= 0 and _TRONG_DO.search(text, consumed, q.start):
             parts_open, whole_fig = True, _whole(sent_figs)
         next_start = sq[i + 1].start if i + 1 < len(sq) else None
         named = name_quantity(text, q, clause, s_end, next_start, prev)

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..text import fold
+from . import figures_scan as fs
 from . import figures_text as ft
 from .figures_parts import share_name
 from .numbers import Quantity, find_quantities  # noqa: F401 (doctests)
@@ -43,8 +44,7 @@ _PLAN_WORDS = re.compile(r"\s*(?:so\s+với\s+)?(?:kế\s+hoạch|dự\s+toán|c
 _PLAN_NAME_WORDS = re.compile(r"[^,;.()]{1,60}")          # the plan's name, up to its aside
 # "Cơ cấu kinh tế đến năm 2030: ..." names the whole of the shares listed after it.
 _WHOLE_BEFORE = re.compile(r"([Cc]ơ\s+cấu[^:;.]{0,60}?)\s*:\s*$")
-# Where the words after a number-first figure stop (a colon opens what the figure lists).
-_AFTER_STOP = re.compile(r";|:\s|\.\s|\.$|,?\s+trong\s+đó\b|\(\d{1,3}\)")
+# Where the words after a number-first figure stop: `figures_scan.AFTER_STOP`.
 # A due date after the words is the figure's time, not its name: "100% thôn, bản trước ngày
 # 31/12/2026", "... trong giai đoạn 2026-2030". Every alternative starts with a word written out
 # (not a group, not an optional "trong"), so `re` skips to the letters v, t, đ, g (it tried the
@@ -66,7 +66,8 @@ _CLAUSE_HEAD = re.compile(r",\s+(?=(?:tỷ\s+lệ|tỉ\s+lệ|tốc\s+độ|tỷ
                           re.IGNORECASE)
 # "... với mục tiêu tăng trưởng đạt 8%": what a goal sets out starts after the cue, as after
 # "phấn đấu" (the words before are the document's own framing: "Thực hiện Kết luận số ...").
-_GOAL_CUE = re.compile(r"\b(?:phấn\s+đấu|Phấn\s+đấu|(?:với|nhằm)\s+mục\s+tiêu(?:\s+là)?)\b")
+_GOAL_CUE = re.compile(r"\b(?:phấn\s+đấu|Phấn\s+đấu|(?:[Vv]ới|[Nn]hằm)\s+mục\s+tiêu(?:\s+là)?)\b")
+_PHAN = ("phấn", "Phấn", "với", "Với", "nhằm", "Nhằm")    # how every match of _GOAL_CUE starts
 # "gấp 1,4 lần nhiệm kỳ trước", "gấp 2 lần giai đoạn 2016 - 2020": the span compared with.
 _OTHER_TERM = re.compile(r"\s*(?:nhiệm\s+kỳ|giai\s+đoạn|cùng\s+kỳ)\s+(?:trước|[^,;.()]{1,40})")
 # What stands between a ranked index and its rank: "thuộc", "duy trì trong", "nằm trong".
@@ -114,6 +115,21 @@ def base_of(indicator: str) -> str:
     return ft.tidy(_CUT_PARENT.sub("", text))
 
 
+def _whole_before(text: str, end: int) -> re.Match[str] | None:
+    """`_WHOLE_BEFORE` in the 80 characters before `end`: "Cơ cấu kinh tế:" before a list.
+
+    >>> _whole_before("Cơ cấu kinh tế: nông nghiệp 25%", 16).group(1), _whole_before("Cơ cấu: x, y", 10)
+    ('Cơ cấu kinh tế', None)
+
+    The pattern ends with ":" and blanks only (`$` at `end`): without a ":" as the last
+    character before the blanks no search (through 80 characters) can match.
+    """
+    start = max(0, end - 80)
+    if not text[start:end].rstrip().endswith(":"):       # \s is what str.rstrip strips
+        return None
+    return _WHOLE_BEFORE.search(text, start, end)
+
+
 def _only_verb(words: str) -> bool:
     """Whether words before a number are only a linking verb (with a time): "đến năm 2025 đạt".
 
@@ -152,7 +168,7 @@ def name_quantity(text: str, q: Quantity, clause_start: int, limit: int,
     comp = comp or "eq"
 
     # Only the words after the last goal cue or strong head belong to this figure.
-    cue = list(_GOAL_CUE.finditer(words)) if "hấn" in words or "mục tiêu" in words else []
+    cue = fs.all_matches(_GOAL_CUE, words, _PHAN) if "hấn" in words or "mục tiêu" in words else []
     if cue and not _only_verb(words[cue[-1].end():]):
         words = words[cue[-1].start():]
         clause_start = clause_start + (len(before[:comp_at]) - len(words))
@@ -181,8 +197,7 @@ def name_quantity(text: str, q: Quantity, clause_start: int, limit: int,
     so_voi_text = ft.tidy(so_voi.group(0)) if so_voi else ""
 
     # Words after the number, up to the next figure's own words.
-    stop = _AFTER_STOP.search(text, end, limit)
-    after_end = stop.start() if stop else limit
+    after_end = fs.after_stop(text, end, limit)
     due = _DUE.search(text, end, after_end)
     if due and text[due.start() - 1].isspace():
         after_end = end + _DUE_LEAD.search(text[end:due.start()]).start()
@@ -230,7 +245,7 @@ def name_quantity(text: str, q: Quantity, clause_start: int, limit: int,
         m = _WHOLE_AFTER.match(text, end, limit)
         if m and not whole:
             whole = ft.tidy(m.group(1))
-        m = _WHOLE_BEFORE.search(text, max(0, clause_start - 80), clause_start)
+        m = _whole_before(text, clause_start)
         if m and not whole:
             whole = ft.lower_first(ft.strip_time(m.group(1)))
         named = result("", "share", end)
@@ -241,7 +256,7 @@ def name_quantity(text: str, q: Quantity, clause_start: int, limit: int,
     if q.family == "percent" and verbset <= {"đạt", "là"} and not ft.is_empty_indicator(lead) \
             and not ft.starts_with_head(lead):
         # "Cơ cấu kinh tế: nông nghiệp 25%, công nghiệp - xây dựng 35%, dịch vụ 40%"
-        m = _WHOLE_BEFORE.search(text, max(0, clause_start - 80), clause_start)
+        m = _whole_before(text, clause_start)
         whole = ft.lower_first(ft.strip_time(m.group(1))) if m else \
             (prev.share_whole if prev and prev.mode == "share" else None)
         if not whole and prev and (w := _SHARE_OF.match(prev.indicator)):

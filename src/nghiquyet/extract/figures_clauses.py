@@ -12,15 +12,16 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .figures_scan import full_stops
+
 if TYPE_CHECKING:
     from .numbers import Quantity
 
 # ---------------------------------------------------------------- sentences and clauses
 
 # A sentence ends at ". " before a capital, a bullet or a list label, or at the end of the text.
-# The regex starts with a literal so `re` can skip ahead quickly (`\.\.*`, not `\.+`: `re` finds
-# no literal prefix in a repeat and would try the pattern at every character); the letter before
-# the dot and the one after the space are checked in Python.
+# `figures_scan.full_stops` finds what this regex finds (with `str.find`: `re` stopped at the dot
+# of every "17.900"); the letter before the dot and the one after the space are checked in Python.
 _DOT = re.compile(r"\.\.*(?:\s+|$)")
 _OPENERS = set("(-+*•\"“")
 _LIST_LABEL = re.compile(r"\s*(?:\d{1,2}(?:\.\d{1,2})*|[IVXLC]{1,6}|[a-zđ])\.?$")
@@ -52,11 +53,10 @@ def sentences(text: str) -> list[tuple[int, int]]:
 def _split(text: str) -> list[tuple[int, int]]:
     """`sentences` of a text, read at every full stop (what its shortcuts must agree with)."""
     out, start = [], 0
-    for m in _DOT.finditer(text):
-        i, j = m.start(), m.end()
+    for i, dots_end, j in full_stops(text):         # _DOT.finditer, found with str.find
         if i == 0 or text[i - 1].isspace():
             continue
-        dots = len(m.group(0).rstrip())
+        dots = dots_end - i
         nxt = text[j] if j < len(text) else ""
         if not (nxt == "" or dots >= 3 or nxt.isupper() or nxt in _OPENERS):
             continue
@@ -114,15 +114,19 @@ def _boundary_spans(text: str) -> list[tuple[int, int]]:
                 found.append(m.span())
             i = text.find(char, i + 1)
     letters = []
+    last = len(text) - 1
     for char in ".)":
         j = text.find(char, 1)
         while j >= 0:
-            if text[j - 1].isdecimal():              # \d is str.isdecimal
-                m = _DIGIT_LABEL.match(text, j - 2 if j >= 2 and text[j - 2].isdecimal() else j - 1)
-                if m:
-                    found.append(m.span())
-            if char == ")" and (m := _LETTER_ITEM.match(text, j - 1)):
-                letters.append(m.span())
+            # Both label patterns want a blank right after the "." or ")": no regex is tried
+            # at the others (the "." of every "17.900"). \s is str.isspace, \d str.isdecimal.
+            if j < last and text[j + 1].isspace():
+                if text[j - 1].isdecimal():
+                    m = _DIGIT_LABEL.match(text, j - 2 if j >= 2 and text[j - 2].isdecimal() else j - 1)
+                    if m:
+                        found.append(m.span())
+                if char == ")" and (m := _LETTER_ITEM.match(text, j - 1)):
+                    letters.append(m.span())
             j = text.find(char, j + 1)
     found.sort()
     spans, end = [], 0
@@ -158,7 +162,11 @@ def boundaries(text: str) -> list[tuple[int, int, int | None]]:
         return []                        # faster than letting the regex crawl the sentence
     out = []
     for i, j in _boundary_spans(text):
-        if (text[i].isdigit() or text[i].isalpha()) and i > 0 \
+        c = text[i]
+        if c == ";" or c == ":":
+            out.append((i, j, None))     # most marks: no label starts with either
+            continue
+        if (c.isdigit() or c.isalpha()) and i > 0 \
                 and (text[i - 1].isalnum() or text[i - 1] in "/.,"):
             continue                     # "7,3. Tiếp", "2.1. ", "(a)" are not list labels
         lab = _LABEL.match(text, i, j)
@@ -221,14 +229,10 @@ def time_marks(text: str) -> list[TimeMark]:
         return out                       # no year: `in` answers faster than _YEAR4
     last_end = 0
     for y in _YEAR4.finditer(text):
-        if y.start() < last_end:
+        y_start, y_end = y.span()
+        if y_start < last_end:
             continue
-        start = max(last_end, y.start() - 30)
-        m = None
-        for m2 in _TIME.finditer(text, start, min(len(text), y.end() + 8)):
-            if m2.start() <= y.start() < m2.end():
-                m = m2
-                break
+        m = _time_over(text, max(last_end, y_start - 30), min(len(text), y_end + 8), y_start)
         if m is None:
             continue
         last_end = m.end()
@@ -247,6 +251,35 @@ def time_marks(text: str) -> list[TimeMark]:
         elif m.group("year") or m.group("dyear"):
             out.append(TimeMark(m.start(), m.end(), int(m.group("year") or m.group("dyear"))))
     return out
+
+
+# Where a match of `_TIME` can start: the first letter of each of its words, before the rest
+# of that word (a filter that lets `re` skip to those letters; `_TIME` itself decides).
+_TIME_START = re.compile(r"[GgTtslĐđNn](?=iai|hời|rong|o\s|ần|iá|ến|ính|hiệm|ới|rước|ăm)")
+
+
+def _time_over(text: str, start: int, end: int, at: int) -> re.Match[str] | None:
+    """The first match of `_TIME.finditer(text, start, end)` that covers position `at`.
+
+    >>> t = "so với năm 2020, đến năm 2030 đạt"
+    >>> _time_over(t, 0, len(t), 11).group(), _time_over(t, 12, len(t), 25).group()
+    ('so với năm 2020', 'đến năm 2030')
+
+    `_TIME` starts with no literal, so `re` tried it at every character of the window. Every
+    match starts at a `_TIME_START`, which `re` skips to: the matches are taken from those
+    places, each search going on after the last match as `finditer` does, until one covers
+    `at` (a match starting after it cannot).
+    """
+    pos = start
+    while (c := _TIME_START.search(text, pos, end)) is not None and (i := c.start()) <= at:
+        m = _TIME.match(text, i, end)
+        if m is None:
+            pos = i + 1
+        elif at < m.end():
+            return m
+        else:
+            pos = m.end()
+    return None
 
 
 def _in_aside(text: str, start: int, end: int) -> bool:

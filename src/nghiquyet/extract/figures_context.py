@@ -193,8 +193,19 @@ def over_period(quote: str, unit: str | None) -> bool:
     # `re` matches regardless of case only as their own capitals (no other character folds to
     # them): skip the regex, which crawls, without one.
     low = quote.lower()
-    return ("quân" in low or "năm" in low or "cả" in low or "ũy" in low) \
-        and bool(_OVER_PERIOD.search(quote))
+    if "quân" in low or "cả" in low or "ũy" in low:
+        return bool(_OVER_PERIOD.search(quote))
+    # Else only "5 năm", "năm năm" can match: a "năm" after blanks after a digit or a "năm".
+    # Most quotes hold a year ("năm 2025") and no such pair: no regex (which crawls a quote).
+    i = low.find("năm", 1)
+    while i >= 0:
+        j = i
+        while j > 0 and low[j - 1].isspace():        # \s is str.isspace, \d str.isdecimal
+            j -= 1
+        if j < i and j > 0 and (low[j - 1].isdecimal() or low.endswith("năm", 0, j)):
+            return bool(_OVER_PERIOD.search(quote))
+        i = low.find("năm", i + 1)
+    return False
 
 
 # "Đến ngày 10/4/2026, ...", "Tính đến hết ngày 31/3": the state of things on a given day.
