@@ -1,5 +1,5 @@
 """Figures in wordings met in plans written after the first test documents: a goal dated by a
-day, a month or a quarter instead of a year; a list of cuts sharing one verb and one bound.
+day, a month or a quarter instead of a year; a list of cuts sharing one verb and one bound; rates per thousand written "‰".
 Each test is a small document in that style."""
 from __future__ import annotations
 
@@ -53,3 +53,10 @@ def test_a_goal_set_out_after_with_the_aim_of_is_named_from_there():
                       "hội năm 2025 với mục tiêu tăng trưởng đạt 8% trở lên, Ủy ban nhân dân tỉnh ban "
                       "hành Kế hoạch như sau:\n").targets
     assert (f.indicator, f.comparator, f.value, f.year) == ("tăng trưởng", "gte", 8, 2025)
+
+
+def test_a_rate_per_thousand_written_with_the_per_mille_sign():
+    birth, death = _goals("Tỷ suất sinh thô giảm còn 14,5‰; tỷ suất chết của trẻ em dưới 1 tuổi dưới 10 ‰.")
+    assert [(f.indicator, f.comparator, f.value, f.unit) for f in (birth, death)] == [
+        ("tỷ suất sinh thô", "eq", 14.5, "‰"),
+        ("tỷ suất chết của trẻ em dưới 1 tuổi", "lt", 10, "‰")]

@@ -24,7 +24,7 @@ from nghiquyet.extract.numbers import find_quantities
 # pieces each, so that most texts put numbers side by side in the ways a scan can go wrong.
 _PIECES = ["1", "5", "12", "2030", "7,3", "17.900", "2.5", "1.", "5,", "/", "-", " - ", " ", "  ",
            "\t", "%", " đến ", "tới", "x", "_", " tỷ đồng", " người", " lần", "năm ", "số ", ".", ",",
-           "(", "٢", "５"]
+           "(", "٢", "５", "‰"]
 _TEXTS = st.lists(st.sampled_from(_PIECES), max_size=10).map("".join) | st.text(max_size=8)
 # And every number written as the scan reads it: what stands before, a number, perhaps a range
 # or a pair, what follows (6,720 texts, each tried).
@@ -32,7 +32,7 @@ _BEFORE = ["", " ", "x", "/", ".", ",", "-", "năm "]
 _FIRST = ["5", "2030", "7,3", "17.900", "1."]
 _JOIN = ["", " - ", "-", " đến ", "/", "% - ", "."]
 _SECOND = ["", "7", "2.031", "10/2010"]
-_AFTER = [" tỷ đồng", "%", " lần thứ", ". ", " x", ""]
+_AFTER = [" tỷ đồng", "%", "‰", " lần thứ", ". ", " x", ""]
 
 
 # The number rule as first written (`numbers._NUM` without its look-ahead).

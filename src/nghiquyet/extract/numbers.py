@@ -23,7 +23,7 @@ _NUM = r"(?=\d{1,3}\.\d{3})\d{1,3}(?:\.\d{3})+(?:,\d+|)|\d+(?:[.,]\d+|)"
 _QUANTITY = re.compile(rf"""
     (?P<a>{_NUM})
     (?:                                 # a range: "8 - 10", "2,5-3", "5 đến 7", "40% - 45%"
-        \s*%?\s*(?:-|đến|tới)\s*
+        \s*[%‰]?\s*(?:-|đến|tới)\s*
         (?P<b>{_NUM})
     |                                   # or achieved/planned: "45.799/36.875", "26/28"
         /(?P<c>{_NUM})
@@ -36,7 +36,7 @@ _QUANTITY = re.compile(rf"""
 # unit could start. Each candidate is then read with `_QUANTITY` anchored at its start, unless
 # it is glued to what stands before it (a letter, a digit, "./,-_": "500kV", "NQ-26", a date),
 # which passes over the whole candidate.
-_CANDIDATE_RULE = r"\d[\d.,]*(?:\s*%?\s*(?:-|đến|tới)\s*\d[\d.,]*|/\d[\d.,]*)?\s*(?=%|[^\W\d_])"
+_CANDIDATE_RULE = r"\d[\d.,]*(?:\s*[%‰]?\s*(?:-|đến|tới)\s*\d[\d.,]*|/\d[\d.,]*)?\s*(?=[%‰]|[^\W\d_])"
 _GLUE = "./,-_"
 # `_CANDIDATE_RULE` as the scan runs it: the same candidates read with `_QUANTITY`, fewer tries
 # and fewer candidates (tests/test_numbers_scan.py). `re` tries the pattern at every digit, but
@@ -54,7 +54,7 @@ _GLUE = "./,-_"
 # or a pair follows the run ("1. - 5 tỷ đồng") is the candidate reported, with a group set
 # (`lastindex`): passing over it whole skips the number after the dash. The groups are
 # atomic: a try that fails later does not come back for another branch.
-_RANGE_OR_PAIR = r"(?:\s*+%?\s*+(?:-|đến|tới)\s*+\d[\d.,]*+|/\d[\d.,]*+)"
+_RANGE_OR_PAIR = r"(?:\s*+[%‰]?\s*+(?:-|đến|tới)\s*+\d[\d.,]*+|/\d[\d.,]*+)"
 _CANDIDATE = re.compile(rf"""
     \d(?<!\d\d)
     (?>
@@ -65,7 +65,7 @@ _CANDIDATE = re.compile(rf"""
         [\d.,]*+(?={_RANGE_OR_PAIR})()  # glued: passed over whole
     )
     (?:{_RANGE_OR_PAIR}|)
-    \s*+(?=%|[^\W\d_])
+    \s*+(?=[%‰]|[^\W\d_])
 """, re.VERBOSE)
 
 
@@ -200,8 +200,8 @@ def find_quantities(text: str, ascii_digits: bool = False) -> list[Quantity]:
         j = number_end = m.end()         # the match starts at i
         while j < n and text[j] == " ":
             j += 1
-        if j >= n or not (text[j] == "%" or text[j].isalpha()):
-            continue                     # units start with a letter or "%": "26-NQ", "(28)" stop here
+        if j >= n or not (text[j] in "%‰" or text[j].isalpha()):
+            continue                     # units start with a letter, "%" or "‰": "26-NQ", "(28)" stop here
         if _ordinal_before(text, i):
             continue                     # "năm 2024", "lần thứ 4", "Đề án 06": no quantity
         unit = match_unit(text, number_end)
