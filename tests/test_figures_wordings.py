@@ -1,6 +1,6 @@
 """Figures in wordings met in plans written after the first test documents: a goal dated by a
-day, a month or a quarter instead of a year; a list of cuts sharing one verb and one bound; rates per thousand written "‰".
-Each test is a small document in that style."""
+day, a month or a quarter instead of a year; a list of cuts sharing one verb and one bound;
+rates per thousand written "‰". Each test is a small document in that style."""
 from __future__ import annotations
 
 from nghiquyet.extract import extract_text
