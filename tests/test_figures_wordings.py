@@ -1,6 +1,7 @@
 """Figures in wordings met in plans written after the first test documents: a goal dated by a
 day, a month or a quarter instead of a year; a list of cuts sharing one verb and one bound;
-rates per thousand written "‰". Each test is a small document in that style."""
+rates per thousand written "‰" or with words between the count and "/1.000 dân". Each test
+is a small document in that style."""
 from __future__ import annotations
 
 from nghiquyet.extract import extract_text
@@ -60,3 +61,13 @@ def test_a_rate_per_thousand_written_with_the_per_mille_sign():
     assert [(f.indicator, f.comparator, f.value, f.unit) for f in (birth, death)] == [
         ("tỷ suất sinh thô", "eq", 14.5, "‰"),
         ("tỷ suất chết của trẻ em dưới 1 tuổi", "lt", 10, "‰")]
+
+
+def test_a_rate_per_thousand_people_with_words_between_count_and_rate():
+    density, count, rate = _goals(
+        "Mật độ doanh nghiệp đạt 9 doanh nghiệp đang hoạt động/1.000 dân. Đến năm 2030 có 12.000 "
+        "doanh nghiệp, tương đương 11 doanh nghiệp hoạt động/1.000 dân.")
+    assert (density.indicator, density.unit) == ("mật độ doanh nghiệp", "doanh nghiệp đang hoạt động/1.000 dân")
+    assert (count.value, count.unit) == (12000, "doanh nghiệp")
+    assert (rate.indicator, rate.value, rate.unit) == (
+        "số doanh nghiệp hoạt động/1.000 dân", 11, "doanh nghiệp hoạt động/1.000 dân")

@@ -62,6 +62,8 @@ def _unit_regex(scales, currencies, count_scales, families, per, first: str | No
     return re.compile(rf"""
         \s*                                   # "7,3%" or "7,3 %"
         (?P<base>{"|".join(alts)})
+        (?P<qual>(?:\s+[^\W\d_]+){{1,3}}?           # "25 doanh nghiệp hoạt động/1.000 dân": words
+          (?=\s*/\s*(?:{_alternatives(p for p in per if p.endswith("dân"))})))?  # before a rate
         (?P<per>(?:\s*/\s*(?:{_alternatives(per)}))*)   # "/người/năm", "/1 vạn dân"
         (?![\w/])                             # a whole word: "hộ" is not the start of "hội"
     """, re.VERBOSE | re.IGNORECASE)
@@ -91,6 +93,10 @@ def match_unit(text: str, pos: int) -> UnitMatch | None:
     'tỷ USD'
     >>> match_unit("12 bác sĩ/1 vạn dân.", 2).unit
     'bác sĩ/vạn dân'
+    >>> match_unit("25 doanh nghiệp hoạt động/1.000 dân", 2)
+    UnitMatch(unit='doanh nghiệp hoạt động/1.000 dân', family='count', end=35)
+    >>> match_unit("25 doanh nghiệp hoạt động hiệu quả", 2).unit
+    'doanh nghiệp'
     >>> match_unit("170 triệu đồng/người/năm (giá hiện hành)", 3).unit
     'triệu đồng/người/năm'
     >>> match_unit("8 triệu lượt khách du lịch", 1).unit
@@ -116,7 +122,7 @@ def match_unit(text: str, pos: int) -> UnitMatch | None:
     written = m.group()                  # the blanks, the unit and its "/per" parts
     spelled = _spelled_as.get(written)
     if spelled is None:
-        spelled = _spelled(*m.group("base", "per"))
+        spelled = _spelled(*m.group("base", "per", "qual"))
         if len(_spelled_as) < _MEMO_SIZE:
             _spelled_as[written] = spelled
     # tuple.__new__ runs in C; the named tuple's own __new__ is a Python function
@@ -151,8 +157,10 @@ def _cut(c: str) -> re.Pattern[str] | None:
 
 
 @lru_cache(maxsize=4096)
-def _spelled(written: str, written_per: str) -> tuple[str, str]:
-    """The normalised unit and its family for a unit as written (a few hundred spellings recur)."""
+def _spelled(written: str, written_per: str, qualifier: str | None = None) -> tuple[str, str]:
+    """The normalised unit and its family for a unit as written (a few hundred spellings recur);
+    `qualifier` is the words between a count and its rate ("hoạt động" in "doanh nghiệp hoạt
+    động/1.000 dân"), kept in the unit as written."""
     _, families, currencies, per = _tables()
     base = re.sub(r"\s+", " ", written).lower()
     bare = base.split(" ", 1)[1] if " " in base and base.split(" ", 1)[1] in families \
@@ -165,6 +173,8 @@ def _spelled(written: str, written_per: str) -> tuple[str, str]:
             if base.endswith(spelling):
                 base = base[: len(base) - len(spelling)] + canonical
                 break
+    if qualifier:
+        base += " " + " ".join(qualifier.split()).lower()
     parts = [re.sub(r"\s+", " ", p).strip().lower() for p in written_per.split("/")[1:]]
     unit = base + "".join("/" + per.get(p, p) for p in parts)
     return unit.replace(" /", "/"), family
