@@ -32,9 +32,19 @@ def test_has_year_answers_like_the_pattern(text):
 @settings(max_examples=1000, deadline=None)
 @given(TEXT)
 def test_day_slash_month_answers_like_the_loop(text):
-    from nghiquyet.extract.deadlines_dates import _day_slash_month, _day_slash_month_slow
+    from nghiquyet.extract.deadlines_dates import _day_slash_month
     for t in (text, text.replace(" ", "/"), text.replace("-", "/")):
         assert _day_slash_month(t) == _day_slash_month_slow(t)
+
+
+def _day_slash_month_slow(text: str) -> bool:
+    """`_day_slash_month`'s rule as a loop over the "/" (the oracle; the product uses a regex)."""
+    i = text.find("/")
+    while i >= 0:
+        if 0 < i < len(text) - 1 and text[i + 1].isdecimal() and text[i - 1].isdecimal():
+            return True
+        i = text.find("/", i + 1)
+    return False
 
 
 # The verbs' patterns without the lookahead on their first letters: the oracles.

@@ -203,14 +203,14 @@ _SCAN_TEXTS = st.lists(st.sampled_from(_SCAN_PIECES + _PIECES) | st.text(max_siz
 def test_literal_first_searches_find_what_their_regexes_find(text: str, data) -> None:
     """Each search of `figures_scan` against the regex it stands for, on the same range."""
     from nghiquyet.extract import figures_scan as fs
-    from nghiquyet.extract.figures_build import _GOAL_CUE, _PHAN
+    from nghiquyet.extract.figures_build import _GOAL_CUE, _GOAL_CUE_STARTS
 
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     assert fs.past_marks(text, start, end) == [m.start() for m in fs.PAST.finditer(text, start, end)]
     stop = fs.AFTER_STOP.search(text, start, end)
     assert fs.after_stop(text, start, end) == (stop.start() if stop else end)
-    assert [m.span() for m in fs.all_matches(_GOAL_CUE, text, _PHAN, start, end)] == \
+    assert [m.span() for m in fs.all_matches(_GOAL_CUE, text, _GOAL_CUE_STARTS, start, end)] == \
         [m.span() for m in _GOAL_CUE.finditer(text, start, end)]
 
 

@@ -164,16 +164,6 @@ def _day_slash_month(text: str) -> bool:
     return _SLASH_BETWEEN_DIGITS.search(text) is not None
 
 
-def _day_slash_month_slow(text: str) -> bool:
-    """`_day_slash_month`'s rule as a loop over the "/" (the property tests' oracle)."""
-    i = text.find("/")
-    while i >= 0:
-        if 0 < i < len(text) - 1 and text[i + 1].isdecimal() and text[i - 1].isdecimal():
-            return True
-        i = text.find("/", i + 1)
-    return False
-
-
 def _with_yearless(text: str, dates: list[DateMatch], own_date: str) -> list[DateMatch]:
     """`dates` and the limits written without a year, placed after the document's own date.
 

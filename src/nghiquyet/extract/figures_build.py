@@ -67,7 +67,7 @@ _CLAUSE_HEAD = re.compile(r",\s+(?=(?:tỷ\s+lệ|tỉ\s+lệ|tốc\s+độ|tỷ
 # "... với mục tiêu tăng trưởng đạt 8%": what a goal sets out starts after the cue, as after
 # "phấn đấu" (the words before are the document's own framing: "Thực hiện Kết luận số ...").
 _GOAL_CUE = re.compile(r"\b(?:phấn\s+đấu|Phấn\s+đấu|(?:[Vv]ới|[Nn]hằm)\s+mục\s+tiêu(?:\s+là)?)\b")
-_PHAN = ("phấn", "Phấn", "với", "Với", "nhằm", "Nhằm")    # how every match of _GOAL_CUE starts
+_GOAL_CUE_STARTS = ("phấn", "Phấn", "với", "Với", "nhằm", "Nhằm")   # every match starts so
 # "gấp 1,4 lần nhiệm kỳ trước", "gấp 2 lần giai đoạn 2016 - 2020": the span compared with.
 _OTHER_TERM = re.compile(r"\s*(?:nhiệm\s+kỳ|giai\s+đoạn|cùng\s+kỳ)\s+(?:trước|[^,;.()]{1,40})")
 # What stands between a ranked index and its rank: "thuộc", "duy trì trong", "nằm trong".
@@ -168,7 +168,8 @@ def name_quantity(text: str, q: Quantity, clause_start: int, limit: int,
     comp = comp or "eq"
 
     # Only the words after the last goal cue or strong head belong to this figure.
-    cue = fs.all_matches(_GOAL_CUE, words, _PHAN) if "hấn" in words or "mục tiêu" in words else []
+    has_cue = "hấn" in words or "mục tiêu" in words        # every spelling of a cue holds one
+    cue = fs.all_matches(_GOAL_CUE, words, _GOAL_CUE_STARTS) if has_cue else []
     if cue and not _only_verb(words[cue[-1].end():]):
         words = words[cue[-1].start():]
         clause_start = clause_start + (len(before[:comp_at]) - len(words))
